@@ -1,0 +1,214 @@
+//! What a citizen has entered, kept exactly as typed so that nothing is ever lost or
+//! "corrected" behind their back; validation interprets it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::date::Date;
+
+/// One answer. On the wire: a string, a list of strings, or `{day, month, year}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Text(String),
+    Choices(Vec<String>),
+    Date(DateInput),
+}
+
+/// The three boxes of a date input, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateInput {
+    pub day: String,
+    pub month: String,
+    pub year: String,
+}
+
+impl DateInput {
+    pub fn from_date(date: Date) -> DateInput {
+        DateInput {
+            day: date.day.to_string(),
+            month: date.month.to_string(),
+            year: date.year.to_string(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.day.trim().is_empty() && self.month.trim().is_empty() && self.year.trim().is_empty()
+    }
+
+    /// The date these boxes describe, if they describe one. Years need four digits so
+    /// that "90" is not silently read as the year 90.
+    pub fn to_date(&self) -> Option<Date> {
+        let number = |s: &str| -> Option<u32> {
+            let s = s.trim();
+            (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())?
+        };
+        let year = self.year.trim();
+        if year.len() != 4 {
+            return None;
+        }
+        Date::new(
+            number(year)? as i32,
+            u8::try_from(number(&self.month)?).ok()?,
+            u8::try_from(number(&self.day)?).ok()?,
+        )
+    }
+}
+
+impl Answer {
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Answer::Text(t) => t.trim().is_empty(),
+            Answer::Choices(c) => c.is_empty(),
+            Answer::Date(d) => d.is_blank(),
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Answer::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// All answers of one application, keyed by field id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(pub BTreeMap<String, Answer>);
+
+impl Answers {
+    pub fn get(&self, field: &str) -> Option<&Answer> {
+        self.0.get(field)
+    }
+
+    /// The trimmed text answer, or "" when absent or not text.
+    pub fn text(&self, field: &str) -> &str {
+        self.get(field).and_then(Answer::as_text).map(str::trim).unwrap_or("")
+    }
+
+    pub fn set(&mut self, field: impl Into<String>, answer: Answer) {
+        self.0.insert(field.into(), answer);
+    }
+
+    pub fn set_text(&mut self, field: impl Into<String>, text: impl Into<String>) {
+        self.set(field, Answer::Text(text.into()));
+    }
+
+    pub fn remove(&mut self, field: &str) -> Option<Answer> {
+        self.0.remove(field)
+    }
+
+    pub fn is_answered(&self, field: &str) -> bool {
+        self.get(field).is_some_and(|a| !a.is_blank())
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Text(t) => serializer.serialize_str(t),
+            Answer::Choices(c) => c.serialize(serializer),
+            Answer::Date(d) => {
+                let mut map = serializer.serialize_map(Some(3))?;
+                map.serialize_entry("day", &d.day)?;
+                map.serialize_entry("month", &d.month)?;
+                map.serialize_entry("year", &d.year)?;
+                map.end()
+            }
+        }
+    }
+}
+
+// Hand-written rather than `#[serde(untagged)]`: untagged enums buffer every value and
+// cost the app kilobytes of wasm for what a small visitor does directly.
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Answer, D::Error> {
+        struct AnswerVisitor;
+
+        impl<'de> Visitor<'de> for AnswerVisitor {
+            type Value = Answer;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, a list of strings or a {day, month, year} object")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
+                Ok(Answer::Text(v.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Answer, E> {
+                Ok(Answer::Text(v))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<String>()? {
+                    items.push(item);
+                }
+                Ok(Answer::Choices(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+                let mut date = DateInput::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: String = map.next_value()?;
+                    match key.as_str() {
+                        "day" => date.day = value,
+                        "month" => date.month = value,
+                        "year" => date.year = value,
+                        other => return Err(de::Error::unknown_field(other, &["day", "month", "year"])),
+                    }
+                }
+                Ok(Answer::Date(date))
+            }
+        }
+
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_round_trip_through_json() {
+        let json = r#"{"birth":{"day":"7","month":"02","year":"1990"},"kind":"private","langs":["de","en"]}"#;
+        let answers: Answers = serde_json::from_str(json).unwrap();
+        assert_eq!(answers.text("kind"), "private");
+        assert_eq!(
+            answers.get("langs"),
+            Some(&Answer::Choices(vec!["de".into(), "en".into()]))
+        );
+        let Some(Answer::Date(d)) = answers.get("birth") else { panic!("date expected") };
+        assert_eq!(d.to_date(), Date::new(1990, 2, 7));
+        assert_eq!(serde_json::to_string(&answers).unwrap(), json);
+    }
+
+    #[test]
+    fn rejects_foreign_shapes() {
+        assert!(serde_json::from_str::<Answers>(r#"{"a":{"hour":"1"}}"#).is_err());
+        assert!(serde_json::from_str::<Answers>(r#"{"a":12}"#).is_err());
+        assert!(serde_json::from_str::<Answers>(r#"{"a":[1]}"#).is_err());
+    }
+
+    #[test]
+    fn date_boxes_keep_what_was_typed_and_read_only_real_dates() {
+        let typed = |d: &str, m: &str, y: &str| DateInput {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+        };
+        assert_eq!(typed(" 1 ", "12", "2000").to_date(), Date::new(2000, 12, 1));
+        assert_eq!(typed("31", "4", "2000").to_date(), None);
+        assert_eq!(typed("1", "1", "90").to_date(), None);
+        assert_eq!(typed("1", "1", "19x0").to_date(), None);
+        assert_eq!(typed("-1", "1", "1990").to_date(), None);
+        assert!(typed(" ", "", "").is_blank());
+    }
+}

@@ -1,0 +1,22 @@
+//! The platform-free heart of Rathaus.
+//!
+//! Compiled into the web app (wasm32) and the reference backend (native), so that both
+//! decide with the same code which step is shown, what is valid and what a service costs.
+
+pub mod answers;
+pub mod api;
+pub mod case;
+pub mod condition;
+pub mod date;
+pub mod definition;
+pub mod fee;
+pub mod flow;
+pub mod format;
+pub mod text;
+pub mod validate;
+
+pub use answers::{Answer, Answers, DateInput};
+pub use definition::{Field, FieldKind, ServiceDefinition, Step};
+pub use fee::Money;
+pub use text::{Locale, Text};
+pub use validate::{ErrorCode, FieldError};

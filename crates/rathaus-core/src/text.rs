@@ -1,0 +1,92 @@
+//! Translatable text in service definitions, and the locales the app speaks.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A language the app's own interface is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    #[default]
+    De,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::De, Locale::En];
+
+    /// BCP 47 language tag, as used in `<html lang>` and in [`Text`].
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::De => "de",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// Writing direction; every locale shipped so far is left-to-right, the layout is
+    /// built on logical CSS properties so that adding one that is not only changes this.
+    pub fn is_rtl(self) -> bool {
+        false
+    }
+}
+
+/// The language every service definition must provide; the fallback for all others.
+pub const REQUIRED_LANGUAGE: &str = "de";
+
+/// A text written by a service author in several languages, keyed by language tag.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    pub fn new(de: &str, en: &str) -> Text {
+        let mut map = BTreeMap::new();
+        map.insert("de".to_owned(), de.to_owned());
+        map.insert("en".to_owned(), en.to_owned());
+        Text(map)
+    }
+
+    /// The text in `locale`, falling back to German, then to any language there is.
+    pub fn get(&self, locale: Locale) -> &str {
+        self.0
+            .get(locale.code())
+            .or_else(|| self.0.get(REQUIRED_LANGUAGE))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn has(&self, language: &str) -> bool {
+        self.0.get(language).is_some_and(|t| !t.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_falls_back_to_german() {
+        let only_german: Text = serde_json::from_str(r#"{"de":"Hallo"}"#).unwrap();
+        assert_eq!(only_german.get(Locale::En), "Hallo");
+        let both = Text::new("Hallo", "Hello");
+        assert_eq!(both.get(Locale::En), "Hello");
+        assert_eq!(both.get(Locale::De), "Hallo");
+        assert_eq!(Text::default().get(Locale::De), "");
+    }
+
+    #[test]
+    fn locale_from_browser_tags() {
+        assert_eq!(Locale::from_code("en-GB"), Some(Locale::En));
+        assert_eq!(Locale::from_code("de_AT"), Some(Locale::De));
+        assert_eq!(Locale::from_code("DE"), Some(Locale::De));
+        assert_eq!(Locale::from_code("fr"), None);
+        assert_eq!(Locale::from_code(""), None);
+    }
+}
