@@ -1,0 +1,295 @@
+//! The SQLite file: cases, their events, and idempotency records.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rathaus_core::api::{ApplicationReceipt, CaseEvent, CaseView};
+use rathaus_core::case::CaseStatus;
+use rathaus_core::date::Timestamp;
+use rathaus_core::fee::Money;
+use rathaus_core::text::Text;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::codes;
+
+/// How long a repeated idempotency key returns the first answer.
+pub const IDEMPOTENCY_WINDOW_SECONDS: i64 = 24 * 3600;
+
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE cases (
+    case_number      TEXT PRIMARY KEY,
+    service_id       TEXT NOT NULL,
+    service_version  INTEGER NOT NULL,
+    answers          TEXT NOT NULL,
+    fee_cents        INTEGER NOT NULL,
+    access_code_hash TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    locale           TEXT NOT NULL,
+    submitted_at     INTEGER NOT NULL
+);
+CREATE TABLE case_events (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_number TEXT NOT NULL REFERENCES cases(case_number),
+    at          INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    message     TEXT
+);
+CREATE INDEX case_events_by_case ON case_events(case_number, id);
+-- The first answer to a request, returned again when the same key comes back. It holds
+-- the access code in clear, so it is kept only for IDEMPOTENCY_WINDOW_SECONDS.
+CREATE TABLE idempotency_keys (
+    key          TEXT PRIMARY KEY,
+    request_hash TEXT NOT NULL,
+    response     TEXT NOT NULL,
+    created_at   INTEGER NOT NULL
+);
+"#];
+
+/// One connection behind a mutex: SQLite writes one at a time anyway, and holding the
+/// lock across "look up key, create case, store key" makes idempotency race-free.
+#[derive(Clone)]
+pub struct Db(Arc<Mutex<Connection>>);
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+}
+
+/// A new case to store.
+pub struct NewCase<'a> {
+    pub service_id: &'a str,
+    pub service_version: u32,
+    pub answers_json: &'a str,
+    pub fee: Money,
+    pub locale: &'a str,
+    pub now: Timestamp,
+}
+
+pub enum IdempotentOutcome {
+    /// The key is new: the case was created now.
+    Created(ApplicationReceipt),
+    /// The key was seen with the same request: the first answer again.
+    Repeated(ApplicationReceipt),
+    /// The key was seen with a different request.
+    KeyReused,
+}
+
+impl Db {
+    pub fn open(data_dir: &Path) -> Result<Db, DbError> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| DbError::Corrupt(format!("{}: {e}", data_dir.display())))?;
+        let conn = Connection::open(data_dir.join("rathaus.sqlite3"))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i + 1)?;
+            tx.commit()?;
+        }
+        Ok(Db(Arc::new(Mutex::new(conn))))
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite consistent (transactions roll
+        // back), so a poisoned lock is safe to keep using.
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The earlier outcome for `key`, if it was seen within the window.
+    pub fn replay(&self, key: &str, request_hash: &str) -> Result<Option<IdempotentOutcome>, DbError> {
+        let conn = self.conn();
+        replay_in(&conn, key, request_hash)
+    }
+
+    /// Creates a case unless `key` was seen before; see [`IdempotentOutcome`].
+    pub fn create_case_idempotent(
+        &self,
+        key: &str,
+        request_hash: &str,
+        case: NewCase<'_>,
+    ) -> Result<IdempotentOutcome, DbError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
+            "DELETE FROM idempotency_keys WHERE created_at < ?1",
+            params![case.now.0 - IDEMPOTENCY_WINDOW_SECONDS],
+        )?;
+        if let Some(outcome) = replay_in(&tx, key, request_hash)? {
+            return Ok(outcome);
+        }
+        let (date, _) = case.now.berlin_local();
+        let access_code = codes::new_access_code();
+        // 40 random bits: a collision is unlikely but must not fail a citizen's submit.
+        let case_number = loop {
+            let candidate = codes::new_case_number(date.year);
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM cases WHERE case_number = ?1)",
+                params![candidate],
+                |r| r.get(0),
+            )?;
+            if !taken {
+                break candidate;
+            }
+        };
+        let status = CaseStatus::Received;
+        tx.execute(
+            "INSERT INTO cases (case_number, service_id, service_version, answers, fee_cents,
+                                access_code_hash, status, locale, submitted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                case_number,
+                case.service_id,
+                case.service_version,
+                case.answers_json,
+                case.fee.cents(),
+                codes::access_code_hash(&case_number, &access_code),
+                status.name(),
+                case.locale,
+                case.now.0
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO case_events (case_number, at, status) VALUES (?1, ?2, ?3)",
+            params![case_number, case.now.0, status.name()],
+        )?;
+        let receipt = ApplicationReceipt {
+            case_number,
+            access_code,
+            service_id: case.service_id.to_owned(),
+            status,
+            fee: case.fee,
+            submitted_at: case.now.to_rfc3339(),
+        };
+        let response = serde_json::to_string(&receipt).expect("receipt serialises");
+        tx.execute(
+            "INSERT INTO idempotency_keys (key, request_hash, response, created_at)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![key, request_hash, response, case.now.0],
+        )?;
+        tx.commit()?;
+        Ok(IdempotentOutcome::Created(receipt))
+    }
+
+    /// The case, if `access_code` (normalised) is its code. Unknown case and wrong code
+    /// both give `None`, after the same work.
+    pub fn case_for_citizen(
+        &self,
+        case_number: &str,
+        access_code: &str,
+        title_of: impl Fn(&str) -> Text,
+    ) -> Result<Option<CaseView>, DbError> {
+        let conn = self.conn();
+        let row: Option<(String, String, i64, String, i64)> = conn
+            .query_row(
+                "SELECT service_id, access_code_hash, fee_cents, status, submitted_at
+                 FROM cases WHERE case_number = ?1",
+                params![case_number],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        let offered = codes::access_code_hash(case_number, access_code);
+        let stored = row.as_ref().map(|r| r.1.as_str()).unwrap_or(
+            // Compare against something of the same length so both paths cost the same.
+            "0000000000000000000000000000000000000000000000000000000000000000",
+        );
+        let matches = codes::constant_time_eq(stored, &offered);
+        let Some((service_id, _, fee_cents, status, submitted_at)) = row.filter(|_| matches) else {
+            return Ok(None);
+        };
+        let mut stmt = conn.prepare(
+            "SELECT at, status, message FROM case_events WHERE case_number = ?1 ORDER BY id",
+        )?;
+        let events = stmt
+            .query_map(params![case_number], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+            })?
+            .map(|row| {
+                let (at, status, message) = row?;
+                Ok(CaseEvent {
+                    at: Timestamp(at).to_rfc3339(),
+                    status: parse_status(&status)?,
+                    message,
+                })
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+        Ok(Some(CaseView {
+            case_number: case_number.to_owned(),
+            service_title: title_of(&service_id),
+            service_id,
+            status: parse_status(&status)?,
+            fee: Money(fee_cents),
+            submitted_at: Timestamp(submitted_at).to_rfc3339(),
+            events,
+        }))
+    }
+
+    /// Stores a case with a known number and code, for demos. Does nothing if it exists.
+    pub fn seed_case(&self, case_number: &str, access_code: &str, case: NewCase<'_>) -> Result<(), DbError> {
+        let conn = self.conn();
+        let inserted = conn.execute(
+            "INSERT OR IGNORE INTO cases (case_number, service_id, service_version, answers,
+                 fee_cents, access_code_hash, status, locale, submitted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                case_number,
+                case.service_id,
+                case.service_version,
+                case.answers_json,
+                case.fee.cents(),
+                codes::access_code_hash(case_number, access_code),
+                CaseStatus::InReview.name(),
+                case.locale,
+                case.now.0
+            ],
+        )?;
+        if inserted == 1 {
+            for (offset, status, message) in [
+                (0, CaseStatus::Received, None),
+                (
+                    3600,
+                    CaseStatus::InReview,
+                    Some("Wir haben Ihren Antrag an das Bundesamt für Justiz weitergeleitet."),
+                ),
+            ] {
+                conn.execute(
+                    "INSERT INTO case_events (case_number, at, status, message) VALUES (?1, ?2, ?3, ?4)",
+                    params![case_number, case.now.0 + offset, status.name(), message],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn count_cases(&self) -> Result<i64, DbError> {
+        Ok(self.conn().query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))?)
+    }
+}
+
+fn replay_in(conn: &Connection, key: &str, request_hash: &str) -> Result<Option<IdempotentOutcome>, DbError> {
+    let seen: Option<(String, String)> = conn
+        .query_row(
+            "SELECT request_hash, response FROM idempotency_keys WHERE key = ?1",
+            params![key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((hash, response)) = seen else {
+        return Ok(None);
+    };
+    if !codes::constant_time_eq(&hash, request_hash) {
+        return Ok(Some(IdempotentOutcome::KeyReused));
+    }
+    let receipt = serde_json::from_str(&response)
+        .map_err(|e| DbError::Corrupt(format!("idempotency record: {e}")))?;
+    Ok(Some(IdempotentOutcome::Repeated(receipt)))
+}
+
+fn parse_status(name: &str) -> Result<CaseStatus, DbError> {
+    CaseStatus::from_name(name).ok_or_else(|| DbError::Corrupt(format!("unknown status '{name}'")))
+}

@@ -1,0 +1,348 @@
+//! The reference backend as a client sees it: a real server on an ephemeral port, a real
+//! SQLite file in a temporary folder, plain HTTP.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rathaus_core::api::{ApplicationReceipt, CaseView, ErrorBody, ServiceList};
+use rathaus_server::db::Db;
+use rathaus_server::Config;
+use serde_json::{json, Value};
+
+struct Server {
+    base: String,
+    data_dir: PathBuf,
+    _tmp: tempfile::TempDir,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+impl Server {
+    fn start() -> Server {
+        Server::start_with(repo().join("services"))
+    }
+
+    fn start_with(services_dir: PathBuf) -> Server {
+        let tmp = tempfile::tempdir().unwrap();
+        let dist = tmp.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), "<!doctype html><title>Rathaus</title>").unwrap();
+        std::fs::write(dist.join("app-0123456789abcdef.js"), "export {}").unwrap();
+        let config = Config {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            data_dir: tmp.path().join("data"),
+            services_dir,
+            dist_dir: dist,
+            demo: false,
+        };
+        let data_dir = config.data_dir.clone();
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let rt = tokio::runtime::Runtime::new().unwrap();
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
+                addr_tx.send(listener.local_addr().unwrap()).unwrap();
+                let result = rathaus_server::serve_on(listener, config, async {
+                    let _ = stop_rx.await;
+                })
+                .await;
+                if let Err(e) = result {
+                    panic!("server failed: {e}");
+                }
+            });
+        });
+        let addr: std::net::SocketAddr = addr_rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        let server = Server {
+            base: format!("http://{addr}"),
+            data_dir,
+            _tmp: tmp,
+            stop: Some(stop_tx),
+            thread: Some(thread),
+        };
+        // Wait until it answers.
+        for _ in 0..100 {
+            if ureq::get(&server.url("/api/v1/services")).call().is_ok() {
+                return server;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("server did not come up");
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn cases(&self) -> i64 {
+        Db::open(&self.data_dir).unwrap().count_cases().unwrap()
+    }
+
+    fn submit(&self, key: Option<&str>, body: &Value) -> (u16, Value) {
+        let mut req = ureq::post(&self.url("/api/v1/applications"));
+        if let Some(key) = key {
+            req = req.set("Idempotency-Key", key);
+        }
+        response(req.send_json(body.clone()))
+    }
+
+    fn lookup(&self, case: &str, authorization: Option<&str>) -> (u16, Value) {
+        let mut req = ureq::get(&self.url(&format!("/api/v1/applications/{case}")));
+        if let Some(auth) = authorization {
+            req = req.set("Authorization", auth);
+        }
+        response(req.call())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn response(r: Result<ureq::Response, ureq::Error>) -> (u16, Value) {
+    let resp = match r {
+        Ok(resp) => resp,
+        Err(ureq::Error::Status(_, resp)) => resp,
+        Err(e) => panic!("transport error: {e}"),
+    };
+    let status = resp.status();
+    let text = resp.into_string().unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+fn valid_application() -> Value {
+    json!({
+        "service_id": "fuehrungszeugnis",
+        "service_version": 1,
+        "locale": "de",
+        "answers": {
+            "kind": "private",
+            "purpose": "Ehrenamt im Sportverein",
+            "given_names": "Erika",
+            "family_name": "Mustermann",
+            "birth_date": {"day": "12", "month": "8", "year": "1964"},
+            "birth_place": "Berlin",
+            "nationality": "deutsch",
+            "street": "Heidestraße 17",
+            "postcode": "51147",
+            "city": "Köln",
+            "delivery": "home"
+        }
+    })
+}
+
+#[test]
+fn catalogue_and_definitions() {
+    let s = Server::start();
+    let (status, body) = response(ureq::get(&s.url("/api/v1/services")).call());
+    assert_eq!(status, 200);
+    let list: ServiceList = serde_json::from_value(body).unwrap();
+    let fz = list.services.iter().find(|s| s.id == "fuehrungszeugnis").unwrap();
+    assert_eq!(fz.fee.map(|m| m.cents()), Some(1300));
+    let (status, body) = response(ureq::get(&s.url("/api/v1/services/fuehrungszeugnis")).call());
+    assert_eq!(status, 200);
+    assert_eq!(body["steps"][0]["fields"][0]["id"], "kind");
+    let (status, body) = response(ureq::get(&s.url("/api/v1/services/nope")).call());
+    assert_eq!((status, body["error"].as_str()), (404, Some("not_found")));
+    let (status, body) = response(ureq::get(&s.url("/api/v1/no-such-endpoint")).call());
+    assert_eq!((status, body["error"].as_str()), (404, Some("not_found")));
+}
+
+#[test]
+fn a_valid_application_becomes_a_case_that_its_code_opens() {
+    let s = Server::start();
+    let (status, body) = s.submit(Some("key-1"), &valid_application());
+    assert_eq!(status, 201, "{body}");
+    let receipt: ApplicationReceipt = serde_json::from_value(body).unwrap();
+    assert_eq!(receipt.fee.cents(), 1300);
+    assert!(rathaus_core::case::normalize_case_number(&receipt.case_number).is_some());
+    assert_eq!(s.cases(), 1);
+
+    let auth = format!("AccessCode {}", receipt.access_code);
+    let (status, body) = s.lookup(&receipt.case_number, Some(&auth));
+    assert_eq!(status, 200, "{body}");
+    let view: CaseView = serde_json::from_value(body).unwrap();
+    assert_eq!(view.case_number, receipt.case_number);
+    assert_eq!(view.events.len(), 1);
+    assert_eq!(view.service_title.get(rathaus_core::Locale::De), "Führungszeugnis beantragen");
+
+    // Codes are forgiving of how they are typed.
+    let sloppy = format!("accesscode {}", receipt.access_code.to_lowercase().replace('-', " "));
+    assert_eq!(s.lookup(&receipt.case_number.to_lowercase(), Some(&sloppy)).0, 200);
+}
+
+#[test]
+fn wrong_code_unknown_case_and_no_code_answer_alike() {
+    let s = Server::start();
+    let (_, body) = s.submit(Some("k"), &valid_application());
+    let receipt: ApplicationReceipt = serde_json::from_value(body).unwrap();
+    let mut wrong = receipt.access_code.clone();
+    wrong.replace_range(0..1, if wrong.starts_with('A') { "B" } else { "A" });
+    let answers = [
+        s.lookup(&receipt.case_number, Some(&format!("AccessCode {wrong}"))),
+        s.lookup("2026-AAAA-AAAA", Some(&format!("AccessCode {}", receipt.access_code))),
+        s.lookup(&receipt.case_number, None),
+        s.lookup(&receipt.case_number, Some(&format!("Bearer {}", receipt.access_code))),
+        s.lookup("not-a-case", Some("AccessCode x")),
+    ];
+    for a in &answers {
+        assert_eq!(a, &answers[0]);
+    }
+    assert_eq!(answers[0].0, 404);
+}
+
+#[test]
+fn the_same_key_twice_gives_the_same_case_never_a_second() {
+    let s = Server::start();
+    let (first_status, first) = s.submit(Some("same-key"), &valid_application());
+    let (second_status, second) = s.submit(Some("same-key"), &valid_application());
+    assert_eq!((first_status, second_status), (201, 200));
+    assert_eq!(first, second);
+    assert_eq!(s.cases(), 1);
+    // A different application under the same key is refused, not merged.
+    let mut other = valid_application();
+    other["answers"]["city"] = json!("Bonn");
+    let (status, body) = s.submit(Some("same-key"), &other);
+    assert_eq!((status, body["error"].as_str()), (409, Some("idempotency_key_reused")));
+    assert_eq!(s.cases(), 1);
+    // A new key is a new case.
+    assert_eq!(s.submit(Some("other-key"), &valid_application()).0, 201);
+    assert_eq!(s.cases(), 2);
+}
+
+#[test]
+fn concurrent_retries_with_one_key_make_one_case() {
+    let s = Server::start();
+    let url = s.url("/api/v1/applications");
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                response(ureq::post(&url).set("Idempotency-Key", "race").send_json(valid_application()))
+            })
+        })
+        .collect();
+    let results: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    assert_eq!(results.iter().filter(|(st, _)| *st == 201).count(), 1);
+    assert!(results.iter().all(|(st, _)| *st == 201 || *st == 200));
+    assert!(results.iter().all(|(_, b)| b["case_number"] == results[0].1["case_number"]));
+    assert_eq!(s.cases(), 1);
+}
+
+#[test]
+fn invalid_answers_get_field_errors_and_store_nothing() {
+    let s = Server::start();
+    let mut bad = valid_application();
+    bad["answers"]["postcode"] = json!("5114");
+    bad["answers"]["birth_date"] = json!({"day": "31", "month": "4", "year": "1990"});
+    bad["answers"].as_object_mut().unwrap().remove("family_name");
+    let (status, body) = s.submit(Some("k1"), &bad);
+    assert_eq!(status, 422);
+    let body: ErrorBody = serde_json::from_value(body).unwrap();
+    let errors: Vec<_> = body.errors.iter().map(|e| (e.field.as_str(), e.code.name())).collect();
+    assert_eq!(
+        errors,
+        [("family_name", "required"), ("birth_date", "date_invalid"), ("postcode", "invalid_postcode")]
+    );
+    assert_eq!(s.cases(), 0);
+    // Nothing was created, so the corrected application may use the same key.
+    assert_eq!(s.submit(Some("k1"), &valid_application()).0, 201);
+}
+
+#[test]
+fn the_fee_is_the_servers_own() {
+    let s = Server::start();
+    let mut cheap = valid_application();
+    cheap["fee"] = json!(1);
+    cheap["answers"]["fee"] = json!("1");
+    let (status, body) = s.submit(Some("k"), &cheap);
+    // An answer to a question the service does not ask is refused…
+    assert_eq!(status, 422);
+    assert_eq!(body["errors"][0]["field"], "fee");
+    // …and a fee sent alongside is ignored.
+    cheap["answers"].as_object_mut().unwrap().remove("fee");
+    let (status, body) = s.submit(Some("k"), &cheap);
+    assert_eq!((status, body["fee"].as_i64()), (201, Some(1300)));
+}
+
+#[test]
+fn hostile_and_malformed_requests_get_clear_errors() {
+    let s = Server::start();
+    assert_eq!(s.submit(None, &valid_application()).0, 400);
+    assert_eq!(s.submit(Some(""), &valid_application()).0, 400);
+    assert_eq!(s.submit(Some(&"k".repeat(201)), &valid_application()).0, 400);
+    let (status, body) = response(
+        ureq::post(&s.url("/api/v1/applications"))
+            .set("Idempotency-Key", "k")
+            .set("Content-Type", "application/json")
+            .send_string("{not json"),
+    );
+    assert_eq!((status, body["error"].as_str()), (400, Some("bad_request")));
+    let huge = json!({"service_id": "fuehrungszeugnis", "service_version": 1,
+                      "answers": {"purpose": "x".repeat(300_000)}});
+    let (status, body) = s.submit(Some("k"), &huge);
+    assert_eq!((status, body["error"].as_str()), (413, Some("payload_too_large")));
+    let mut unknown = valid_application();
+    unknown["service_id"] = json!("../../etc/passwd");
+    assert_eq!(s.submit(Some("k"), &unknown).0, 404);
+    let mut script = valid_application();
+    script["answers"]["purpose"] = json!("<script>alert(1)</script>");
+    // Stored as text (the app escapes on output); never interpreted here.
+    assert_eq!(s.submit(Some("k2"), &script).0, 201);
+    assert_eq!(s.cases(), 1);
+}
+
+#[test]
+fn every_response_carries_the_security_headers() {
+    let s = Server::start();
+    for path in ["/", "/services/fuehrungszeugnis/apply/art", "/api/v1/services", "/api/v1/nope"] {
+        let resp = match ureq::get(&s.url(path)).call() {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let csp = resp.header("content-security-policy").unwrap_or_default();
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert_eq!(resp.header("x-content-type-options"), Some("nosniff"), "{path}");
+        assert_eq!(resp.header("referrer-policy"), Some("no-referrer"), "{path}");
+    }
+}
+
+#[test]
+fn app_routes_fall_back_to_the_app_and_built_files_are_cached_forever() {
+    let s = Server::start();
+    let deep = ureq::get(&s.url("/services/fuehrungszeugnis/check")).call().unwrap();
+    assert_eq!(deep.status(), 200);
+    assert_eq!(deep.header("cache-control"), Some("no-cache"));
+    assert!(deep.into_string().unwrap().contains("<title>Rathaus</title>"));
+    let asset = ureq::get(&s.url("/app-0123456789abcdef.js")).call().unwrap();
+    assert_eq!(asset.header("cache-control"), Some("public, max-age=31536000, immutable"));
+}
+
+#[test]
+fn a_bad_definition_stops_the_server_from_starting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut def: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("services/fuehrungszeugnis.json")).unwrap())
+            .unwrap();
+    def["steps"][1]["show_if"] = json!({"equals": {"field": "kind", "value": "behoerde"}});
+    std::fs::write(tmp.path().join("fuehrungszeugnis.json"), def.to_string()).unwrap();
+    let err = rathaus_server::catalogue::Catalogue::load(tmp.path()).err().unwrap().to_string();
+    assert!(err.contains("fuehrungszeugnis.json: steps[1].show_if: 'behoerde' is not an option of 'kind'"), "{err}");
+    std::fs::write(tmp.path().join("broken.json"), "{").unwrap();
+    let err = rathaus_server::catalogue::Catalogue::load(tmp.path()).err().unwrap().to_string();
+    assert!(err.contains("broken.json: EOF while parsing"), "{err}");
+}
