@@ -88,7 +88,10 @@ impl Answers {
 
     /// The trimmed text answer, or "" when absent or not text.
     pub fn text(&self, field: &str) -> &str {
-        self.get(field).and_then(Answer::as_text).map(str::trim).unwrap_or("")
+        self.get(field)
+            .and_then(Answer::as_text)
+            .map(str::trim)
+            .unwrap_or("")
     }
 
     pub fn set(&mut self, field: impl Into<String>, answer: Answer) {
@@ -161,7 +164,9 @@ impl<'de> Deserialize<'de> for Answer {
                         "day" => date.day = value,
                         "month" => date.month = value,
                         "year" => date.year = value,
-                        other => return Err(de::Error::unknown_field(other, &["day", "month", "year"])),
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["day", "month", "year"]))
+                        }
                     }
                 }
                 Ok(Answer::Date(date))
@@ -185,7 +190,9 @@ mod tests {
             answers.get("langs"),
             Some(&Answer::Choices(vec!["de".into(), "en".into()]))
         );
-        let Some(Answer::Date(d)) = answers.get("birth") else { panic!("date expected") };
+        let Some(Answer::Date(d)) = answers.get("birth") else {
+            panic!("date expected")
+        };
         assert_eq!(d.to_date(), Date::new(1990, 2, 7));
         assert_eq!(serde_json::to_string(&answers).unwrap(), json);
     }

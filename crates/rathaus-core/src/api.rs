@@ -106,3 +106,31 @@ pub enum ApiErrorCode {
     /// 500.
     Internal,
 }
+
+impl ApiErrorCode {
+    pub const ALL: [ApiErrorCode; 7] = [
+        ApiErrorCode::BadRequest,
+        ApiErrorCode::NotFound,
+        ApiErrorCode::IdempotencyKeyReused,
+        ApiErrorCode::PayloadTooLarge,
+        ApiErrorCode::ValidationFailed,
+        ApiErrorCode::TooManyRequests,
+        ApiErrorCode::Internal,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ApiErrorCode::BadRequest => "bad_request",
+            ApiErrorCode::NotFound => "not_found",
+            ApiErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ApiErrorCode::PayloadTooLarge => "payload_too_large",
+            ApiErrorCode::ValidationFailed => "validation_failed",
+            ApiErrorCode::TooManyRequests => "too_many_requests",
+            ApiErrorCode::Internal => "internal",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ApiErrorCode> {
+        ApiErrorCode::ALL.into_iter().find(|c| c.name() == name)
+    }
+}

@@ -130,11 +130,26 @@ mod code_tests {
 
     #[test]
     fn codes_forgive_how_they_were_typed() {
-        assert_eq!(normalize_case_number("2026-7kq4-m2xd").as_deref(), Some("2026-7KQ4-M2XD"));
-        assert_eq!(normalize_case_number(" 2026 7KQ4 M2XD ").as_deref(), Some("2026-7KQ4-M2XD"));
-        assert_eq!(normalize_access_code("k7pq m2xd 3rta").as_deref(), Some("K7PQ-M2XD-3RTA"));
-        assert_eq!(normalize_access_code("K7PQ-M2XD-3RTO").as_deref(), Some("K7PQ-M2XD-3RT0"));
-        assert_eq!(normalize_access_code("il00-0000-0000").as_deref(), Some("1100-0000-0000"));
+        assert_eq!(
+            normalize_case_number("2026-7kq4-m2xd").as_deref(),
+            Some("2026-7KQ4-M2XD")
+        );
+        assert_eq!(
+            normalize_case_number(" 2026 7KQ4 M2XD ").as_deref(),
+            Some("2026-7KQ4-M2XD")
+        );
+        assert_eq!(
+            normalize_access_code("k7pq m2xd 3rta").as_deref(),
+            Some("K7PQ-M2XD-3RTA")
+        );
+        assert_eq!(
+            normalize_access_code("K7PQ-M2XD-3RTO").as_deref(),
+            Some("K7PQ-M2XD-3RT0")
+        );
+        assert_eq!(
+            normalize_access_code("il00-0000-0000").as_deref(),
+            Some("1100-0000-0000")
+        );
     }
 
     #[test]

@@ -9,11 +9,19 @@ use crate::answers::{Answer, Answers};
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// The text answer is `value`, or the multiple choice answer includes it.
-    Equals { field: String, value: String },
+    Equals {
+        field: String,
+        value: String,
+    },
     /// The answer is (or, for multiple choice, includes) one of `values`.
-    OneOf { field: String, values: Vec<String> },
+    OneOf {
+        field: String,
+        values: Vec<String>,
+    },
     /// The field has a non-blank answer.
-    Answered { field: String },
+    Answered {
+        field: String,
+    },
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
@@ -22,7 +30,9 @@ pub enum Condition {
 impl Condition {
     pub fn holds(&self, answers: &Answers) -> bool {
         match self {
-            Condition::Equals { field, value } => answer_matches(answers.get(field), |v| v == value),
+            Condition::Equals { field, value } => {
+                answer_matches(answers.get(field), |v| v == value)
+            }
             Condition::OneOf { field, values } => {
                 answer_matches(answers.get(field), |v| values.iter().any(|x| x == v))
             }
@@ -89,7 +99,10 @@ mod tests {
             values: vec!["private".into(), "authority".into()]
         }
         .holds(&a));
-        assert!(!Condition::Answered { field: "note".into() }.holds(&a));
+        assert!(!Condition::Answered {
+            field: "note".into()
+        }
+        .holds(&a));
         assert!(Condition::All(vec![]).holds(&a));
         assert!(!Condition::Any(vec![]).holds(&a));
         assert!(Condition::Any(vec![eq("kind", "x"), eq("kind", "authority")]).holds(&a));

@@ -57,7 +57,11 @@ impl Date {
     pub fn years_earlier(self, years: u32) -> Date {
         let year = self.year - years as i32;
         let day = self.day.min(days_in_month(year, self.month));
-        Date { year, month: self.month, day }
+        Date {
+            year,
+            month: self.month,
+            day,
+        }
     }
 
     /// Full years from `self` (a birth date, say) to `on`.
@@ -125,7 +129,10 @@ impl Timestamp {
             let (t, off) = rest.split_at(at);
             let sign = if off.starts_with('-') { -1 } else { 1 };
             let (h, m) = off[1..].split_once(':')?;
-            (t, sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60))
+            (
+                t,
+                sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60),
+            )
         };
         let time = time.split('.').next()?;
         let mut hms = time.splitn(3, ':').map(|p| p.parse::<i64>().ok());

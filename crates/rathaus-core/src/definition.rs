@@ -94,6 +94,31 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    pub const ALL: [FieldKind; 6] = [
+        FieldKind::Text,
+        FieldKind::LongText,
+        FieldKind::Date,
+        FieldKind::SingleChoice,
+        FieldKind::Email,
+        FieldKind::Postcode,
+    ];
+
+    /// The name in definitions (`"type": "single_choice"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::LongText => "long_text",
+            FieldKind::Date => "date",
+            FieldKind::SingleChoice => "single_choice",
+            FieldKind::Email => "email",
+            FieldKind::Postcode => "postcode",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<FieldKind> {
+        FieldKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     pub fn has_options(self) -> bool {
         matches!(self, FieldKind::SingleChoice)
     }
@@ -146,7 +171,9 @@ impl ServiceDefinition {
     }
 
     pub fn fields(&self) -> impl Iterator<Item = (&Step, &Field)> {
-        self.steps.iter().flat_map(|s| s.fields.iter().map(move |f| (s, f)))
+        self.steps
+            .iter()
+            .flat_map(|s| s.fields.iter().map(move |f| (s, f)))
     }
 
     pub fn field(&self, id: &str) -> Option<&Field> {
@@ -154,7 +181,9 @@ impl ServiceDefinition {
     }
 
     pub fn step_of_field(&self, field_id: &str) -> Option<&Step> {
-        self.fields().find(|(_, f)| f.id == field_id).map(|(s, _)| s)
+        self.fields()
+            .find(|(_, f)| f.id == field_id)
+            .map(|(s, _)| s)
     }
 
     /// The catalogue entry for this service.
@@ -171,7 +200,10 @@ impl ServiceDefinition {
     pub fn problems(&self) -> Vec<DefinitionProblem> {
         let mut out = Problems::default();
         if !is_slug(&self.id, '-') {
-            out.push("id", format!("'{}' must be lowercase letters, digits and '-'", self.id));
+            out.push(
+                "id",
+                format!("'{}' must be lowercase letters, digits and '-'", self.id),
+            );
         }
         out.text("title", &self.title);
         out.text("summary", &self.summary);
@@ -186,11 +218,17 @@ impl ServiceDefinition {
             if !is_slug(&step.id, '-') || step.id == "check" {
                 out.push(
                     &format!("{at}.id"),
-                    format!("'{}' must be lowercase letters, digits and '-', and not 'check'", step.id),
+                    format!(
+                        "'{}' must be lowercase letters, digits and '-', and not 'check'",
+                        step.id
+                    ),
                 );
             }
             if !step_ids.insert(step.id.as_str()) {
-                out.push(&format!("{at}.id"), format!("duplicate step id '{}'", step.id));
+                out.push(
+                    &format!("{at}.id"),
+                    format!("duplicate step id '{}'", step.id),
+                );
             }
             out.text(&format!("{at}.title"), &step.title);
             if let Some(cond) = &step.show_if {
@@ -203,7 +241,10 @@ impl ServiceDefinition {
                 );
             }
             if step.fields.is_empty() {
-                out.push(&format!("{at}.fields"), "a step needs at least one field".into());
+                out.push(
+                    &format!("{at}.fields"),
+                    "a step needs at least one field".into(),
+                );
             }
             for (fi, field) in step.fields.iter().enumerate() {
                 let at = format!("{at}.fields[{fi}]");
@@ -214,7 +255,10 @@ impl ServiceDefinition {
                     );
                 }
                 if earlier.contains_key(field.id.as_str()) {
-                    out.push(&format!("{at}.id"), format!("duplicate field id '{}'", field.id));
+                    out.push(
+                        &format!("{at}.id"),
+                        format!("duplicate field id '{}'", field.id),
+                    );
                 }
                 out.text(&format!("{at}.label"), &field.label);
                 if let Some(cond) = &field.show_if {
@@ -291,7 +335,10 @@ impl Problems {
         }
         if field.kind.has_options() {
             if field.options.len() < 2 {
-                self.push(&format!("{at}.options"), "a choice needs at least two options".into());
+                self.push(
+                    &format!("{at}.options"),
+                    "a choice needs at least two options".into(),
+                );
             }
             let mut seen = HashSet::new();
             for (oi, option) in field.options.iter().enumerate() {
@@ -304,26 +351,41 @@ impl Problems {
                 self.text(&format!("{at}.options[{oi}].label"), &option.label);
             }
         } else if !field.options.is_empty() {
-            self.push(&format!("{at}.options"), "only choice fields have options".into());
+            self.push(
+                &format!("{at}.options"),
+                "only choice fields have options".into(),
+            );
         }
         let c = &field.constraints;
         if let (Some(min), Some(max)) = (c.min_length, c.max_length) {
             if min > max {
-                self.push(&format!("{at}.constraints"), "min_length is above max_length".into());
+                self.push(
+                    &format!("{at}.constraints"),
+                    "min_length is above max_length".into(),
+                );
             }
         }
         let is_date = field.kind == FieldKind::Date;
         if !is_date && (c.not_in_future || c.min_years_ago.is_some() || c.max_years_ago.is_some()) {
-            self.push(&format!("{at}.constraints"), "date constraints on a field that is not a date".into());
+            self.push(
+                &format!("{at}.constraints"),
+                "date constraints on a field that is not a date".into(),
+            );
         }
         if let (Some(min), Some(max)) = (c.min_years_ago, c.max_years_ago) {
             if min > max {
-                self.push(&format!("{at}.constraints"), "min_years_ago is above max_years_ago".into());
+                self.push(
+                    &format!("{at}.constraints"),
+                    "min_years_ago is above max_years_ago".into(),
+                );
             }
         }
         for (code, text) in &field.messages {
             if ErrorCode::from_name(code).is_none() {
-                self.push(&format!("{at}.messages.{code}"), format!("unknown error code '{code}'"));
+                self.push(
+                    &format!("{at}.messages.{code}"),
+                    format!("unknown error code '{code}'"),
+                );
             }
             self.text(&format!("{at}.messages.{code}"), text);
         }
@@ -334,5 +396,6 @@ fn is_slug(s: &str, sep: char) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep)
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep)
 }

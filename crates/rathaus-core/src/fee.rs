@@ -66,6 +66,9 @@ mod tests {
             serde_json::from_str(r#"{"rules":[{"fixed":1300},{"fixed":250}]}"#).unwrap();
         assert_eq!(schedule.compute(&Answers::default()), Money(1550));
         assert_eq!(schedule.fixed_amount(), Some(Money(1550)));
-        assert_eq!(FeeSchedule::default().compute(&Answers::default()), Money::ZERO);
+        assert_eq!(
+            FeeSchedule::default().compute(&Answers::default()),
+            Money::ZERO
+        );
     }
 }

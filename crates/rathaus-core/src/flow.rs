@@ -41,11 +41,19 @@ pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers) -> Walk<'d> {
 }
 
 pub fn visible_steps<'d>(def: &'d ServiceDefinition, answers: &Answers) -> Vec<&'d Step> {
-    walk(def, answers).steps.into_iter().map(|(s, _)| s).collect()
+    walk(def, answers)
+        .steps
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// The fields of `step` the citizen sees now (empty if the step itself is hidden).
-pub fn visible_fields<'d>(def: &'d ServiceDefinition, step: &Step, answers: &Answers) -> Vec<&'d Field> {
+pub fn visible_fields<'d>(
+    def: &'d ServiceDefinition,
+    step: &Step,
+    answers: &Answers,
+) -> Vec<&'d Field> {
     walk(def, answers)
         .steps
         .into_iter()
@@ -59,14 +67,22 @@ pub fn is_step_visible(def: &ServiceDefinition, step_id: &str, answers: &Answers
 }
 
 /// The page after `current`, or `None` when the next page is "check your answers".
-pub fn next_step<'d>(def: &'d ServiceDefinition, answers: &Answers, current: &str) -> Option<&'d Step> {
+pub fn next_step<'d>(
+    def: &'d ServiceDefinition,
+    answers: &Answers,
+    current: &str,
+) -> Option<&'d Step> {
     let steps = visible_steps(def, answers);
     let at = steps.iter().position(|s| s.id == current)?;
     steps.get(at + 1).copied()
 }
 
 /// The page before `current`, or `None` on the first page (back to the start page).
-pub fn previous_step<'d>(def: &'d ServiceDefinition, answers: &Answers, current: &str) -> Option<&'d Step> {
+pub fn previous_step<'d>(
+    def: &'d ServiceDefinition,
+    answers: &Answers,
+    current: &str,
+) -> Option<&'d Step> {
     let steps = visible_steps(def, answers);
     // A step that just became hidden still has a sensible "back": the nearest visible
     // step before it in definition order.
@@ -78,7 +94,11 @@ pub fn previous_step<'d>(def: &'d ServiceDefinition, answers: &Answers, current:
 }
 
 /// "Step 3 of 7": the 1-based position of `current` among the visible steps.
-pub fn position(def: &ServiceDefinition, answers: &Answers, current: &str) -> Option<(usize, usize)> {
+pub fn position(
+    def: &ServiceDefinition,
+    answers: &Answers,
+    current: &str,
+) -> Option<(usize, usize)> {
     let steps = visible_steps(def, answers);
     let at = steps.iter().position(|s| s.id == current)?;
     Some((at + 1, steps.len()))

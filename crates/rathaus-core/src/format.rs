@@ -5,12 +5,32 @@ use crate::fee::Money;
 use crate::text::Locale;
 
 const MONTHS_DE: [&str; 12] = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "13,00 €" in German (with a no-break space), "€13.00" in English.
@@ -48,7 +68,11 @@ pub fn date(d: Date, locale: Locale) -> String {
 
 /// "14:32" in both locales (24-hour clock is usual in Germany and in UK government).
 pub fn time_of_day(minutes_after_midnight: u32) -> String {
-    format!("{:02}:{:02}", minutes_after_midnight / 60 % 24, minutes_after_midnight % 60)
+    format!(
+        "{:02}:{:02}",
+        minutes_after_midnight / 60 % 24,
+        minutes_after_midnight % 60
+    )
 }
 
 #[cfg(test)]

@@ -12,8 +12,10 @@ pub mod definition;
 pub mod fee;
 pub mod flow;
 pub mod format;
+pub mod json;
 pub mod text;
 pub mod validate;
+mod wire;
 
 pub use answers::{Answer, Answers, DateInput};
 pub use definition::{Field, FieldKind, ServiceDefinition, Step};

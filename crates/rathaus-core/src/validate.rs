@@ -135,7 +135,8 @@ pub fn validate_field(field: &Field, answer: Option<&Answer>, today: Date) -> Op
         (FieldKind::Date, _) => err(ErrorCode::Invalid, None),
         (FieldKind::SingleChoice, Answer::Text(value)) => {
             let value = value.trim();
-            (!field.options.iter().any(|o| o.value == value)).then(|| FieldError::new(field, ErrorCode::NotAnOption, None))
+            (!field.options.iter().any(|o| o.value == value))
+                .then(|| FieldError::new(field, ErrorCode::NotAnOption, None))
         }
         (kind, Answer::Text(text)) => {
             let text = text.trim();
@@ -171,7 +172,12 @@ pub fn validate_field(field: &Field, answer: Option<&Answer>, today: Date) -> Op
 }
 
 /// Errors of the fields shown on `step`, in page order.
-pub fn validate_step(def: &ServiceDefinition, step: &Step, answers: &Answers, today: Date) -> Vec<FieldError> {
+pub fn validate_step(
+    def: &ServiceDefinition,
+    step: &Step,
+    answers: &Answers,
+    today: Date,
+) -> Vec<FieldError> {
     flow::visible_fields(def, step, answers)
         .into_iter()
         .filter_map(|f| validate_field(f, answers.get(&f.id), today))

@@ -39,7 +39,10 @@ fn complete_private_application() -> Answers {
 }
 
 fn step_ids(def: &ServiceDefinition, a: &Answers) -> Vec<String> {
-    flow::visible_steps(def, a).iter().map(|s| s.id.clone()).collect()
+    flow::visible_steps(def, a)
+        .iter()
+        .map(|s| s.id.clone())
+        .collect()
 }
 
 #[test]
@@ -54,7 +57,16 @@ fn private_certificate_skips_the_authority_and_asks_for_delivery() {
     let a = complete_private_application();
     assert_eq!(
         step_ids(&def, &a),
-        ["art", "zweck", "name", "geburt", "staatsangehoerigkeit", "anschrift", "zustellung", "kontakt"]
+        [
+            "art",
+            "zweck",
+            "name",
+            "geburt",
+            "staatsangehoerigkeit",
+            "anschrift",
+            "zustellung",
+            "kontakt"
+        ]
     );
     assert_eq!(flow::position(&def, &a, "geburt"), Some((4, 8)));
     assert_eq!(flow::next_step(&def, &a, "art").unwrap().id, "zweck");
@@ -73,10 +85,21 @@ fn authority_certificate_asks_for_the_authority_and_not_for_delivery() {
     assert!(!steps.contains(&"zustellung".to_owned()));
     assert_eq!(flow::next_step(&def, &a, "art").unwrap().id, "behoerde");
     // The authority step is now incomplete, so submitting is not possible yet…
-    assert_eq!(flow::first_incomplete_step(&def, &a, today()).unwrap().id, "behoerde");
+    assert_eq!(
+        flow::first_incomplete_step(&def, &a, today()).unwrap().id,
+        "behoerde"
+    );
     let errors = validate_application(&def, &a, today()).unwrap_err();
     let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-    assert_eq!(fields, ["authority_name", "authority_street", "authority_postcode", "authority_city"]);
+    assert_eq!(
+        fields,
+        [
+            "authority_name",
+            "authority_street",
+            "authority_postcode",
+            "authority_city"
+        ]
+    );
     // …and once it is answered, the now hidden delivery answer is not submitted.
     a.set_text("authority_name", "Jugendamt der Stadt Köln");
     a.set_text("authority_street", "Ottmar-Pohl-Platz 1");
@@ -97,7 +120,10 @@ fn a_different_delivery_address_is_asked_for_only_when_chosen() {
     let errors = validate_step(&def, step, &a, today());
     let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
     // The c/o name is optional; the address is required.
-    assert_eq!(fields, ["delivery_street", "delivery_postcode", "delivery_city"]);
+    assert_eq!(
+        fields,
+        ["delivery_street", "delivery_postcode", "delivery_city"]
+    );
 }
 
 #[test]
@@ -114,16 +140,33 @@ fn birth_date_rules() {
                 year: y.into(),
             }),
         );
-        validate_step(&def, step, &a, today()).first().map(|e| (e.code, e.limit))
+        validate_step(&def, step, &a, today())
+            .first()
+            .map(|e| (e.code, e.limit))
     };
     assert_eq!(code_for("", "", ""), Some((ErrorCode::Required, None)));
-    assert_eq!(code_for("12", "", "1990"), Some((ErrorCode::DateIncomplete, None)));
-    assert_eq!(code_for("31", "4", "1990"), Some((ErrorCode::DateInvalid, None)));
-    assert_eq!(code_for("1", "1", "2027"), Some((ErrorCode::DateInFuture, None)));
+    assert_eq!(
+        code_for("12", "", "1990"),
+        Some((ErrorCode::DateIncomplete, None))
+    );
+    assert_eq!(
+        code_for("31", "4", "1990"),
+        Some((ErrorCode::DateInvalid, None))
+    );
+    assert_eq!(
+        code_for("1", "1", "2027"),
+        Some((ErrorCode::DateInFuture, None))
+    );
     // 14 years old tomorrow: too young today.
-    assert_eq!(code_for("27", "11", "2012"), Some((ErrorCode::DateTooRecent, Some(14))));
+    assert_eq!(
+        code_for("27", "11", "2012"),
+        Some((ErrorCode::DateTooRecent, Some(14)))
+    );
     assert_eq!(code_for("26", "11", "2012"), None);
-    assert_eq!(code_for("1", "1", "1890"), Some((ErrorCode::DateTooOld, Some(130))));
+    assert_eq!(
+        code_for("1", "1", "1890"),
+        Some((ErrorCode::DateTooOld, Some(130)))
+    );
 }
 
 #[test]
@@ -143,5 +186,8 @@ fn answers_for_questions_the_service_does_not_ask_are_refused() {
     a.set_text("is_admin", "yes");
     let errors = validate_application(&def, &a, today()).unwrap_err();
     assert_eq!(errors.len(), 1);
-    assert_eq!((errors[0].field.as_str(), errors[0].code), ("is_admin", ErrorCode::UnknownField));
+    assert_eq!(
+        (errors[0].field.as_str(), errors[0].code),
+        ("is_admin", ErrorCode::UnknownField)
+    );
 }

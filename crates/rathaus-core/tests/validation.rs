@@ -21,7 +21,10 @@ fn check(f: &Field, text: &str) -> Option<(ErrorCode, Option<u32>)> {
 fn required_and_optional() {
     let required = field(r#"{"id":"a","type":"text","label":{"de":"A"}}"#);
     assert_eq!(check(&required, "  "), Some((ErrorCode::Required, None)));
-    assert_eq!(validate_field(&required, None, today()).unwrap().code, ErrorCode::Required);
+    assert_eq!(
+        validate_field(&required, None, today()).unwrap().code,
+        ErrorCode::Required
+    );
     assert_eq!(check(&required, "x"), None);
     let optional = field(r#"{"id":"a","type":"text","label":{"de":"A"},"optional":true}"#);
     assert_eq!(check(&optional, ""), None);
@@ -43,20 +46,35 @@ fn lengths_count_characters_not_bytes() {
 #[test]
 fn text_has_a_limit_even_when_the_author_sets_none() {
     let f = field(r#"{"id":"a","type":"text","label":{"de":"A"}}"#);
-    assert_eq!(check(&f, &"x".repeat(201)), Some((ErrorCode::TooLong, Some(200))));
+    assert_eq!(
+        check(&f, &"x".repeat(201)),
+        Some((ErrorCode::TooLong, Some(200)))
+    );
     let long = field(r#"{"id":"a","type":"long_text","label":{"de":"A"}}"#);
     assert_eq!(check(&long, &"x".repeat(2000)), None);
-    assert_eq!(check(&long, &"x".repeat(2001)), Some((ErrorCode::TooLong, Some(2000))));
+    assert_eq!(
+        check(&long, &"x".repeat(2001)),
+        Some((ErrorCode::TooLong, Some(2000)))
+    );
 }
 
 #[test]
 fn control_characters_are_refused_but_line_breaks_in_long_text_are_fine() {
     let f = field(r#"{"id":"a","type":"text","label":{"de":"A"}}"#);
-    assert_eq!(check(&f, "a\u{0}b"), Some((ErrorCode::InvalidCharacters, None)));
-    assert_eq!(check(&f, "a\nb"), Some((ErrorCode::InvalidCharacters, None)));
+    assert_eq!(
+        check(&f, "a\u{0}b"),
+        Some((ErrorCode::InvalidCharacters, None))
+    );
+    assert_eq!(
+        check(&f, "a\nb"),
+        Some((ErrorCode::InvalidCharacters, None))
+    );
     let long = field(r#"{"id":"a","type":"long_text","label":{"de":"A"}}"#);
     assert_eq!(check(&long, "Zeile 1\r\nZeile 2\tEnde"), None);
-    assert_eq!(check(&long, "a\u{1b}[31m"), Some((ErrorCode::InvalidCharacters, None)));
+    assert_eq!(
+        check(&long, "a\u{1b}[31m"),
+        Some((ErrorCode::InvalidCharacters, None))
+    );
 }
 
 #[test]
@@ -65,8 +83,20 @@ fn email() {
     for ok in ["name@beispiel.de", "a.b+c@sub.stadt.example"] {
         assert_eq!(check(&f, ok), None, "{ok}");
     }
-    for bad in ["name", "name@", "@beispiel.de", "name@beispiel", "na me@x.de", "a@b@c.de", "a@b..de"] {
-        assert_eq!(check(&f, bad), Some((ErrorCode::InvalidEmail, None)), "{bad}");
+    for bad in [
+        "name",
+        "name@",
+        "@beispiel.de",
+        "name@beispiel",
+        "na me@x.de",
+        "a@b@c.de",
+        "a@b..de",
+    ] {
+        assert_eq!(
+            check(&f, bad),
+            Some((ErrorCode::InvalidEmail, None)),
+            "{bad}"
+        );
     }
 }
 
@@ -76,7 +106,11 @@ fn german_postcode() {
     assert_eq!(check(&f, "01067"), None);
     assert_eq!(check(&f, " 44135 "), None);
     for bad in ["4413", "441355", "44l35", "D-44135"] {
-        assert_eq!(check(&f, bad), Some((ErrorCode::InvalidPostcode, None)), "{bad}");
+        assert_eq!(
+            check(&f, bad),
+            Some((ErrorCode::InvalidPostcode, None)),
+            "{bad}"
+        );
     }
 }
 
@@ -95,7 +129,10 @@ fn single_choice_accepts_only_its_options() {
 fn wrong_shapes_are_invalid_not_a_panic() {
     let text = field(r#"{"id":"a","type":"text","label":{"de":"A"}}"#);
     let list = Answer::Choices(vec!["x".into()]);
-    assert_eq!(validate_field(&text, Some(&list), today()).unwrap().code, ErrorCode::Invalid);
+    assert_eq!(
+        validate_field(&text, Some(&list), today()).unwrap().code,
+        ErrorCode::Invalid
+    );
     let date = field(r#"{"id":"a","type":"date","label":{"de":"A"}}"#);
     assert_eq!(check(&date, "2020-01-01"), Some((ErrorCode::Invalid, None)));
 }
@@ -161,7 +198,10 @@ fn hidden_answers_do_not_keep_later_steps_alive() {
     a.set_text("a", "yes");
     a.set_text("b", "yes");
     let ids = |a: &Answers| -> Vec<String> {
-        rathaus_core::flow::visible_steps(&def, a).iter().map(|s| s.id.clone()).collect()
+        rathaus_core::flow::visible_steps(&def, a)
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
     };
     assert_eq!(ids(&a), ["s1", "s2", "s3"]);
     a.set_text("a", "no");

@@ -67,7 +67,10 @@ async fn list_services(State(state): State<AppState>) -> Response {
     with_cache(Json(list).into_response(), "no-cache")
 }
 
-async fn get_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn get_service(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let def = state.catalogue.get(&id).ok_or(ApiError::NotFound)?;
     Ok(with_cache(Json(def).into_response(), "no-cache"))
 }
@@ -104,10 +107,13 @@ async fn submit_application(
         if let Some(outcome) = db.replay(&key, &request_hash)? {
             return Ok(outcome);
         }
-        let def = catalogue.get(&request.service_id).ok_or(ApiError::NotFound)?;
+        let def = catalogue
+            .get(&request.service_id)
+            .ok_or(ApiError::NotFound)?;
         let now = now();
         let (today, _) = now.berlin_local();
-        let answers = validate_application(def, &request.answers, today).map_err(ApiError::Validation)?;
+        let answers =
+            validate_application(def, &request.answers, today).map_err(ApiError::Validation)?;
         // The fee comes from the server's own rules, whatever the app computed.
         let fee = def.fee.compute(&answers);
         let answers_json = serde_json::to_string(&answers).expect("answers serialise");
@@ -128,9 +134,10 @@ async fn submit_application(
     .map_err(|e| ApiError::Internal(e.to_string()))??;
 
     Ok(match outcome {
-        IdempotentOutcome::Created(receipt) => {
-            with_cache((StatusCode::CREATED, Json(receipt)).into_response(), "no-store")
-        }
+        IdempotentOutcome::Created(receipt) => with_cache(
+            (StatusCode::CREATED, Json(receipt)).into_response(),
+            "no-store",
+        ),
         IdempotentOutcome::Repeated(receipt) => {
             with_cache((StatusCode::OK, Json(receipt)).into_response(), "no-store")
         }
@@ -155,7 +162,9 @@ async fn get_case(
 ) -> Result<Response, ApiError> {
     // Malformed number, missing code, wrong code, unknown case: one answer for all, so
     // that nothing can be learnt about which cases exist.
-    let (Some(case_number), Some(code)) = (normalize_case_number(&case_number), access_code(&headers)) else {
+    let (Some(case_number), Some(code)) =
+        (normalize_case_number(&case_number), access_code(&headers))
+    else {
         return Err(ApiError::NotFound);
     };
     let db = state.db.clone();

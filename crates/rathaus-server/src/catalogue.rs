@@ -55,14 +55,23 @@ impl Catalogue {
                 }
             };
             problems.extend(def.problems().into_iter().map(|p| format!("{name}: {p}")));
-            let expected = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            let expected = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
             if def.id != expected {
-                problems.push(format!("{name}: id: '{}' must match the file name '{expected}'", def.id));
+                problems.push(format!(
+                    "{name}: id: '{}' must match the file name '{expected}'",
+                    def.id
+                ));
             }
             services.insert(def.id.clone(), def);
         }
         if services.is_empty() && problems.is_empty() {
-            problems.push(format!("{}: no service definitions (*.json) found", dir.display()));
+            problems.push(format!(
+                "{}: no service definitions (*.json) found",
+                dir.display()
+            ));
         }
         if problems.is_empty() {
             Ok(Catalogue { services })
@@ -84,6 +93,9 @@ impl Catalogue {
     }
 
     pub fn summaries(&self) -> Vec<ServiceSummary> {
-        self.services.values().map(ServiceDefinition::summary_entry).collect()
+        self.services
+            .values()
+            .map(ServiceDefinition::summary_entry)
+            .collect()
     }
 }

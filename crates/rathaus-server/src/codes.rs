@@ -36,7 +36,9 @@ pub fn new_access_code() -> String {
 /// What the database keeps instead of the code: bound to the case so equal codes on two
 /// cases hash differently.
 pub fn access_code_hash(case_number: &str, normalized_code: &str) -> String {
-    hex(&Sha256::digest(format!("{case_number}\n{normalized_code}").as_bytes()))
+    hex(&Sha256::digest(
+        format!("{case_number}\n{normalized_code}").as_bytes(),
+    ))
 }
 
 pub fn sha256_hex(data: &[u8]) -> String {
@@ -49,7 +51,11 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Compares without stopping at the first difference, so timing tells nothing.
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 #[cfg(test)]

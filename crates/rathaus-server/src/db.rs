@@ -102,7 +102,11 @@ impl Db {
     }
 
     /// The earlier outcome for `key`, if it was seen within the window.
-    pub fn replay(&self, key: &str, request_hash: &str) -> Result<Option<IdempotentOutcome>, DbError> {
+    pub fn replay(
+        &self,
+        key: &str,
+        request_hash: &str,
+    ) -> Result<Option<IdempotentOutcome>, DbError> {
         let conn = self.conn();
         replay_in(&conn, key, request_hash)
     }
@@ -207,7 +211,11 @@ impl Db {
         )?;
         let events = stmt
             .query_map(params![case_number], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
             })?
             .map(|row| {
                 let (at, status, message) = row?;
@@ -230,7 +238,12 @@ impl Db {
     }
 
     /// Stores a case with a known number and code, for demos. Does nothing if it exists.
-    pub fn seed_case(&self, case_number: &str, access_code: &str, case: NewCase<'_>) -> Result<(), DbError> {
+    pub fn seed_case(
+        &self,
+        case_number: &str,
+        access_code: &str,
+        case: NewCase<'_>,
+    ) -> Result<(), DbError> {
         let conn = self.conn();
         let inserted = conn.execute(
             "INSERT OR IGNORE INTO cases (case_number, service_id, service_version, answers,
@@ -267,11 +280,17 @@ impl Db {
     }
 
     pub fn count_cases(&self) -> Result<i64, DbError> {
-        Ok(self.conn().query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))?)
+        Ok(self
+            .conn()
+            .query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))?)
     }
 }
 
-fn replay_in(conn: &Connection, key: &str, request_hash: &str) -> Result<Option<IdempotentOutcome>, DbError> {
+fn replay_in(
+    conn: &Connection,
+    key: &str,
+    request_hash: &str,
+) -> Result<Option<IdempotentOutcome>, DbError> {
     let seen: Option<(String, String)> = conn
         .query_row(
             "SELECT request_hash, response FROM idempotency_keys WHERE key = ?1",

@@ -21,19 +21,29 @@ impl IntoResponse for ApiError {
         let (status, error, errors) = match self {
             ApiError::BadRequest => (StatusCode::BAD_REQUEST, ApiErrorCode::BadRequest, vec![]),
             ApiError::NotFound => (StatusCode::NOT_FOUND, ApiErrorCode::NotFound, vec![]),
-            ApiError::IdempotencyKeyReused => {
-                (StatusCode::CONFLICT, ApiErrorCode::IdempotencyKeyReused, vec![])
-            }
-            ApiError::PayloadTooLarge => {
-                (StatusCode::PAYLOAD_TOO_LARGE, ApiErrorCode::PayloadTooLarge, vec![])
-            }
-            ApiError::Validation(errors) => {
-                (StatusCode::UNPROCESSABLE_ENTITY, ApiErrorCode::ValidationFailed, errors)
-            }
+            ApiError::IdempotencyKeyReused => (
+                StatusCode::CONFLICT,
+                ApiErrorCode::IdempotencyKeyReused,
+                vec![],
+            ),
+            ApiError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ApiErrorCode::PayloadTooLarge,
+                vec![],
+            ),
+            ApiError::Validation(errors) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ApiErrorCode::ValidationFailed,
+                errors,
+            ),
             ApiError::Internal(detail) => {
                 // The detail goes to the log, never to the client.
                 tracing::error!("internal error: {detail}");
-                (StatusCode::INTERNAL_SERVER_ERROR, ApiErrorCode::Internal, vec![])
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ApiErrorCode::Internal,
+                    vec![],
+                )
             }
         };
         (status, Json(ErrorBody { error, errors })).into_response()

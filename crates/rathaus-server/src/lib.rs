@@ -46,7 +46,10 @@ pub struct AppState {
 pub fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("RATHAUS_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .try_init();
 }
 
 /// The demo case that `--demo` adds, for trying the status lookup by hand.
@@ -92,7 +95,9 @@ pub async fn serve_on(
     if config.demo {
         tracing::info!("demo case: {DEMO_CASE_NUMBER}, access code {DEMO_ACCESS_CODE}");
     }
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await?;
     Ok(())
 }
 

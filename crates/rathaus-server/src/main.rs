@@ -47,7 +47,11 @@ fn main() -> ExitCode {
         }
         Command::CheckServices { dir } => match catalogue::Catalogue::load(&dir) {
             Ok(catalogue) => {
-                println!("{}: {} service definitions, no problems", dir.display(), catalogue.len());
+                println!(
+                    "{}: {} service definitions, no problems",
+                    dir.display(),
+                    catalogue.len()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {

@@ -30,7 +30,11 @@ impl Server {
         let tmp = tempfile::tempdir().unwrap();
         let dist = tmp.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(dist.join("index.html"), "<!doctype html><title>Rathaus</title>").unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>Rathaus</title>",
+        )
+        .unwrap();
         std::fs::write(dist.join("app-0123456789abcdef.js"), "export {}").unwrap();
         let config = Config {
             addr: "127.0.0.1:0".parse().unwrap(),
@@ -118,7 +122,10 @@ fn response(r: Result<ureq::Response, ureq::Error>) -> (u16, Value) {
     };
     let status = resp.status();
     let text = resp.into_string().unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 fn valid_application() -> Value {
@@ -148,7 +155,11 @@ fn catalogue_and_definitions() {
     let (status, body) = response(ureq::get(&s.url("/api/v1/services")).call());
     assert_eq!(status, 200);
     let list: ServiceList = serde_json::from_value(body).unwrap();
-    let fz = list.services.iter().find(|s| s.id == "fuehrungszeugnis").unwrap();
+    let fz = list
+        .services
+        .iter()
+        .find(|s| s.id == "fuehrungszeugnis")
+        .unwrap();
     assert_eq!(fz.fee.map(|m| m.cents()), Some(1300));
     let (status, body) = response(ureq::get(&s.url("/api/v1/services/fuehrungszeugnis")).call());
     assert_eq!(status, 200);
@@ -175,11 +186,21 @@ fn a_valid_application_becomes_a_case_that_its_code_opens() {
     let view: CaseView = serde_json::from_value(body).unwrap();
     assert_eq!(view.case_number, receipt.case_number);
     assert_eq!(view.events.len(), 1);
-    assert_eq!(view.service_title.get(rathaus_core::Locale::De), "Führungszeugnis beantragen");
+    assert_eq!(
+        view.service_title.get(rathaus_core::Locale::De),
+        "Führungszeugnis beantragen"
+    );
 
     // Codes are forgiving of how they are typed.
-    let sloppy = format!("accesscode {}", receipt.access_code.to_lowercase().replace('-', " "));
-    assert_eq!(s.lookup(&receipt.case_number.to_lowercase(), Some(&sloppy)).0, 200);
+    let sloppy = format!(
+        "accesscode {}",
+        receipt.access_code.to_lowercase().replace('-', " ")
+    );
+    assert_eq!(
+        s.lookup(&receipt.case_number.to_lowercase(), Some(&sloppy))
+            .0,
+        200
+    );
 }
 
 #[test]
@@ -191,9 +212,15 @@ fn wrong_code_unknown_case_and_no_code_answer_alike() {
     wrong.replace_range(0..1, if wrong.starts_with('A') { "B" } else { "A" });
     let answers = [
         s.lookup(&receipt.case_number, Some(&format!("AccessCode {wrong}"))),
-        s.lookup("2026-AAAA-AAAA", Some(&format!("AccessCode {}", receipt.access_code))),
+        s.lookup(
+            "2026-AAAA-AAAA",
+            Some(&format!("AccessCode {}", receipt.access_code)),
+        ),
         s.lookup(&receipt.case_number, None),
-        s.lookup(&receipt.case_number, Some(&format!("Bearer {}", receipt.access_code))),
+        s.lookup(
+            &receipt.case_number,
+            Some(&format!("Bearer {}", receipt.access_code)),
+        ),
         s.lookup("not-a-case", Some("AccessCode x")),
     ];
     for a in &answers {
@@ -214,7 +241,10 @@ fn the_same_key_twice_gives_the_same_case_never_a_second() {
     let mut other = valid_application();
     other["answers"]["city"] = json!("Bonn");
     let (status, body) = s.submit(Some("same-key"), &other);
-    assert_eq!((status, body["error"].as_str()), (409, Some("idempotency_key_reused")));
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("idempotency_key_reused"))
+    );
     assert_eq!(s.cases(), 1);
     // A new key is a new case.
     assert_eq!(s.submit(Some("other-key"), &valid_application()).0, 201);
@@ -229,14 +259,20 @@ fn concurrent_retries_with_one_key_make_one_case() {
         .map(|_| {
             let url = url.clone();
             std::thread::spawn(move || {
-                response(ureq::post(&url).set("Idempotency-Key", "race").send_json(valid_application()))
+                response(
+                    ureq::post(&url)
+                        .set("Idempotency-Key", "race")
+                        .send_json(valid_application()),
+                )
             })
         })
         .collect();
     let results: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
     assert_eq!(results.iter().filter(|(st, _)| *st == 201).count(), 1);
     assert!(results.iter().all(|(st, _)| *st == 201 || *st == 200));
-    assert!(results.iter().all(|(_, b)| b["case_number"] == results[0].1["case_number"]));
+    assert!(results
+        .iter()
+        .all(|(_, b)| b["case_number"] == results[0].1["case_number"]));
     assert_eq!(s.cases(), 1);
 }
 
@@ -246,14 +282,25 @@ fn invalid_answers_get_field_errors_and_store_nothing() {
     let mut bad = valid_application();
     bad["answers"]["postcode"] = json!("5114");
     bad["answers"]["birth_date"] = json!({"day": "31", "month": "4", "year": "1990"});
-    bad["answers"].as_object_mut().unwrap().remove("family_name");
+    bad["answers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("family_name");
     let (status, body) = s.submit(Some("k1"), &bad);
     assert_eq!(status, 422);
     let body: ErrorBody = serde_json::from_value(body).unwrap();
-    let errors: Vec<_> = body.errors.iter().map(|e| (e.field.as_str(), e.code.name())).collect();
+    let errors: Vec<_> = body
+        .errors
+        .iter()
+        .map(|e| (e.field.as_str(), e.code.name()))
+        .collect();
     assert_eq!(
         errors,
-        [("family_name", "required"), ("birth_date", "date_invalid"), ("postcode", "invalid_postcode")]
+        [
+            ("family_name", "required"),
+            ("birth_date", "date_invalid"),
+            ("postcode", "invalid_postcode")
+        ]
     );
     assert_eq!(s.cases(), 0);
     // Nothing was created, so the corrected application may use the same key.
@@ -281,7 +328,10 @@ fn hostile_and_malformed_requests_get_clear_errors() {
     let s = Server::start();
     assert_eq!(s.submit(None, &valid_application()).0, 400);
     assert_eq!(s.submit(Some(""), &valid_application()).0, 400);
-    assert_eq!(s.submit(Some(&"k".repeat(201)), &valid_application()).0, 400);
+    assert_eq!(
+        s.submit(Some(&"k".repeat(201)), &valid_application()).0,
+        400
+    );
     let (status, body) = response(
         ureq::post(&s.url("/api/v1/applications"))
             .set("Idempotency-Key", "k")
@@ -292,7 +342,10 @@ fn hostile_and_malformed_requests_get_clear_errors() {
     let huge = json!({"service_id": "fuehrungszeugnis", "service_version": 1,
                       "answers": {"purpose": "x".repeat(300_000)}});
     let (status, body) = s.submit(Some("k"), &huge);
-    assert_eq!((status, body["error"].as_str()), (413, Some("payload_too_large")));
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (413, Some("payload_too_large"))
+    );
     let mut unknown = valid_application();
     unknown["service_id"] = json!("../../etc/passwd");
     assert_eq!(s.submit(Some("k"), &unknown).0, 404);
@@ -306,43 +359,81 @@ fn hostile_and_malformed_requests_get_clear_errors() {
 #[test]
 fn every_response_carries_the_security_headers() {
     let s = Server::start();
-    for path in ["/", "/services/fuehrungszeugnis/apply/art", "/api/v1/services", "/api/v1/nope"] {
+    for path in [
+        "/",
+        "/services/fuehrungszeugnis/apply/art",
+        "/api/v1/services",
+        "/api/v1/nope",
+    ] {
         let resp = match ureq::get(&s.url(path)).call() {
             Ok(r) => r,
             Err(ureq::Error::Status(_, r)) => r,
             Err(e) => panic!("{e}"),
         };
         let csp = resp.header("content-security-policy").unwrap_or_default();
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+            "{path}: {csp}"
+        );
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
         assert!(csp.contains("frame-ancestors 'none'"), "{path}");
-        assert_eq!(resp.header("x-content-type-options"), Some("nosniff"), "{path}");
-        assert_eq!(resp.header("referrer-policy"), Some("no-referrer"), "{path}");
+        assert_eq!(
+            resp.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            resp.header("referrer-policy"),
+            Some("no-referrer"),
+            "{path}"
+        );
     }
 }
 
 #[test]
 fn app_routes_fall_back_to_the_app_and_built_files_are_cached_forever() {
     let s = Server::start();
-    let deep = ureq::get(&s.url("/services/fuehrungszeugnis/check")).call().unwrap();
+    let deep = ureq::get(&s.url("/services/fuehrungszeugnis/check"))
+        .call()
+        .unwrap();
     assert_eq!(deep.status(), 200);
     assert_eq!(deep.header("cache-control"), Some("no-cache"));
-    assert!(deep.into_string().unwrap().contains("<title>Rathaus</title>"));
-    let asset = ureq::get(&s.url("/app-0123456789abcdef.js")).call().unwrap();
-    assert_eq!(asset.header("cache-control"), Some("public, max-age=31536000, immutable"));
+    assert!(deep
+        .into_string()
+        .unwrap()
+        .contains("<title>Rathaus</title>"));
+    let asset = ureq::get(&s.url("/app-0123456789abcdef.js"))
+        .call()
+        .unwrap();
+    assert_eq!(
+        asset.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
 }
 
 #[test]
 fn a_bad_definition_stops_the_server_from_starting() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut def: Value =
-        serde_json::from_str(&std::fs::read_to_string(repo().join("services/fuehrungszeugnis.json")).unwrap())
-            .unwrap();
+    let mut def: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("services/fuehrungszeugnis.json")).unwrap(),
+    )
+    .unwrap();
     def["steps"][1]["show_if"] = json!({"equals": {"field": "kind", "value": "behoerde"}});
     std::fs::write(tmp.path().join("fuehrungszeugnis.json"), def.to_string()).unwrap();
-    let err = rathaus_server::catalogue::Catalogue::load(tmp.path()).err().unwrap().to_string();
-    assert!(err.contains("fuehrungszeugnis.json: steps[1].show_if: 'behoerde' is not an option of 'kind'"), "{err}");
+    let err = rathaus_server::catalogue::Catalogue::load(tmp.path())
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        err.contains(
+            "fuehrungszeugnis.json: steps[1].show_if: 'behoerde' is not an option of 'kind'"
+        ),
+        "{err}"
+    );
     std::fs::write(tmp.path().join("broken.json"), "{").unwrap();
-    let err = rathaus_server::catalogue::Catalogue::load(tmp.path()).err().unwrap().to_string();
+    let err = rathaus_server::catalogue::Catalogue::load(tmp.path())
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("broken.json: EOF while parsing"), "{err}");
 }

@@ -1,0 +1,205 @@
+//! The app's JSON codec reads what serde writes and writes what serde reads, for every
+//! wire type: the backend (serde) and the app (rathaus_core::json) speak one format.
+
+use std::fmt::Debug;
+
+use rathaus_core::answers::{Answer, Answers, DateInput};
+use rathaus_core::api::*;
+use rathaus_core::case::CaseStatus;
+use rathaus_core::definition::{FieldKind, ServiceDefinition};
+use rathaus_core::json::{self, FromJson, ToJson};
+use rathaus_core::validate::{ErrorCode, FieldError};
+use rathaus_core::{Locale, Money, Text};
+use serde::{de::DeserializeOwned, Serialize};
+
+fn both_ways<T>(value: &T)
+where
+    T: Serialize + DeserializeOwned + FromJson + ToJson + PartialEq + Debug,
+{
+    let by_serde = serde_json::to_string(value).unwrap();
+    assert_eq!(
+        &json::from_str::<T>(&by_serde).unwrap(),
+        value,
+        "codec reading {by_serde}"
+    );
+    let by_codec = json::to_string(value);
+    assert_eq!(
+        &serde_json::from_str::<T>(&by_codec).unwrap(),
+        value,
+        "serde reading {by_codec}"
+    );
+}
+
+fn shipped_definitions() -> Vec<ServiceDefinition> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../services");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let by_serde: ServiceDefinition = serde_json::from_str(&text).unwrap();
+            let by_codec: ServiceDefinition = json::from_str(&text).unwrap();
+            assert_eq!(by_codec, by_serde, "{}", p.display());
+            by_serde
+        })
+        .collect()
+}
+
+#[test]
+fn service_definitions() {
+    let defs = shipped_definitions();
+    assert!(!defs.is_empty());
+    for def in &defs {
+        both_ways(def);
+    }
+    let every_condition: ServiceDefinition = serde_json::from_str(
+        r#"{"id":"c","version":3,"title":{"de":"T"},"summary":{"de":"S"},
+            "fee":{"rules":[{"fixed":250},{"fixed":0}]},
+            "steps":[{"id":"s","title":{"de":"1"},"intro":{"de":"i","en":"e"},"fields":[
+              {"id":"a","type":"long_text","label":{"de":"A"},"optional":true,
+               "constraints":{"min_length":2,"max_length":9},
+               "messages":{"required":{"de":"x"}}},
+              {"id":"b","type":"date","label":{"de":"B"},"autocomplete":"bday",
+               "constraints":{"not_in_future":true,"min_years_ago":1,"max_years_ago":99},
+               "show_if":{"all":[{"not":{"answered":{"field":"a"}}},
+                                 {"any":[{"one_of":{"field":"a","values":["x","y"]}},
+                                         {"equals":{"field":"a","value":"z"}}]}]}}]}]}"#,
+    )
+    .unwrap();
+    both_ways(&every_condition);
+}
+
+#[test]
+fn answers_of_every_shape() {
+    let mut answers = Answers::default();
+    answers.set_text("text", "Zeile 1\nZeile \"2\" \\ ä ✓");
+    answers.set("choices", Answer::Choices(vec!["a".into(), "b".into()]));
+    answers.set("none", Answer::Choices(vec![]));
+    answers.set(
+        "date",
+        Answer::Date(DateInput {
+            day: "1".into(),
+            month: "".into(),
+            year: "19x0".into(),
+        }),
+    );
+    both_ways(&answers);
+    both_ways(&SubmitApplication {
+        service_id: "fuehrungszeugnis".into(),
+        service_version: 2,
+        answers,
+        locale: Locale::En,
+    });
+    // serde's default for a missing locale.
+    let no_locale: SubmitApplication =
+        json::from_str(r#"{"service_id":"x","service_version":1,"answers":{}}"#).unwrap();
+    assert_eq!(no_locale.locale, Locale::De);
+}
+
+#[test]
+fn responses() {
+    both_ways(&ServiceList {
+        services: vec![
+            ServiceSummary {
+                id: "a".into(),
+                title: Text::new("A", "A"),
+                summary: Text::new("s", "s"),
+                fee: Some(Money(1300)),
+            },
+            ServiceSummary {
+                id: "b".into(),
+                title: Text::new("B", "B"),
+                summary: Text::new("s", "s"),
+                fee: None,
+            },
+        ],
+    });
+    both_ways(&ApplicationReceipt {
+        case_number: "2026-7KQ4-M2XD".into(),
+        access_code: "K7PQ-M2XD-3RTA".into(),
+        service_id: "fuehrungszeugnis".into(),
+        status: CaseStatus::Received,
+        fee: Money(1300),
+        submitted_at: "2026-11-26T14:32:00Z".into(),
+    });
+    both_ways(&CaseView {
+        case_number: "2026-7KQ4-M2XD".into(),
+        service_id: "x".into(),
+        service_title: Text::new("Titel", "Title"),
+        status: CaseStatus::ActionNeeded,
+        fee: Money(0),
+        submitted_at: "2026-11-26T14:32:00Z".into(),
+        events: vec![
+            CaseEvent {
+                at: "2026-11-26T14:32:00Z".into(),
+                status: CaseStatus::Received,
+                message: None,
+            },
+            CaseEvent {
+                at: "2026-11-27T09:00:00Z".into(),
+                status: CaseStatus::ActionNeeded,
+                message: Some("Bitte senden Sie uns …".into()),
+            },
+        ],
+    });
+    both_ways(&ErrorBody {
+        error: ApiErrorCode::ValidationFailed,
+        errors: vec![
+            FieldError {
+                field: "postcode".into(),
+                code: ErrorCode::InvalidPostcode,
+                limit: None,
+            },
+            FieldError {
+                field: "purpose".into(),
+                code: ErrorCode::TooLong,
+                limit: Some(100),
+            },
+        ],
+    });
+    both_ways(&ErrorBody {
+        error: ApiErrorCode::NotFound,
+        errors: vec![],
+    });
+}
+
+#[test]
+fn every_name_matches_serde() {
+    fn same<T: Serialize + ToJson + FromJson + PartialEq + Debug>(values: &[T]) {
+        for v in values {
+            assert_eq!(serde_json::to_string(v).unwrap(), json::to_string(v));
+            assert_eq!(
+                &json::from_str::<T>(&serde_json::to_string(v).unwrap()).unwrap(),
+                v
+            );
+        }
+    }
+    same(&ErrorCode::ALL);
+    same(&CaseStatus::ALL);
+    same(&FieldKind::ALL);
+    same(&ApiErrorCode::ALL);
+    same(&Locale::ALL);
+}
+
+#[test]
+fn foreign_shapes_are_errors_not_panics() {
+    for bad in [
+        r#"{"a":{"hour":"1"}}"#,
+        r#"{"a":12}"#,
+        r#"{"a":[1]}"#,
+        r#"[]"#,
+        r#"{"a":null"#,
+    ] {
+        assert!(json::from_str::<Answers>(bad).is_err(), "{bad}");
+    }
+    assert!(json::from_str::<ErrorBody>(r#"{"error":"teapot"}"#).is_err());
+    assert!(json::from_str::<ApplicationReceipt>(r#"{"case_number":"x"}"#).is_err());
+    let err = json::from_str::<ServiceDefinition>(
+        r#"{"id":"x","version":1,"title":{"de":"T"},"summary":{"de":"S"},
+            "steps":[{"id":"s","title":{"de":"S"},"fields":[{"id":"f","type":"text","label":{"de":"L"},
+            "show_if":{"maybe":{}}}]}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "unknown condition at steps.fields.show_if");
+}

@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Fails the test on any WCAG 2.1 A/AA violation axe-core finds on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(found, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** The page's h1, once it is there; the page is checked by axe before it is returned. */
+export async function arriveAt(page: Page, heading: string | RegExp) {
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText(heading);
+  await expectAccessible(page);
+  return h1;
+}
+
+/** After moving to another page, keyboard focus is on its heading. */
+export async function expectFocusOnHeading(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest('h1') !== null))
+    .toBe(true);
+}
+
+export async function continueTo(page: Page, heading: string | RegExp) {
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  return arriveAt(page, heading);
+}

@@ -1,0 +1,56 @@
+// Journeys in the system Chromium (never a downloaded browser) against the real
+// reference backend, started here with a fresh SQLite file in a temporary folder.
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.RATHAUS_E2E_PORT ?? 8181);
+// Set once in the main process; workers inherit it.
+process.env.RATHAUS_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'rathaus-e2e-'));
+
+export default defineConfig({
+  testDir: '.',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: join(root, 'target', 'e2e-results'),
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  webServer: {
+    command: [
+      join(root, 'target', 'release', 'rathaus-server'),
+      '--addr', `127.0.0.1:${port}`,
+      '--data-dir', process.env.RATHAUS_E2E_DATA,
+      '--dist-dir', join(root, 'dist'),
+      '--services-dir', join(root, 'services'),
+    ].join(' '),
+    url: `http://127.0.0.1:${port}/api/v1/services`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

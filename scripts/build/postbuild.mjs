@@ -1,0 +1,102 @@
+// Trunk post_build hook (runs in the staging folder before it becomes dist/):
+//  1. writes .br and .gz next to every text and wasm file, so the server sends
+//     precompressed files (the reference backend and any nginx/CDN with brotli_static);
+//  2. writes the size report of what a first visit transfers, and fails the build when
+//     it exceeds the budget (DESIGN.md: 150 KB brotli).
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { join, dirname, extname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const root = process.env.TRUNK_SOURCE_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || join(root, 'dist');
+const BUDGET_BYTES = Number(process.env.RATHAUS_SIZE_BUDGET_BYTES || 150 * 1024);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
+
+const brotli = (buf) =>
+  brotliCompressSync(buf, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+    },
+  });
+const gzip = (buf) => gzipSync(buf, { level: 9 });
+
+function walk(d) {
+  return readdirSync(d).flatMap((name) => {
+    const p = join(d, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+// 1. Precompress.
+for (const file of walk(dir)) {
+  if (!COMPRESSIBLE.has(extname(file))) continue;
+  const raw = readFileSync(file);
+  for (const [suffix, compress] of [['.br', brotli], ['.gz', gzip]]) {
+    const packed = compress(raw);
+    if (packed.length < raw.length) writeFileSync(file + suffix, packed);
+  }
+}
+
+// 2. Size of a first visit: index.html and everything it loads before the app runs.
+const html = readFileSync(join(dir, 'index.html'), 'utf8');
+const referenced = new Set(['index.html', 'config.json']);
+for (const m of html.matchAll(/\s(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
+  const url = m[1];
+  if (/^[a-z]+:/i.test(url) || url.startsWith('//') || url.startsWith('#')) continue;
+  referenced.add(url.replace(/^\//, '').split(/[?#]/)[0]);
+}
+const kind = (f) =>
+  ({ '.html': 'HTML', '.js': 'JS', '.wasm': 'WASM', '.css': 'CSS', '.json': 'JSON' })[extname(f)] ||
+  (extname(f) === '.webmanifest' ? 'manifest' : extname(f).slice(1) || 'other');
+const rows = [];
+for (const name of [...referenced].sort()) {
+  let raw;
+  try {
+    raw = readFileSync(join(dir, name));
+  } catch {
+    continue; // e.g. an icon that does not exist: not transferred either
+  }
+  rows.push({ file: name, kind: kind(name), raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length });
+}
+const total = rows.reduce(
+  (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+const byKind = {};
+for (const r of rows) {
+  const k = (byKind[r.kind] ||= { raw: 0, gzip: 0, brotli: 0 });
+  k.raw += r.raw;
+  k.gzip += r.gzip;
+  k.brotli += r.brotli;
+}
+const report = {
+  profile: process.env.TRUNK_PROFILE || 'unknown',
+  budget_brotli_bytes: BUDGET_BYTES,
+  total,
+  by_kind: byKind,
+  files: rows,
+};
+const fmt = (n) => n.toLocaleString('en-US').padStart(9);
+const lines = [
+  '# First visit: what the browser transfers before the app runs',
+  '',
+  `profile: ${report.profile}; budget: ${BUDGET_BYTES.toLocaleString('en-US')} bytes brotli`,
+  '',
+  '| file | kind | raw | gzip -9 | brotli -q 11 |',
+  '|---|---|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.file} | ${r.kind} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
+  `| **total** | | ${fmt(total.raw)} | ${fmt(total.gzip)} | ${fmt(total.brotli)} |`,
+  '',
+];
+const outDir = join(root, 'target');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'size-report.json'), JSON.stringify(report, null, 2) + '\n');
+writeFileSync(join(outDir, 'size-report.md'), lines.join('\n'));
+console.log(lines.join('\n'));
+console.log(`size report: ${relative(process.cwd(), join(outDir, 'size-report.md'))}`);
+if (report.profile === 'release' && total.brotli > BUDGET_BYTES) {
+  console.error(`first visit is ${total.brotli} bytes brotli, over the budget of ${BUDGET_BYTES}`);
+  process.exit(1);
+}

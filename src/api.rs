@@ -1,0 +1,180 @@
+//! The client of the city's backend: typed requests to `/api/v1` (rathaus_core::api).
+
+use std::cell::RefCell;
+
+use rathaus_core::api::{
+    ApplicationReceipt, CaseView, ErrorBody, ServiceList, SubmitApplication, ACCESS_CODE_SCHEME,
+    IDEMPOTENCY_KEY_HEADER,
+};
+use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::json::{self, FromJson};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, Request, RequestInit, Response};
+
+/// A request that takes longer than this is given up, so no spinner spins forever.
+const TIMEOUT_MS: i32 = 30_000;
+
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// No answer: offline, DNS, timeout, or the server is down.
+    #[error("the server could not be reached")]
+    Network,
+    /// An answer with an error status and, usually, an [`ErrorBody`].
+    #[error("the server answered {status}")]
+    Status {
+        status: u16,
+        body: Option<ErrorBody>,
+    },
+    /// An answer that is not what the contract promises.
+    #[error("the server's answer could not be read")]
+    Decode,
+}
+
+impl ApiError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiError::Status { status: 404, .. })
+    }
+}
+
+thread_local! {
+    static BASE_URL: RefCell<String> = RefCell::new("/api/v1".to_owned());
+}
+
+/// Where the API lives, from `config.json` (see [`crate::config`]).
+pub fn set_base_url(url: &str) {
+    BASE_URL.with(|b| *b.borrow_mut() = url.trim_end_matches('/').to_owned());
+}
+
+fn url(path: &str) -> String {
+    BASE_URL.with(|b| format!("{}{path}", b.borrow()))
+}
+
+/// Reads a JSON answer. Errors carry the status and the [`ErrorBody`] the contract
+/// defines. Kept apart from the (single, non-generic) request future, so that each
+/// response type costs only its decoding.
+pub(crate) fn decode<T: FromJson>((status, text): (u16, String)) -> Result<T, ApiError> {
+    if !(200..300).contains(&status) {
+        return Err(ApiError::Status {
+            status,
+            body: json::from_str(&text).ok(),
+        });
+    }
+    json::from_str(&text).map_err(|_| ApiError::Decode)
+}
+
+/// Sends a request; the status and body text of the answer.
+pub(crate) async fn fetch_text(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Result<(u16, String), ApiError> {
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let init = RequestInit::new();
+    init.set_method(method);
+    let h = Headers::new().map_err(|_| ApiError::Network)?;
+    h.set("Accept", "application/json")
+        .map_err(|_| ApiError::Network)?;
+    if let Some(body) = body {
+        h.set("Content-Type", "application/json")
+            .map_err(|_| ApiError::Network)?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    for (name, value) in headers {
+        h.set(name, value).map_err(|_| ApiError::Network)?;
+    }
+    init.set_headers(&h);
+    let controller = AbortController::new().ok();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+        let c = c.clone();
+        let abort = wasm_bindgen::closure::Closure::once_into_js(move || c.abort());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.unchecked_ref(),
+            TIMEOUT_MS,
+        );
+    }
+    let request = Request::new_with_str_and_init(url, &init).map_err(|_| ApiError::Network)?;
+    let response: Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| ApiError::Network)?
+        .dyn_into()
+        .map_err(|_| ApiError::Network)?;
+    let text = JsFuture::from(response.text().map_err(|_| ApiError::Network)?)
+        .await
+        .map_err(|_| ApiError::Network)?
+        .as_string()
+        .unwrap_or_default();
+    Ok((response.status(), text))
+}
+
+pub async fn list_services() -> Result<ServiceList, ApiError> {
+    decode(fetch_text("GET", &url("/services"), None, &[]).await?)
+}
+
+pub async fn get_service(id: &str) -> Result<ServiceDefinition, ApiError> {
+    let path = format!("/services/{}", encode_segment(id));
+    decode(fetch_text("GET", &url(&path), None, &[]).await?)
+}
+
+/// Sends an application. `body` is the exact JSON kept with its key, so that a retry
+/// sends byte for byte the same with the same key.
+pub async fn submit_application(
+    body: &str,
+    idempotency_key: &str,
+) -> Result<ApplicationReceipt, ApiError> {
+    let headers = [(IDEMPOTENCY_KEY_HEADER, idempotency_key)];
+    decode(fetch_text("POST", &url("/applications"), Some(body), &headers).await?)
+}
+
+pub fn submission_body(request: &SubmitApplication) -> String {
+    json::to_string(request)
+}
+
+/// The case's status; the access code travels in a header, never in the URL.
+pub async fn get_case(case_number: &str, access_code: &str) -> Result<CaseView, ApiError> {
+    let path = format!("/applications/{}", encode_segment(case_number));
+    let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
+    decode(fetch_text("GET", &url(&path), None, &[("Authorization", &auth)]).await?)
+}
+
+/// Percent-encodes everything but unreserved characters, for one path segment.
+fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A random idempotency key (UUID v4 form). `crypto.getRandomValues` works on plain
+/// http too, unlike `randomUUID`, so a city testing on its LAN is not surprised.
+pub fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // Without a random source, time and Math.random still make collisions unlikely.
+        let seed = js_sys::Date::now() as u64;
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = ((seed >> ((i % 8) * 8)) as u8) ^ ((js_sys::Math::random() * 256.0) as u8);
+        }
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}

@@ -1,0 +1,145 @@
+//! The frame of every page, and which page a route shows.
+
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, I18n, Key, Locale};
+use crate::page::focus_main_heading;
+use crate::pages::*;
+use crate::router::{use_router, Route, Router};
+use crate::services::ServiceCache;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::new();
+    provide_context(i18n);
+    provide_context(ServiceCache::default());
+    let router = Router::install();
+    provide_context(router);
+
+    // <html lang dir> follow the chosen language, for screen readers and hyphenation.
+    Effect::new(move |_| {
+        let locale = i18n.locale_tracked();
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", locale.code());
+            let _ = html.set_attribute("dir", if locale.is_rtl() { "rtl" } else { "ltr" });
+        }
+    });
+    focus_heading_on_navigation();
+
+    // A change of language renders the frame and the page anew; see i18n.
+    move || {
+        i18n.locale_tracked();
+        view! {
+            <a
+                class="skip-link"
+                href="#main"
+                on:click=|ev| {
+                    ev.prevent_default();
+                    focus_main_heading();
+                }
+            >
+                {i18n.t(Key::SkipToContent)}
+            </a>
+            <Header />
+            <div class="width-container">
+                <main id="main" class="main">
+                    {move || page(router.route())}
+                </main>
+            </div>
+            <footer class="footer">
+                <div class="width-container">
+                    <p>{i18n.t(Key::FooterText)}</p>
+                </div>
+            </footer>
+        }
+    }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Catalogue => view! { <CataloguePage /> }.into_any(),
+        Route::ServiceStart { service } => {
+            view! { <ServiceStartPage service=service /> }.into_any()
+        }
+        Route::Step {
+            service,
+            step,
+            from_check,
+        } => view! { <StepPage service=service step=step from_check=from_check /> }.into_any(),
+        Route::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
+        Route::Confirmation { case_number } => {
+            view! { <ConfirmationPage case_number=case_number /> }.into_any()
+        }
+        Route::Status => view! { <StatusPage /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let other = match i18n.locale() {
+        Locale::De => Locale::En,
+        Locale::En => Locale::De,
+    };
+    view! {
+        <header class="header">
+            <div class="width-container header__inner">
+                <a class="header__logo" href="/">
+                    <span class="header__city">{i18n.t(Key::CityName)}</span>
+                    <span class="header__app">{i18n.t(Key::AppName)}</span>
+                </a>
+                <nav class="header__nav" aria-label=i18n.t(Key::MainNavigation)>
+                    <a href="/">{i18n.t(Key::NavServices)}</a>
+                    <a href="/status">{i18n.t(Key::NavStatus)}</a>
+                </nav>
+                <button
+                    type="button"
+                    class="header__language"
+                    lang=other.code()
+                    aria-label=i18n.t(Key::SwitchLanguageLabel)
+                    on:click=move |_| {
+                        i18n.set_locale(other);
+                        // The header is drawn anew: keep focus on the switch.
+                        request_animation_frame(|| {
+                            crate::components::error_summary::focus_selector(".header__language")
+                        });
+                    }
+                >
+                    {i18n.t(Key::SwitchLanguage)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// After every change of page, focus goes to the new page's heading (or its error
+/// summary): what a page load does for screen readers, done for in-app navigation.
+fn focus_heading_on_navigation() {
+    let router = use_router();
+    Effect::new(move |previous: Option<Route>| {
+        let route = router.route();
+        if previous.is_some_and(|p| p != route) {
+            focus_when_rendered(20);
+        }
+        route
+    });
+}
+
+/// The new page may still be waiting for data: try again on the next frames.
+fn focus_when_rendered(attempts: u32) {
+    request_animation_frame(move || {
+        let ready = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .is_some();
+        if ready {
+            focus_main_heading();
+        } else if attempts > 0 {
+            focus_when_rendered(attempts - 1);
+        }
+    });
+}

@@ -1,0 +1,37 @@
+//! One checkbox that must be ticked, such as a declaration.
+
+use leptos::prelude::*;
+
+use super::field::{described_by, ErrorMessage, FormGroup};
+
+#[component]
+pub fn Checkbox(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] checked: Signal<bool>,
+    #[prop(into)] on_change: Callback<bool>,
+) -> impl IntoView {
+    let describedby = {
+        let id = id.clone();
+        move || described_by(&id, false, error.with(Option::is_some))
+    };
+    view! {
+        <FormGroup error=error>
+            <ErrorMessage id=id.clone() error=error />
+            <div class="checkbox">
+                <input
+                    class="checkbox__input"
+                    id=id.clone()
+                    name=id.clone()
+                    type="checkbox"
+                    aria-describedby=describedby
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    prop:checked=checked
+                    on:change=move |ev| on_change.run(event_target_checked(&ev))
+                />
+                <label class="label checkbox__label" for=id>{label}</label>
+            </div>
+        </FormGroup>
+    }
+}

@@ -1,0 +1,85 @@
+//! The parts every question shares: hint, error message, and how they are wired.
+
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, Key};
+
+pub fn hint_id(id: &str) -> String {
+    format!("{id}-hint")
+}
+
+pub fn error_id(id: &str) -> String {
+    format!("{id}-error")
+}
+
+/// `aria-describedby` for a question: its hint, then its error, whichever exist.
+pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    match (has_hint, has_error) {
+        (false, false) => None,
+        (true, false) => Some(hint_id(id)),
+        (false, true) => Some(error_id(id)),
+        (true, true) => Some(format!("{} {}", hint_id(id), error_id(id))),
+    }
+}
+
+#[component]
+pub fn Hint(#[prop(into)] id: String, text: String) -> impl IntoView {
+    view! { <div id=hint_id(&id) class="hint">{text}</div> }
+}
+
+/// The message next to the field, with a hidden "Error:" for screen readers.
+#[component]
+pub fn ErrorMessage(
+    #[prop(into)] id: String,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().map(|message| {
+            view! {
+                <p id=error_id(&id) class="error-message">
+                    <span class="visually-hidden">{i18n.t(Key::ErrorPrefix)} " "</span>
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
+/// The legend of a fieldset question; the page's `<h1>` when it is the only question.
+pub fn legend(text: String, is_page_heading: bool) -> AnyView {
+    if is_page_heading {
+        view! {
+            <legend class="fieldset__legend fieldset__legend--heading"><h1>{text}</h1></legend>
+        }
+        .into_any()
+    } else {
+        view! { <legend class="fieldset__legend">{text}</legend> }.into_any()
+    }
+}
+
+/// The wrapper of one question; marks it when it has an error.
+#[component]
+pub fn FormGroup(#[prop(into)] error: Signal<Option<String>>, children: Children) -> impl IntoView {
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            {children()}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describedby_lists_hint_then_error() {
+        assert_eq!(described_by("a", false, false), None);
+        assert_eq!(described_by("a", true, false).as_deref(), Some("a-hint"));
+        assert_eq!(described_by("a", false, true).as_deref(), Some("a-error"));
+        assert_eq!(
+            described_by("a", true, true).as_deref(),
+            Some("a-hint a-error")
+        );
+    }
+}

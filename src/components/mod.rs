@@ -1,0 +1,26 @@
+//! GOV.UK-style components, one folder each with its CSS. Every field follows one
+//! contract (see [`field`]): label, `{id}-hint`, `{id}-error`, `aria-describedby`,
+//! `aria-invalid`, and a visually hidden "Error:" before the message.
+
+pub mod back_link;
+pub mod button;
+pub mod checkbox;
+pub mod date_input;
+pub mod error_summary;
+pub mod field;
+pub mod notice;
+pub mod panel;
+pub mod radios;
+pub mod summary_list;
+pub mod text_input;
+
+pub use back_link::BackLink;
+pub use button::Button;
+pub use checkbox::Checkbox;
+pub use date_input::DateInput;
+pub use error_summary::{ErrorSummary, SummaryError};
+pub use notice::{LoadError, Loading, Notice};
+pub use panel::Panel;
+pub use radios::{RadioOption, Radios};
+pub use summary_list::{SummaryList, SummaryRow};
+pub use text_input::{TextInput, TextInputKind};

@@ -1,0 +1,45 @@
+//! Key and value rows, each with an optional "Change" link (check your answers).
+
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, Key};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummaryRow {
+    pub key: String,
+    pub value: String,
+    /// Where to change this answer; the link says "Change" plus a hidden `key`.
+    pub change_href: Option<String>,
+}
+
+#[component]
+pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <dl class="summary-list">
+            {rows
+                    .into_iter()
+                    .map(|row| {
+                        let action = row.change_href.map(|href| {
+                            let key = row.key.clone();
+                            view! {
+                                <dd class="summary-list__actions">
+                                    <a href=href>
+                                        {i18n.t(Key::Change)}
+                                        <span class="visually-hidden">{format!(" {key}")}</span>
+                                    </a>
+                                </dd>
+                            }
+                        });
+                        view! {
+                            <div class="summary-list__row">
+                                <dt class="summary-list__key">{row.key}</dt>
+                                <dd class="summary-list__value">{row.value}</dd>
+                                {action}
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+        </dl>
+    }
+}

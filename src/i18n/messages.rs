@@ -1,0 +1,197 @@
+//! Every text of the app's own interface, German first.
+
+use rathaus_core::Locale;
+
+macro_rules! messages {
+    ($($key:ident => $de:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+
+            pub fn text(self, locale: Locale) -> &'static str {
+                match locale {
+                    Locale::De => match self { $(Key::$key => $de),* },
+                    Locale::En => match self { $(Key::$key => $en),* },
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    // Frame
+    AppName => "Rathaus", "Rathaus";
+    CityName => "Stadt Musterstadt", "City of Musterstadt";
+    SkipToContent => "Zum Inhalt springen", "Skip to main content";
+    NavServices => "Dienstleistungen", "Services";
+    NavStatus => "Antragsstatus", "Application status";
+    MainNavigation => "Hauptnavigation", "Main navigation";
+    SwitchLanguage => "English", "Deutsch";
+    SwitchLanguageLabel => "Switch to English", "Auf Deutsch umschalten";
+    FooterText => "Ein Bürgerservice der Stadt Musterstadt", "A citizen service of the City of Musterstadt";
+    Loading => "Wird geladen …", "Loading …";
+    Back => "Zurück", "Back";
+    Continue => "Weiter", "Continue";
+    TryAgain => "Erneut versuchen", "Try again";
+    ErrorPrefix => "Fehler:", "Error:";
+    ErrorTitlePrefix => "Fehler: ", "Error: ";
+    ErrorSummaryTitle => "Es gibt ein Problem", "There is a problem";
+    Optional => "(optional)", "(optional)";
+    NotProvided => "Nicht angegeben", "Not provided";
+    Change => "Ändern", "Change";
+
+    // Errors that are not about one field
+    OfflineError => "Keine Verbindung zum Server. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.",
+        "Cannot reach the server. Check your internet connection and try again.";
+    ServerError => "Beim Server ist ein Fehler aufgetreten. Versuchen Sie es später erneut.",
+        "Something went wrong on the server. Try again later.";
+    NotFoundTitle => "Seite nicht gefunden", "Page not found";
+    NotFoundText => "Wenn Sie die Adresse eingetippt haben, prüfen Sie, ob sie richtig ist.",
+        "If you typed the web address, check it is correct.";
+    ToCatalogue => "Zu allen Dienstleistungen", "Go to all services";
+
+    // Catalogue
+    CatalogueTitle => "Dienstleistungen online beantragen", "Apply for services online";
+    CatalogueIntro => "Wählen Sie aus, was Sie erledigen möchten. Sie können jederzeit unterbrechen: Ihre Angaben bleiben auf diesem Gerät gespeichert.",
+        "Choose what you want to do. You can stop at any time: your answers stay saved on this device.";
+    FeeLabel => "Gebühr", "Fee";
+    NoFee => "gebührenfrei", "free of charge";
+    FeeDependsOnAnswers => "hängt von Ihren Angaben ab", "depends on your answers";
+
+    // Start page
+    WhatYouNeed => "Das brauchen Sie", "What you need";
+    Duration => "Dauer", "How long it takes";
+    Office => "Zuständig", "Responsible office";
+    StartNow => "Jetzt beginnen", "Start now";
+    DraftFound => "Sie haben diesen Antrag schon begonnen.", "You have already started this application.";
+    DraftSavedOnDevice => "Ihre Angaben sind auf diesem Gerät gespeichert.", "Your answers are saved on this device.";
+    Resume => "Weitermachen", "Continue where you left off";
+    StartAgain => "Neu beginnen", "Start again";
+    StartAgainConfirm => "Ihre bisherigen Angaben werden gelöscht. Wirklich neu beginnen?",
+        "Your answers so far will be deleted. Do you really want to start again?";
+    StartAgainYes => "Ja, Angaben löschen und neu beginnen", "Yes, delete my answers and start again";
+    StartAgainNo => "Nein, weitermachen", "No, continue";
+
+    // Wizard
+    StepOf => "Schritt {n} von {total}", "Step {n} of {total}";
+    AlreadySentTitle => "Diesen Antrag haben Sie bereits abgeschickt", "You have already sent this application";
+    AlreadySentText => "Ihre Angaben wurden übermittelt. Wenn Sie einen weiteren Antrag stellen möchten, beginnen Sie neu.",
+        "Your answers have been sent. If you want to make another application, start again.";
+    ShowConfirmation => "Bestätigung ansehen", "View confirmation";
+    DateDay => "Tag", "Day";
+    DateMonth => "Monat", "Month";
+    DateYear => "Jahr", "Year";
+
+    // Check answers
+    CheckTitle => "Prüfen Sie Ihre Angaben", "Check your answers";
+    CheckIntro => "Bevor Sie den Antrag abschicken, prüfen Sie bitte, ob alles stimmt.",
+        "Before you send your application, check that everything is right.";
+    FeeToPay => "Zu zahlende Gebühr", "Fee to pay";
+    FeePaidAfter => "Sie bezahlen online, nachdem Sie den Antrag abgeschickt haben.",
+        "You pay online after you have sent the application.";
+    DeclarationTitle => "Erklärung", "Declaration";
+    DeclarationRequired => "Bestätigen Sie die Erklärung, bevor Sie den Antrag abschicken",
+        "Confirm the declaration before you send the application";
+    Submit => "Antrag abschicken", "Send application";
+    Submitting => "Antrag wird gesendet …", "Sending application …";
+    SubmitFailedOffline => "Der Antrag konnte nicht gesendet werden, weil keine Verbindung besteht. Ihre Angaben sind auf diesem Gerät gespeichert. Versuchen Sie es erneut, sobald Sie wieder online sind.",
+        "The application could not be sent because there is no connection. Your answers are saved on this device. Try again once you are back online.";
+    SubmitRejected => "Einige Angaben müssen Sie noch ändern.", "Some answers still need to be changed.";
+
+    // Confirmation
+    ConfirmationTitle => "Antrag gesendet", "Application sent";
+    YourCaseNumber => "Ihre Vorgangsnummer", "Your case number";
+    YourAccessCode => "Ihr Zugangscode", "Your access code";
+    KeepCodes => "Notieren Sie Vorgangsnummer und Zugangscode. Damit sehen Sie den Stand Ihres Antrags auch auf einem anderen Gerät.",
+        "Write down your case number and access code. With them you can see the status of your application on any device.";
+    WhatHappensNext => "Wie es weitergeht", "What happens next";
+    FeeDue => "Offene Gebühr: {amount}", "Fee to pay: {amount}";
+    PaymentComesLater => "Die Online-Bezahlung wird in Kürze freigeschaltet. Wir melden uns bei Ihnen.",
+        "Online payment is coming soon. We will contact you.";
+    Print => "Seite drucken", "Print this page";
+    CheckStatus => "Stand des Antrags ansehen", "Check the status of your application";
+    ConfirmationUnknown => "Zu dieser Vorgangsnummer ist auf diesem Gerät nichts gespeichert. Den Stand können Sie mit Vorgangsnummer und Zugangscode abfragen.",
+        "Nothing is saved on this device for this case number. You can check the status with the case number and access code.";
+    SubmittedOn => "Gesendet am", "Sent on";
+
+    // Status lookup
+    StatusTitle => "Stand Ihres Antrags", "Status of your application";
+    StatusIntro => "Geben Sie die Vorgangsnummer und den Zugangscode ein. Beides steht auf Ihrer Bestätigung.",
+        "Enter the case number and the access code. You will find both on your confirmation.";
+    CaseNumberLabel => "Vorgangsnummer", "Case number";
+    CaseNumberHint => "Zum Beispiel 2026-7KQ4-M2XD", "For example 2026-7KQ4-M2XD";
+    AccessCodeLabel => "Zugangscode", "Access code";
+    AccessCodeHint => "12 Zeichen, zum Beispiel K7PQ-M2XD-3RTA", "12 characters, for example K7PQ-M2XD-3RTA";
+    CaseNumberRequired => "Geben Sie die Vorgangsnummer ein", "Enter the case number";
+    CaseNumberInvalid => "Die Vorgangsnummer besteht aus der Jahreszahl und 8 Zeichen, zum Beispiel 2026-7KQ4-M2XD",
+        "The case number is a year and 8 characters, like 2026-7KQ4-M2XD";
+    AccessCodeRequired => "Geben Sie den Zugangscode ein", "Enter the access code";
+    AccessCodeInvalid => "Der Zugangscode besteht aus 12 Zeichen, zum Beispiel K7PQ-M2XD-3RTA",
+        "The access code is 12 characters, like K7PQ-M2XD-3RTA";
+    ShowStatus => "Stand anzeigen", "Show status";
+    CaseNotFound => "Wir haben keinen Antrag mit dieser Vorgangsnummer und diesem Zugangscode gefunden. Prüfen Sie beide Angaben.",
+        "We could not find an application with this case number and access code. Check both.";
+    CurrentStatus => "Aktueller Stand", "Current status";
+    Timeline => "Verlauf", "History";
+    Service => "Dienstleistung", "Service";
+
+    // Case statuses
+    StatusReceived => "Eingegangen", "Received";
+    StatusInReview => "In Bearbeitung", "In review";
+    StatusActionNeeded => "Rückfrage – bitte handeln Sie", "Action needed";
+    StatusApproved => "Entschieden: bewilligt", "Decided: approved";
+    StatusRejected => "Entschieden: abgelehnt", "Decided: rejected";
+    StatusCompleted => "Abgeschlossen", "Completed";
+
+    // Generic field errors, used when a service author wrote no message of their own
+    ErrRequiredText => "Geben Sie „{label}“ an", "Enter ‘{label}’";
+    ErrRequiredChoice => "Wählen Sie bei „{label}“ eine Antwort aus", "Select an answer for ‘{label}’";
+    ErrTooShort => "„{label}“ muss mindestens {limit} Zeichen lang sein", "{label} must be {limit} characters or more";
+    ErrTooLong => "„{label}“ darf höchstens {limit} Zeichen lang sein", "{label} must be {limit} characters or fewer";
+    ErrInvalidCharacters => "„{label}“ enthält Zeichen, die nicht erlaubt sind", "{label} contains characters that are not allowed";
+    ErrInvalid => "Prüfen Sie Ihre Angabe bei „{label}“", "Check your answer to ‘{label}’";
+    ErrNotAnOption => "Wählen Sie bei „{label}“ eine der angebotenen Antworten aus", "Select one of the options for ‘{label}’";
+    ErrDateIncomplete => "„{label}“ muss Tag, Monat und Jahr enthalten", "{label} must include a day, month and year";
+    ErrDateInvalid => "„{label}“ muss ein echtes Datum sein, zum Beispiel 27 3 1990", "{label} must be a real date, like 27 3 1990";
+    ErrDateInFuture => "„{label}“ darf nicht in der Zukunft liegen", "{label} must be today or in the past";
+    ErrDateTooRecent => "„{label}“ muss mindestens {limit} Jahre zurückliegen", "{label} must be at least {limit} years ago";
+    ErrDateTooOld => "„{label}“ darf höchstens {limit} Jahre zurückliegen", "{label} must be within the last {limit} years";
+    ErrInvalidEmail => "Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de",
+        "Enter an email address in the correct format, like name@example.com";
+    ErrInvalidPostcode => "Geben Sie eine Postleitzahl mit 5 Ziffern ein, zum Beispiel 44135", "Enter a postcode with 5 digits, like 44135";
+    ErrUnknownField => "Diese Angabe gehört nicht zu diesem Antrag", "This answer is not part of this application";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn every_text_exists_in_every_language_with_the_same_placeholders() {
+        for key in Key::ALL {
+            let de = key.text(Locale::De);
+            assert!(!de.trim().is_empty(), "{key:?} has no German text");
+            for locale in Locale::ALL {
+                let text = key.text(locale);
+                assert!(!text.trim().is_empty(), "{key:?} is empty in {locale:?}");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(de),
+                    "{key:?} in {locale:?}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The app's own words in every language, and the chosen locale.
+//!
+//! Texts of services come from their definitions (`rathaus_core::Text`); everything the
+//! app itself says is a [`Key`] here, written in German and English side by side so
+//! that no string can exist in one language only.
+//!
+//! Texts are plain strings in the views, not reactive nodes: a change of language
+//! renders the page anew (see `app.rs`). Answers and drafts live in the store, so
+//! nothing is lost, and the app saves the code a reactive node per text would cost.
+
+mod messages;
+
+use leptos::prelude::*;
+pub use messages::Key;
+pub use rathaus_core::Locale;
+use rathaus_core::Text;
+
+use crate::store;
+
+/// The citizen's language, provided at the root of the app.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// Reads the saved choice; German unless the citizen chose otherwise.
+    pub fn new() -> I18n {
+        let locale = store::load_locale().unwrap_or_default();
+        I18n {
+            locale: RwSignal::new(locale),
+        }
+    }
+
+    /// Tracked: only the root of the app follows a change of language.
+    pub fn locale_tracked(&self) -> Locale {
+        self.locale.get()
+    }
+
+    /// The language now.
+    pub fn locale(&self) -> Locale {
+        self.locale.get_untracked()
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        store::save_locale(locale);
+        self.locale.set(locale);
+    }
+
+    /// The app's text for `key` in the current language.
+    pub fn t(&self, key: Key) -> &'static str {
+        key.text(self.locale())
+    }
+
+    /// A service author's text in the current language.
+    pub fn text(&self, text: &Text) -> String {
+        text.get(self.locale()).to_owned()
+    }
+}
+
+impl Default for I18n {
+    fn default() -> Self {
+        I18n::new()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().expect("I18n is provided at the root of the app")
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}

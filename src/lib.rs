@@ -1,0 +1,36 @@
+//! Rathaus, the citizen service app: find a service, apply, pay, follow the case.
+//!
+//! Layout: [`app`] (frame and routes), [`pages`] (one file per page), [`wizard`]
+//! (definitions turned into pages), [`components`] (GOV.UK-style building blocks),
+//! [`api`] (the backend client), [`store`] (what stays on the device), [`i18n`].
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod i18n;
+pub mod page;
+pub mod pages;
+pub mod router;
+pub mod services;
+pub mod store;
+pub mod wizard;
+
+/// Loads the runtime configuration, then replaces the static shell with the app.
+pub fn start() {
+    // Development builds explain panics in the console; release builds abort quietly.
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+    // Leptos sets up its executor when mounting; until then, the plain one.
+    wasm_bindgen_futures::spawn_local(async {
+        let config = config::load().await;
+        api::set_base_url(&config.api_base_url);
+        if let Some(shell) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("shell"))
+        {
+            shell.remove();
+        }
+        leptos::mount::mount_to_body(app::App);
+    });
+}

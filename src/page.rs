@@ -1,0 +1,43 @@
+//! What every page does: name itself in the document title, and move focus to its
+//! heading when the citizen arrives from another page.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{use_i18n, Key};
+
+/// Sets `document.title` to "`title` – Rathaus – Stadt …" and keeps it current.
+pub fn use_document_title(title: impl Fn() -> String + Send + Sync + 'static) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let full = format!(
+            "{} – {} – {}",
+            title(),
+            i18n.t(Key::AppName),
+            i18n.t(Key::CityName)
+        );
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&full);
+        }
+    });
+}
+
+/// Moves focus to the page's `<h1>` (made focusable for this), so that keyboard and
+/// screen reader users start reading at the new page's heading, as after a page load.
+pub fn focus_main_heading() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // An error summary, when a page opens with one, is where to start instead.
+    let target = doc
+        .query_selector("main .error-summary")
+        .ok()
+        .flatten()
+        .or_else(|| doc.query_selector("main h1").ok().flatten());
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    }
+}

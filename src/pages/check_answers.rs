@@ -1,0 +1,272 @@
+//! Check your answers, confirm the declaration, and send — exactly once.
+
+use std::sync::Arc;
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use rathaus_core::api::{ApplicationReceipt, SubmitApplication};
+use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::{flow, format};
+
+use super::step::{redirect, AlreadySent};
+use crate::api::{self, ApiError};
+use crate::components::{
+    BackLink, Button, Checkbox, ErrorSummary, SummaryError, SummaryList, SummaryRow,
+};
+use crate::i18n::{use_i18n, Key};
+use crate::page::use_document_title;
+use crate::router::{urls, use_router};
+use crate::services::with_service;
+use crate::store::{self, Draft, PendingSubmission, SavedApplication};
+use crate::wizard::messages::field_error_message;
+use crate::wizard::{display_answer, today};
+
+#[component]
+pub fn CheckAnswersPage(service: String) -> impl IntoView {
+    with_service(service, |def| view! { <CheckAnswers def=def /> })
+}
+
+#[component]
+fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
+    let i18n = use_i18n();
+    let router = use_router();
+    let draft = store::load_draft(&def.id).unwrap_or_else(|| Draft::new(&def.id, def.version));
+    if let Some(case_number) = draft.submitted_case.clone() {
+        return view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }
+            .into_any();
+    }
+    if let Some(step) = flow::first_incomplete_step(&def, &draft.answers, today()) {
+        redirect(urls::step(&def.id, &step.id, false));
+        return ().into_any();
+    }
+    let submitted_answers = flow::walk(&def, &draft.answers).answers;
+    let draft = StoredValue::new(draft);
+
+    let declared = RwSignal::new(false);
+    let declaration_missing = RwSignal::new(false);
+    let server_errors = RwSignal::new(Vec::<SummaryError>::new());
+    let failure = RwSignal::new(None::<Key>);
+
+    use_document_title({
+        move || {
+            let has_errors = declaration_missing.get() || !server_errors.with(Vec::is_empty);
+            let prefix = if has_errors {
+                i18n.t(Key::ErrorTitlePrefix)
+            } else {
+                ""
+            };
+            format!("{prefix}{}", i18n.t(Key::CheckTitle))
+        }
+    });
+
+    // One group of rows per visible step, each answer with its change link.
+    let groups = {
+        let locale = i18n.locale();
+        draft.with_value(|d| {
+            flow::walk(&def, &d.answers)
+                .steps
+                .into_iter()
+                .map(|(step, fields)| {
+                    let rows: Vec<SummaryRow> = fields
+                        .iter()
+                        .map(|f| SummaryRow {
+                            key: f.label.get(locale).to_owned(),
+                            value: display_answer(f, d.answers.get(&f.id), locale)
+                                .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
+                            change_href: Some(urls::step(&def.id, &step.id, true)),
+                        })
+                        .collect();
+                    let title = step.title.get(locale).to_owned();
+                    view! {
+                        <h2 class="heading-m">{title}</h2>
+                        <SummaryList rows=rows />
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let pending = RwSignal::new(false);
+
+    // What the answer to a submission means. Runs even if the citizen has left the page
+    // meanwhile: a case that was made is always recorded on the device.
+    let on_result = {
+        let def = def.clone();
+        move |result: Result<ApplicationReceipt, ApiError>| {
+            let still_here = pending.try_set(false).is_none();
+            match result {
+                Ok(receipt) => {
+                    store::save_application(SavedApplication::from_receipt(&receipt, &def));
+                    // The answers leave the device; a marker stays so that "back"
+                    // explains instead of offering to send again.
+                    let mut done = Draft::new(&def.id, def.version);
+                    done.submitted_case = Some(receipt.case_number.clone());
+                    store::save_draft(&done);
+                    if still_here {
+                        router.replace(&urls::confirmation(&receipt.case_number));
+                    }
+                }
+                Err(ApiError::Status {
+                    status: 422,
+                    body: Some(body),
+                }) => {
+                    let mut kept = store::load_draft(&def.id)
+                        .unwrap_or_else(|| Draft::new(&def.id, def.version));
+                    kept.server_errors = body.errors.clone();
+                    store::save_draft(&kept);
+                    if !still_here {
+                        return;
+                    }
+                    let locale = i18n.locale();
+                    server_errors.set(
+                        body.errors
+                            .iter()
+                            .map(
+                                |e| match def.field(&e.field).zip(def.step_of_field(&e.field)) {
+                                    Some((field, step)) => SummaryError {
+                                        href: urls::step(&def.id, &step.id, true),
+                                        message: field_error_message(field, e, locale),
+                                    },
+                                    None => SummaryError {
+                                        href: urls::start(&def.id),
+                                        message: i18n.t(Key::SubmitRejected).to_owned(),
+                                    },
+                                },
+                            )
+                            .collect(),
+                    );
+                    failure.set(None);
+                }
+                Err(ApiError::Network) => {
+                    failure.try_set(Some(Key::SubmitFailedOffline));
+                }
+                Err(_) => {
+                    failure.try_set(Some(Key::ServerError));
+                }
+            }
+        }
+    };
+
+    let on_submit = {
+        let def = def.clone();
+        let pending_flag = pending;
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if pending.get_untracked() {
+                return;
+            }
+            if def.declaration.is_some() && !declared.get_untracked() {
+                declaration_missing.set(true);
+                return;
+            }
+            declaration_missing.set(false);
+            failure.set(None);
+            let request = SubmitApplication {
+                service_id: def.id.clone(),
+                service_version: def.version,
+                answers: submitted_answers.clone(),
+                locale: i18n.locale(),
+            };
+            // The same answers sent again travel with the same key and the very same
+            // body, whatever happened to the first attempt: never a second case.
+            let submission = draft.with_value(|d| {
+                d.pending
+                    .clone()
+                    .filter(|p| p.answers == request.answers)
+                    .unwrap_or_else(|| PendingSubmission {
+                        idempotency_key: api::new_idempotency_key(),
+                        answers: request.answers.clone(),
+                        body: api::submission_body(&request),
+                    })
+            });
+            draft.update_value(|d| d.pending = Some(submission.clone()));
+            draft.with_value(store::save_draft);
+            pending_flag.set(true);
+            let on_result = on_result.clone();
+            leptos::task::spawn_local(async move {
+                on_result(
+                    api::submit_application(&submission.body, &submission.idempotency_key).await,
+                );
+            });
+        }
+    };
+
+    let declaration_error = Signal::derive(move || {
+        declaration_missing
+            .get()
+            .then(|| i18n.t(Key::DeclarationRequired).to_owned())
+    });
+    let summary = Signal::derive(move || {
+        let mut all = server_errors.get();
+        if let Some(message) = declaration_error.get() {
+            all.push(SummaryError {
+                href: "#declaration".into(),
+                message,
+            });
+        }
+        all
+    });
+
+    let fee = def
+        .fee
+        .compute(&flow::walk(&def, &draft.with_value(|d| d.answers.clone())).answers);
+    let fee_purpose = def.fee.purpose.clone();
+    let declaration = def.declaration.clone();
+    let back = {
+        let def = def.clone();
+        let last = draft.with_value(|d| {
+            flow::visible_steps(&def, &d.answers)
+                .last()
+                .map(|s| s.id.clone())
+        });
+        match last {
+            Some(step) => urls::step(&def.id, &step, false),
+            None => urls::start(&def.id),
+        }
+    };
+
+    view! {
+        <BackLink href=back />
+        <ErrorSummary errors=summary />
+        <h1 class="heading-xl">{i18n.t(Key::CheckTitle)}</h1>
+        <p class="lead">{i18n.t(Key::CheckIntro)}</p>
+        {groups}
+        {(fee.cents() > 0).then(|| view! {
+            <h2 class="heading-m">{i18n.t(Key::FeeToPay)}</h2>
+            <p class="fee">
+                <strong class="fee__amount">{format::money(fee, i18n.locale())}</strong>
+                {fee_purpose.map(|p| view! { <span class="fee__purpose">{i18n.text(&p)}</span> })}
+            </p>
+            <p>{i18n.t(Key::FeePaidAfter)}</p>
+        })}
+        <form novalidate on:submit=on_submit>
+            {declaration.map(|text| view! {
+                <h2 class="heading-m">{i18n.t(Key::DeclarationTitle)}</h2>
+                <Checkbox
+                    id="declaration"
+                    label=i18n.text(&text)
+                    error=declaration_error
+                    checked=declared
+                    on_change=move |v: bool| {
+                        declared.set(v);
+                        if v {
+                            declaration_missing.set(false);
+                        }
+                    }
+                />
+            })}
+            {move || failure.get().map(|key| view! {
+                <div class="notice notice--error" role="alert"><p>{i18n.t(key)}</p></div>
+            })}
+            <Button
+                label=i18n.t(Key::Submit)
+                busy=pending
+                busy_label=i18n.t(Key::Submitting)
+            />
+            <p class="visually-hidden" role="status">
+                {move || pending.get().then(|| i18n.t(Key::Submitting))}
+            </p>
+        </form>
+    }
+    .into_any()
+}

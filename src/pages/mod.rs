@@ -1,0 +1,17 @@
+//! One file per page of the app.
+
+pub mod catalogue;
+pub mod check_answers;
+pub mod confirmation;
+pub mod not_found;
+pub mod service_start;
+pub mod status;
+pub mod step;
+
+pub use catalogue::CataloguePage;
+pub use check_answers::CheckAnswersPage;
+pub use confirmation::ConfirmationPage;
+pub use not_found::NotFoundPage;
+pub use service_start::ServiceStartPage;
+pub use status::StatusPage;
+pub use step::StepPage;

@@ -1,0 +1,156 @@
+//! The start page of a service: what it is, what you need, what it costs, how long it
+//! takes; and, if a draft exists, the choice to resume or start again.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::{flow, format};
+
+use crate::i18n::{use_i18n, Key};
+use crate::page::use_document_title;
+use crate::router::{urls, use_router};
+use crate::services::with_service;
+use crate::store;
+use crate::wizard::today;
+
+#[component]
+pub fn ServiceStartPage(service: String) -> impl IntoView {
+    with_service(service, |def| view! { <ServiceStart def=def /> })
+}
+
+#[component]
+fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
+    let i18n = use_i18n();
+    let router = use_router();
+    {
+        let def = def.clone();
+        use_document_title(move || i18n.text(&def.title));
+    }
+    let draft = RwSignal::new(store::load_draft(&def.id).filter(store::Draft::has_answers));
+    let confirming_restart = RwSignal::new(false);
+
+    let first_step = def.steps.first().map(|s| s.id.clone()).unwrap_or_default();
+    let start = {
+        let (def, first_step) = (def.clone(), first_step.clone());
+        move |_| {
+            store::save_draft(&store::Draft::new(&def.id, def.version));
+            router.navigate(&urls::step(&def.id, &first_step, false));
+        }
+    };
+    let resume = {
+        let def = def.clone();
+        move |_| {
+            let Some(d) = draft.get_untracked() else {
+                return;
+            };
+            // Back to where the citizen left off, if that page still applies.
+            let step = d
+                .step
+                .filter(|s| flow::is_step_visible(&def, s, &d.answers))
+                .or_else(|| {
+                    flow::first_incomplete_step(&def, &d.answers, today()).map(|s| s.id.clone())
+                });
+            let url = match step {
+                Some(step) => urls::step(&def.id, &step, false),
+                None => urls::check(&def.id),
+            };
+            router.navigate(&url);
+        }
+    };
+
+    let fee_text = match def.fee.fixed_amount() {
+        Some(m) if m.cents() == 0 => i18n.t(Key::NoFee).to_owned(),
+        Some(m) => format::money(m, i18n.locale()),
+        None => i18n.t(Key::FeeDependsOnAnswers).to_owned(),
+    };
+    let fee_purpose = def.fee.purpose.clone();
+    let needs = def.before_you_start.clone();
+    let duration = def.duration.clone();
+    let office = def.office.clone();
+    let (title, summary) = (def.title.clone(), def.summary.clone());
+
+    let actions = move || {
+        if draft.with(Option::is_none) {
+            return view! {
+                <button type="button" class="button button--start" on:click=start.clone()>
+                    {i18n.t(Key::StartNow)}
+                </button>
+            }
+            .into_any();
+        }
+        if confirming_restart.get() {
+            let start = start.clone();
+            return view! {
+                <div class="notice notice--error" role="alert">
+                    <p>{i18n.t(Key::StartAgainConfirm)}</p>
+                    <div class="button-group">
+                        <button type="button" class="button button--warning" on:click=start>
+                            {i18n.t(Key::StartAgainYes)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            on:click=move |_| confirming_restart.set(false)
+                        >
+                            {i18n.t(Key::StartAgainNo)}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="notice">
+                <p><strong>{i18n.t(Key::DraftFound)}</strong> " " {i18n.t(Key::DraftSavedOnDevice)}</p>
+                <div class="button-group">
+                    <button type="button" class="button" on:click=resume.clone()>
+                        {i18n.t(Key::Resume)}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        on:click=move |_| confirming_restart.set(true)
+                    >
+                        {i18n.t(Key::StartAgain)}
+                    </button>
+                </div>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <a class="back-link" href="/">{i18n.t(Key::ToCatalogue)}</a>
+        <h1 class="heading-xl">{i18n.text(&title)}</h1>
+        <p class="lead">{i18n.text(&summary)}</p>
+        {(!needs.is_empty()).then(|| view! {
+            <h2 class="heading-m">{i18n.t(Key::WhatYouNeed)}</h2>
+            <ul class="list list--bullet">
+                {needs.into_iter().map(|n| view! { <li>{i18n.text(&n)}</li> }).collect_view()}
+            </ul>
+        })}
+        <dl class="facts">
+            <div class="facts__row">
+                <dt>{i18n.t(Key::FeeLabel)}</dt>
+                <dd>
+                    <strong>{fee_text}</strong>
+                    {fee_purpose.map(|p| view! { <span class="facts__detail">{i18n.text(&p)}</span> })}
+                </dd>
+            </div>
+            {duration.map(|d| view! {
+                <div class="facts__row">
+                    <dt>{i18n.t(Key::Duration)}</dt>
+                    <dd>{i18n.text(&d)}</dd>
+                </div>
+            })}
+            {office.map(|o| view! {
+                <div class="facts__row">
+                    <dt>{i18n.t(Key::Office)}</dt>
+                    <dd>{i18n.text(&o)}</dd>
+                </div>
+            })}
+        </dl>
+        {actions}
+    }
+}

@@ -1,0 +1,271 @@
+//! One step of the wizard: its questions, Continue and Back, progress, and errors.
+
+use std::sync::Arc;
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::flow;
+use rathaus_core::validate::{validate_field, validate_step};
+use rathaus_core::FieldError;
+
+use crate::components::{BackLink, Button, ErrorSummary, SummaryError};
+use crate::i18n::{fill, use_i18n, Key};
+use crate::page::use_document_title;
+use crate::router::{urls, use_router};
+use crate::services::with_service;
+use crate::store::{self, Draft};
+use crate::wizard::messages::{anchor_id, field_error_message};
+use crate::wizard::question::Question;
+use crate::wizard::today;
+
+#[component]
+pub fn StepPage(service: String, step: String, from_check: bool) -> impl IntoView {
+    with_service(service, move |def| {
+        view! { <StepForm def=def step_id=step.clone() from_check=from_check /> }
+    })
+}
+
+/// What to show after sending: never the form again.
+#[component]
+pub fn AlreadySent(service_id: String, case_number: String) -> impl IntoView {
+    let i18n = use_i18n();
+    use_document_title(move || i18n.t(Key::AlreadySentTitle).to_owned());
+    view! {
+        <h1 class="heading-xl">{i18n.t(Key::AlreadySentTitle)}</h1>
+        <p>{i18n.t(Key::AlreadySentText)}</p>
+        <p><a href=urls::confirmation(&case_number)>{i18n.t(Key::ShowConfirmation)}</a></p>
+        <p><a href=urls::start(&service_id)>{i18n.t(Key::StartAgain)}</a></p>
+    }
+}
+
+/// Sends the citizen elsewhere without adding a history entry: a page they should not
+/// be on must not trap the back button.
+pub(crate) fn redirect(url: String) {
+    let router = use_router();
+    request_animation_frame(move || router.replace(&url));
+}
+
+#[component]
+fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let router = use_router();
+    let Some(step) = def.step(&step_id).cloned() else {
+        return view! { <super::NotFoundPage /> }.into_any();
+    };
+    let draft = store::load_draft(&def.id).unwrap_or_else(|| Draft::new(&def.id, def.version));
+    if let Some(case_number) = draft.submitted_case.clone() {
+        return view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }
+            .into_any();
+    }
+    // A step the answers hide (an old bookmark, a changed answer) is not a page to be on.
+    if !flow::is_step_visible(&def, &step.id, &draft.answers) {
+        let target = match flow::first_incomplete_step(&def, &draft.answers, today()) {
+            Some(s) => urls::step(&def.id, &s.id, from_check),
+            None => urls::check(&def.id),
+        };
+        redirect(target);
+        return ().into_any();
+    }
+
+    let field_ids: Vec<String> = step.fields.iter().map(|f| f.id.clone()).collect();
+    let errors: RwSignal<Vec<FieldError>> = RwSignal::new(
+        draft
+            .server_errors
+            .iter()
+            .filter(|e| field_ids.contains(&e.field))
+            .cloned()
+            .collect(),
+    );
+    let answers = RwSignal::new(draft.answers.clone());
+    let draft = StoredValue::new(draft);
+
+    // Every change is on the device at once: nothing typed lives only in memory.
+    {
+        let (step_id, version) = (step.id.clone(), def.version);
+        Effect::new(move |_| {
+            let current = answers.get();
+            draft.update_value(|d| {
+                d.answers = current;
+                d.step = Some(step_id.clone());
+                d.service_version = version;
+            });
+            draft.with_value(store::save_draft);
+        });
+    }
+
+    // Typing may remove an error the citizen has just fixed, never add one.
+    let on_change = {
+        let def = def.clone();
+        move |field_id: String| {
+            if !errors.with_untracked(|es| es.iter().any(|e| e.field == field_id)) {
+                return;
+            }
+            let fixed = def.field(&field_id).is_some_and(|f| {
+                answers.with_untracked(|a| validate_field(f, a.get(&field_id), today()).is_none())
+            });
+            let from_server =
+                draft.with_value(|d| d.server_errors.iter().any(|e| e.field == field_id));
+            if fixed || from_server {
+                errors.update(|es| es.retain(|e| e.field != field_id));
+                draft.update_value(|d| d.server_errors.retain(|e| e.field != field_id));
+            }
+        }
+    };
+
+    let visible = {
+        let (def, step) = (def.clone(), step.clone());
+        Memo::new(move |_| {
+            answers.with(|a| {
+                flow::visible_fields(&def, &step, a)
+                    .iter()
+                    .map(|f| f.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+
+    let single_question = step.fields.len() == 1;
+    let heading = {
+        let step = step.clone();
+        move || {
+            if single_question {
+                i18n.text(&step.fields[0].label)
+            } else {
+                i18n.text(&step.title)
+            }
+        }
+    };
+    {
+        let (heading, title) = (heading.clone(), def.title.clone());
+        use_document_title(move || {
+            let prefix = if errors.with(Vec::is_empty) {
+                ""
+            } else {
+                i18n.t(Key::ErrorTitlePrefix)
+            };
+            format!("{prefix}{} – {}", heading(), i18n.text(&title))
+        });
+    }
+
+    let summary = {
+        let def = def.clone();
+        Signal::derive(move || {
+            let locale = i18n.locale();
+            errors.with(|es| {
+                es.iter()
+                    .filter_map(|e| {
+                        let field = def.field(&e.field)?;
+                        Some(SummaryError {
+                            href: format!("#{}", anchor_id(field)),
+                            message: field_error_message(field, e, locale),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+
+    let progress = {
+        let (def, step_id) = (def.clone(), step.id.clone());
+        move || {
+            answers
+                .with(|a| flow::position(&def, a, &step_id))
+                .map(|(n, total)| {
+                    fill(
+                        i18n.t(Key::StepOf),
+                        &[("n", &n.to_string()), ("total", &total.to_string())],
+                    )
+                })
+        }
+    };
+
+    let back_href = {
+        let (def, step_id) = (def.clone(), step.id.clone());
+        Signal::derive(move || {
+            if from_check {
+                return urls::check(&def.id);
+            }
+            answers.with(|a| match flow::previous_step(&def, a, &step_id) {
+                Some(prev) => urls::step(&def.id, &prev.id, false),
+                None => urls::start(&def.id),
+            })
+        })
+    };
+
+    let on_submit = {
+        let (def, step) = (def.clone(), step.clone());
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let found = answers.with_untracked(|a| validate_step(&def, &step, a, today()));
+            if !found.is_empty() {
+                errors.set(found);
+                return;
+            }
+            errors.set(Vec::new());
+            let next = answers.with_untracked(|a| {
+                if from_check {
+                    // After a change, the first page still missing something (a newly
+                    // shown step, say), or back to the check page.
+                    flow::first_incomplete_step(&def, a, today())
+                } else {
+                    flow::next_step(&def, a, &step.id)
+                }
+                .map(|s| s.id.clone())
+            });
+            let url = match next {
+                Some(next) => urls::step(&def.id, &next, from_check),
+                None => urls::check(&def.id),
+            };
+            router.navigate(&url);
+        }
+    };
+
+    let questions = step
+        .fields
+        .iter()
+        .cloned()
+        .map(|field| {
+            let id = field.id.clone();
+            let error = {
+                let field = field.clone();
+                Signal::derive(move || {
+                    errors.with(|es| {
+                        es.iter()
+                            .find(|e| e.field == field.id)
+                            .map(|e| field_error_message(&field, e, i18n.locale()))
+                    })
+                })
+            };
+            let on_change = on_change.clone();
+            view! {
+                {move || {
+                    visible.with(|v| v.contains(&id)).then(|| view! {
+                        <Question
+                            field=field.clone()
+                            answers=answers
+                            error=error
+                            on_change=on_change.clone()
+                            is_page_heading=single_question
+                        />
+                    })
+                }}
+            }
+        })
+        .collect_view();
+
+    let service_title = def.title.clone();
+    let intro = step.intro.clone();
+    view! {
+        <BackLink href=back_href />
+        <ErrorSummary errors=summary />
+        <span class="caption">{i18n.text(&service_title)} " · " {progress}</span>
+        {(!single_question).then(|| view! { <h1 class="heading-xl">{heading.clone()}</h1> })}
+        {intro.filter(|_| !single_question).map(|t| view! { <p class="lead">{i18n.text(&t)}</p> })}
+        <form novalidate on:submit=on_submit>
+            {questions}
+            <Button label=i18n.t(Key::Continue) />
+        </form>
+    }
+    .into_any()
+}

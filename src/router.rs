@@ -1,0 +1,290 @@
+//! The app's addresses and a small router for them.
+//!
+//! A handful of routes do not need a routing framework: the address is parsed into a
+//! [`Route`], the page for it is rendered, links are followed without reloading, and
+//! the browser's back and forward buttons work. This costs a fraction of the bytes a
+//! general router costs (size budget, DESIGN.md).
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Every page of the app. Only ids go into addresses, never answers or codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Catalogue,
+    ServiceStart {
+        service: String,
+    },
+    Step {
+        service: String,
+        step: String,
+        from_check: bool,
+    },
+    Check {
+        service: String,
+    },
+    Confirmation {
+        case_number: String,
+    },
+    Status,
+    NotFound,
+}
+
+impl Route {
+    /// Reads a location's path and query (`?from=check`).
+    pub fn parse(path: &str, query: &str) -> Route {
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let from_check = query
+            .trim_start_matches('?')
+            .split('&')
+            .any(|pair| pair == "from=check");
+        let id = |s: &str| s.to_owned();
+        match segments.as_slice() {
+            [] => Route::Catalogue,
+            ["services", service] => Route::ServiceStart {
+                service: id(service),
+            },
+            ["services", service, "apply", step] => Route::Step {
+                service: id(service),
+                step: id(step),
+                from_check,
+            },
+            ["services", service, "check"] => Route::Check {
+                service: id(service),
+            },
+            ["applications", case_number] => Route::Confirmation {
+                case_number: id(case_number),
+            },
+            ["status"] => Route::Status,
+            _ => Route::NotFound,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Catalogue => "/".into(),
+            Route::ServiceStart { service } => format!("/services/{service}"),
+            Route::Step {
+                service,
+                step,
+                from_check,
+            } => {
+                let back = if *from_check { "?from=check" } else { "" };
+                format!("/services/{service}/apply/{step}{back}")
+            }
+            Route::Check { service } => format!("/services/{service}/check"),
+            Route::Confirmation { case_number } => format!("/applications/{case_number}"),
+            Route::Status => "/status".into(),
+            Route::NotFound => "/404".into(),
+        }
+    }
+}
+
+/// Addresses of the wizard's pages, for links.
+pub mod urls {
+    use super::Route;
+
+    pub fn start(service: &str) -> String {
+        Route::ServiceStart {
+            service: service.into(),
+        }
+        .href()
+    }
+
+    pub fn step(service: &str, step: &str, from_check: bool) -> String {
+        Route::Step {
+            service: service.into(),
+            step: step.into(),
+            from_check,
+        }
+        .href()
+    }
+
+    pub fn check(service: &str) -> String {
+        Route::Check {
+            service: service.into(),
+        }
+        .href()
+    }
+
+    pub fn confirmation(case_number: &str) -> String {
+        Route::Confirmation {
+            case_number: case_number.into(),
+        }
+        .href()
+    }
+}
+
+/// The current route, provided at the root of the app.
+#[derive(Clone, Copy)]
+pub struct Router {
+    route: RwSignal<Route>,
+}
+
+pub fn use_router() -> Router {
+    use_context::<Router>().expect("Router is provided at the root of the app")
+}
+
+fn current_route() -> Route {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return Route::NotFound;
+    };
+    Route::parse(
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
+    )
+}
+
+impl Router {
+    /// Starts following the address bar: back/forward buttons and clicks on links.
+    pub fn install() -> Router {
+        let router = Router {
+            route: RwSignal::new(current_route()),
+        };
+        let Some(window) = web_sys::window() else {
+            return router;
+        };
+        let on_popstate = Closure::<dyn Fn()>::new(move || router.route.set(current_route()));
+        let _ = window
+            .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+        on_popstate.forget();
+
+        let on_click =
+            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+                if let Some(href) = followable_link(&ev) {
+                    ev.prevent_default();
+                    router.navigate(&href);
+                }
+            });
+        if let Some(doc) = window.document() {
+            let _ =
+                doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        }
+        on_click.forget();
+        router
+    }
+
+    /// Tracked.
+    pub fn route(&self) -> Route {
+        self.route.get()
+    }
+
+    /// Goes to `url` (a path in this app) as a new history entry.
+    pub fn navigate(&self, url: &str) {
+        self.go(url, false);
+    }
+
+    /// Goes to `url` in place of the current entry: for pages the citizen must not come
+    /// back to with the back button (a sent form, a redirect).
+    pub fn replace(&self, url: &str) {
+        self.go(url, true);
+    }
+
+    fn go(&self, url: &str, replace: bool) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(history) = window.history() {
+            let result = if replace {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+            };
+            if result.is_err() {
+                // History refused (a sandboxed frame, say): load the page instead.
+                let _ = window.location().set_href(url);
+                return;
+            }
+        }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        self.route.set(current_route());
+    }
+}
+
+/// The in-app address of the link this click follows, if the app should handle it:
+/// a plain left click on a same-origin link that nothing else has handled.
+fn followable_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return None;
+    }
+    let anchor: web_sys::HtmlAnchorElement = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    let own_origin = web_sys::window()?.location().origin().ok()?;
+    let raw = anchor.get_attribute("href")?;
+    let opens_elsewhere = !matches!(anchor.target().as_str(), "" | "_self");
+    if raw.starts_with('#')
+        || opens_elsewhere
+        || anchor.has_attribute("download")
+        || anchor.origin() != own_origin
+    {
+        return None;
+    }
+    Some(format!("{}{}", anchor.pathname(), anchor.search()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_reads_back_from_its_address() {
+        let routes = [
+            Route::Catalogue,
+            Route::ServiceStart {
+                service: "fuehrungszeugnis".into(),
+            },
+            Route::Step {
+                service: "fuehrungszeugnis".into(),
+                step: "geburt".into(),
+                from_check: false,
+            },
+            Route::Step {
+                service: "fuehrungszeugnis".into(),
+                step: "geburt".into(),
+                from_check: true,
+            },
+            Route::Check {
+                service: "fuehrungszeugnis".into(),
+            },
+            Route::Confirmation {
+                case_number: "2026-7KQ4-M2XD".into(),
+            },
+            Route::Status,
+        ];
+        for route in routes {
+            let href = route.href();
+            let (path, query) = href.split_once('?').unwrap_or((&href, ""));
+            assert_eq!(Route::parse(path, query), route, "{href}");
+        }
+    }
+
+    #[test]
+    fn unknown_addresses_are_not_found() {
+        assert_eq!(Route::parse("/services/a/b", ""), Route::NotFound);
+        assert_eq!(Route::parse("/admin", ""), Route::NotFound);
+        assert_eq!(Route::parse("/services/a/apply", ""), Route::NotFound);
+        assert_eq!(Route::parse("//", ""), Route::Catalogue);
+        assert_eq!(Route::parse("/status/", "?x=1"), Route::Status);
+        assert_eq!(
+            Route::parse("/services/a/apply/b", "?utm=1&from=check"),
+            Route::Step {
+                service: "a".into(),
+                step: "b".into(),
+                from_check: true
+            }
+        );
+    }
+}

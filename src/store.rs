@@ -1,0 +1,168 @@
+//! What the app keeps on the device (localStorage): the language, drafts, and the
+//! applications sent from here. Every key carries a format version.
+
+use rathaus_core::api::ApplicationReceipt;
+use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::json::{self, FromJson, ToJson};
+use rathaus_core::json_struct;
+use rathaus_core::{Answers, FieldError, Locale, Money, Text};
+
+const PREFIX: &str = "rathaus.v1.";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn read<T: FromJson>(key: &str) -> Option<T> {
+    let raw = storage()?.get_item(&format!("{PREFIX}{key}")).ok()??;
+    // Damaged or foreign data must never stop the app: it is treated as absent.
+    json::from_str(&raw).ok()
+}
+
+/// Writes `value`; `false` if the device refused (storage full, disabled, private mode).
+fn write<T: ToJson + ?Sized>(key: &str, value: &T) -> bool {
+    let text = json::to_string(value);
+    storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{key}"), &text).is_ok())
+}
+
+fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{PREFIX}{key}"));
+    }
+}
+
+pub fn load_locale() -> Option<Locale> {
+    read("locale")
+}
+
+pub fn save_locale(locale: Locale) {
+    write("locale", &locale);
+}
+
+/// An application in progress, saved as it is typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    pub service_id: String,
+    pub service_version: u32,
+    pub answers: Answers,
+    /// The step the citizen was last on, to resume there.
+    pub step: Option<String>,
+    /// Errors the server reported on submit, shown on their fields until changed.
+    pub server_errors: Vec<FieldError>,
+    /// The submission being sent: its idempotency key and exact body. Sending the same
+    /// body again reuses the key, so a retry can never make a second case.
+    pub pending: Option<PendingSubmission>,
+    /// Set once sent: the draft's answers are gone, only this is left, so that going
+    /// back after submitting says so instead of offering to send again.
+    pub submitted_case: Option<String>,
+}
+
+json_struct!(Draft {
+    service_id,
+    service_version,
+    answers,
+    step,
+    server_errors = default,
+    pending,
+    submitted_case,
+});
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingSubmission {
+    pub idempotency_key: String,
+    /// The answers sent, to tell whether a new attempt is the same application.
+    pub answers: Answers,
+    pub body: String,
+}
+
+json_struct!(PendingSubmission {
+    idempotency_key,
+    answers,
+    body
+});
+
+impl Draft {
+    pub fn new(service_id: &str, service_version: u32) -> Draft {
+        Draft {
+            service_id: service_id.to_owned(),
+            service_version,
+            ..Draft::default()
+        }
+    }
+
+    pub fn has_answers(&self) -> bool {
+        self.submitted_case.is_none() && self.answers.0.values().any(|a| !a.is_blank())
+    }
+}
+
+fn draft_key(service_id: &str) -> String {
+    format!("draft.{service_id}")
+}
+
+pub fn load_draft(service_id: &str) -> Option<Draft> {
+    read::<Draft>(&draft_key(service_id)).filter(|d| d.service_id == service_id)
+}
+
+pub fn save_draft(draft: &Draft) -> bool {
+    write(&draft_key(&draft.service_id), draft)
+}
+
+pub fn delete_draft(service_id: &str) {
+    remove(&draft_key(service_id));
+}
+
+/// An application sent from this device: enough to show its confirmation again and to
+/// look up its status without typing the code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedApplication {
+    pub case_number: String,
+    pub access_code: String,
+    pub service_id: String,
+    pub service_title: Text,
+    pub fee: Money,
+    pub submitted_at: String,
+    /// The service's "what happens next", so the confirmation survives a reload offline.
+    pub what_happens_next: Option<Text>,
+}
+
+json_struct!(SavedApplication {
+    case_number,
+    access_code,
+    service_id,
+    service_title,
+    fee,
+    submitted_at,
+    what_happens_next,
+});
+
+impl SavedApplication {
+    pub fn from_receipt(receipt: &ApplicationReceipt, def: &ServiceDefinition) -> SavedApplication {
+        SavedApplication {
+            case_number: receipt.case_number.clone(),
+            access_code: receipt.access_code.clone(),
+            service_id: receipt.service_id.clone(),
+            service_title: def.title.clone(),
+            fee: receipt.fee,
+            submitted_at: receipt.submitted_at.clone(),
+            what_happens_next: def.what_happens_next.clone(),
+        }
+    }
+}
+
+pub fn load_applications() -> Vec<SavedApplication> {
+    read("applications").unwrap_or_default()
+}
+
+pub fn find_application(case_number: &str) -> Option<SavedApplication> {
+    load_applications()
+        .into_iter()
+        .find(|a| a.case_number == case_number)
+}
+
+/// Adds (or replaces) an application, newest first.
+pub fn save_application(app: SavedApplication) -> bool {
+    let mut all = load_applications();
+    all.retain(|a| a.case_number != app.case_number);
+    all.insert(0, app);
+    write("applications", &all)
+}
