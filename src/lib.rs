@@ -16,13 +16,19 @@ pub mod services;
 pub mod store;
 pub mod wizard;
 
+/// Runs a future on the browser's event loop. One boxed entry point, so that the
+/// task machinery exists once in the app rather than once per future type.
+pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    let boxed: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> = Box::pin(future);
+    wasm_bindgen_futures::spawn_local(boxed);
+}
+
 /// Loads the runtime configuration, then replaces the static shell with the app.
 pub fn start() {
     // Development builds explain panics in the console; release builds abort quietly.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    // Leptos sets up its executor when mounting; until then, the plain one.
-    wasm_bindgen_futures::spawn_local(async {
+    spawn(async {
         let config = config::load().await;
         api::set_base_url(&config.api_base_url);
         if let Some(shell) = web_sys::window()

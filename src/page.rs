@@ -6,18 +6,23 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_i18n, Key};
 
-/// Sets `document.title` to "`title` – Rathaus – Stadt …" and keeps it current.
-pub fn use_document_title(title: impl Fn() -> String + Send + Sync + 'static) {
+/// Sets `document.title` to "`title` – Rathaus – Stadt …", with "Fehler: " in front
+/// while the page shows errors (GOV.UK pattern: the first thing a screen reader reads).
+pub fn use_document_title(title: String, has_errors: Signal<bool>) {
     let i18n = use_i18n();
+    let full = format!(
+        "{title} – {} – {}",
+        i18n.t(Key::AppName),
+        i18n.t(Key::CityName)
+    );
     Effect::new(move |_| {
-        let full = format!(
-            "{} – {} – {}",
-            title(),
-            i18n.t(Key::AppName),
-            i18n.t(Key::CityName)
-        );
+        let prefix = if has_errors.get() {
+            i18n.t(Key::ErrorTitlePrefix)
+        } else {
+            ""
+        };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&full);
+            doc.set_title(&format!("{prefix}{full}"));
         }
     });
 }

@@ -1,7 +1,6 @@
 //! Service definitions fetched once per visit and shared by all pages of a wizard, so
 //! that moving between steps never waits for the network.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -11,16 +10,18 @@ use crate::api::{self, ApiError};
 use crate::components::{LoadError, Loading};
 
 #[derive(Clone, Copy, Default)]
-pub struct ServiceCache(StoredValue<HashMap<String, Arc<ServiceDefinition>>>);
+pub struct ServiceCache(StoredValue<Vec<Arc<ServiceDefinition>>>);
 
 impl ServiceCache {
     pub fn get(&self, id: &str) -> Option<Arc<ServiceDefinition>> {
-        self.0.with_value(|m| m.get(id).cloned())
+        self.0
+            .with_value(|all| all.iter().find(|d| d.id == id).cloned())
     }
 
     fn insert(&self, def: Arc<ServiceDefinition>) {
-        self.0.update_value(|m| {
-            m.insert(def.id.clone(), def);
+        self.0.update_value(|all| {
+            all.retain(|d| d.id != def.id);
+            all.push(def);
         });
     }
 }
@@ -39,7 +40,7 @@ pub fn fetch_into<T: Send + Sync + 'static>(
     request: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
 ) {
     into.set(None);
-    leptos::task::spawn_local(async move {
+    crate::spawn(async move {
         let result = request.await;
         into.try_set(Some(result));
     });

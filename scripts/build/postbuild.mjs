@@ -10,7 +10,8 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const root = process.env.TRUNK_SOURCE_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || join(root, 'dist');
-const BUDGET_BYTES = Number(process.env.RATHAUS_SIZE_BUDGET_BYTES || 150 * 1024);
+// 150 KB read strictly: 150,000 bytes, not 153,600.
+const BUDGET_BYTES = Number(process.env.RATHAUS_SIZE_BUDGET_BYTES || 150_000);
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
 
 const brotli = (buf) =>

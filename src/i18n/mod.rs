@@ -68,11 +68,43 @@ pub fn use_i18n() -> I18n {
     use_context::<I18n>().expect("I18n is provided at the root of the app")
 }
 
-/// Fills `{name}` placeholders.
+/// Fills `{name}` placeholders; unknown ones stay as they are.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}');
+        match close.and_then(|c| {
+            values
+                .iter()
+                .find(|(n, _)| *n == &after[..c])
+                .map(|(_, v)| (c, v))
+        }) {
+            Some((c, value)) => {
+                out.push_str(value);
+                rest = &after[c + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(
+            super::fill("Schritt {n} von {total}", &[("n", "3"), ("total", "7")]),
+            "Schritt 3 von 7"
+        );
+        assert_eq!(super::fill("{a}{b}{", &[("a", "x")]), "x{b}{");
+        assert_eq!(super::fill("ä{x}ö", &[("x", "ü")]), "äüö");
+    }
 }

@@ -13,7 +13,7 @@ use crate::services::{fetch_into, Fetched};
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
-    use_document_title(move || i18n.t(Key::CatalogueTitle).to_owned());
+    use_document_title(i18n.t(Key::CatalogueTitle).into(), false.into());
     let services: Fetched<_> = RwSignal::new(None);
     let load = move || fetch_into(services, api::list_services());
     load();

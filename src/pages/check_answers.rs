@@ -47,17 +47,10 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
     let server_errors = RwSignal::new(Vec::<SummaryError>::new());
     let failure = RwSignal::new(None::<Key>);
 
-    use_document_title({
-        move || {
-            let has_errors = declaration_missing.get() || !server_errors.with(Vec::is_empty);
-            let prefix = if has_errors {
-                i18n.t(Key::ErrorTitlePrefix)
-            } else {
-                ""
-            };
-            format!("{prefix}{}", i18n.t(Key::CheckTitle))
-        }
-    });
+    use_document_title(
+        i18n.t(Key::CheckTitle).into(),
+        Signal::derive(move || declaration_missing.get() || !server_errors.with(Vec::is_empty)),
+    );
 
     // One group of rows per visible step, each answer with its change link.
     let groups = {
@@ -183,7 +176,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             draft.with_value(store::save_draft);
             pending_flag.set(true);
             let on_result = on_result.clone();
-            leptos::task::spawn_local(async move {
+            crate::spawn(async move {
                 on_result(
                     api::submit_application(&submission.body, &submission.idempotency_key).await,
                 );

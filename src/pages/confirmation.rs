@@ -12,7 +12,7 @@ use crate::store;
 #[component]
 pub fn ConfirmationPage(case_number: String) -> impl IntoView {
     let i18n = use_i18n();
-    use_document_title(move || i18n.t(Key::ConfirmationTitle).to_owned());
+    use_document_title(i18n.t(Key::ConfirmationTitle).into(), false.into());
     match store::find_application(&case_number) {
         None => view! {
             <h1 class="heading-xl">{i18n.t(Key::ConfirmationTitle)}</h1>

@@ -23,10 +23,7 @@ pub fn ServiceStartPage(service: String) -> impl IntoView {
 fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
     let i18n = use_i18n();
     let router = use_router();
-    {
-        let def = def.clone();
-        use_document_title(move || i18n.text(&def.title));
-    }
+    use_document_title(i18n.text(&def.title), false.into());
     let draft = RwSignal::new(store::load_draft(&def.id).filter(store::Draft::has_answers));
     let confirming_restart = RwSignal::new(false);
 

@@ -49,14 +49,10 @@ pub fn StatusPage() -> impl IntoView {
     let lookup: Fetched<CaseView> = RwSignal::new(None);
     let pending = RwSignal::new(false);
 
-    use_document_title(move || {
-        let prefix = if case_error.get().is_some() || code_error.get().is_some() {
-            i18n.t(Key::ErrorTitlePrefix)
-        } else {
-            ""
-        };
-        format!("{prefix}{}", i18n.t(Key::StatusTitle))
-    });
+    use_document_title(
+        i18n.t(Key::StatusTitle).into(),
+        Signal::derive(move || case_error.get().is_some() || code_error.get().is_some()),
+    );
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -78,7 +74,7 @@ pub fn StatusPage() -> impl IntoView {
         });
         if let (Some(case), Some(code)) = (case, code) {
             pending.set(true);
-            leptos::task::spawn_local(async move {
+            crate::spawn(async move {
                 let result = api::get_case(&case, &code).await;
                 if pending.try_set(false).is_none() {
                     lookup.set(Some(result));

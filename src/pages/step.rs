@@ -30,7 +30,7 @@ pub fn StepPage(service: String, step: String, from_check: bool) -> impl IntoVie
 #[component]
 pub fn AlreadySent(service_id: String, case_number: String) -> impl IntoView {
     let i18n = use_i18n();
-    use_document_title(move || i18n.t(Key::AlreadySentTitle).to_owned());
+    use_document_title(i18n.t(Key::AlreadySentTitle).into(), false.into());
     view! {
         <h1 class="heading-xl">{i18n.t(Key::AlreadySentTitle)}</h1>
         <p>{i18n.t(Key::AlreadySentText)}</p>
@@ -126,27 +126,15 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
     };
 
     let single_question = step.fields.len() == 1;
-    let heading = {
-        let step = step.clone();
-        move || {
-            if single_question {
-                i18n.text(&step.fields[0].label)
-            } else {
-                i18n.text(&step.title)
-            }
-        }
+    let heading = if single_question {
+        i18n.text(&step.fields[0].label)
+    } else {
+        i18n.text(&step.title)
     };
-    {
-        let (heading, title) = (heading.clone(), def.title.clone());
-        use_document_title(move || {
-            let prefix = if errors.with(Vec::is_empty) {
-                ""
-            } else {
-                i18n.t(Key::ErrorTitlePrefix)
-            };
-            format!("{prefix}{} – {}", heading(), i18n.text(&title))
-        });
-    }
+    use_document_title(
+        format!("{heading} – {}", i18n.text(&def.title)),
+        Signal::derive(move || !errors.with(Vec::is_empty)),
+    );
 
     let summary = {
         let def = def.clone();
@@ -260,7 +248,7 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
         <BackLink href=back_href />
         <ErrorSummary errors=summary />
         <span class="caption">{i18n.text(&service_title)} " · " {progress}</span>
-        {(!single_question).then(|| view! { <h1 class="heading-xl">{heading.clone()}</h1> })}
+        {(!single_question).then(|| view! { <h1 class="heading-xl">{heading}</h1> })}
         {intro.filter(|_| !single_question).map(|t| view! { <p class="lead">{i18n.text(&t)}</p> })}
         <form novalidate on:submit=on_submit>
             {questions}
