@@ -1,0 +1,56 @@
+// Keyboard alone, and a 320 px wide screen: the same journey must work for both.
+import { test, expect } from '@playwright/test';
+import { arriveAt, expectAccessible } from './helpers';
+
+test('the first steps work with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await arriveAt(page, 'Dienstleistungen online beantragen');
+  // The skip link is the first stop and leads to the page's heading.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  // Follow the service link by keyboard.
+  await page.getByRole('link', { name: 'Führungszeugnis beantragen' }).focus();
+  await page.keyboard.press('Enter');
+  await arriveAt(page, 'Führungszeugnis beantragen');
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).focus();
+  await page.keyboard.press('Enter');
+  await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  // Into the radio group, choose with the arrow keys, send with Enter.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#kind')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Zur Vorlage bei einer Behörde (Belegart O)')).toBeChecked();
+  await page.keyboard.press('Enter');
+  await arriveAt(page, 'An welche Behörde soll das Führungszeugnis gehen?');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+test('nothing scrolls sideways at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const noSidewaysScroll = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+  await page.goto('/');
+  await arriveAt(page, 'Dienstleistungen online beantragen');
+  await noSidewaysScroll();
+  await page.goto('/services/fuehrungszeugnis');
+  await arriveAt(page, 'Führungszeugnis beantragen');
+  await noSidewaysScroll();
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await noSidewaysScroll();
+  await page.goto('/services/fuehrungszeugnis/apply/geburt');
+  await arriveAt(page, 'Wann und wo sind Sie geboren?');
+  await noSidewaysScroll();
+  await page.goto('/status');
+  await arriveAt(page, 'Stand Ihres Antrags');
+  await noSidewaysScroll();
+  await expectAccessible(page);
+});
