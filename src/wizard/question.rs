@@ -15,6 +15,25 @@ pub fn raw_text(answers: &Answers, field: &str) -> String {
     }
 }
 
+/// The answer to a text-like question as typed, and how to change it.
+fn text_binding(
+    answers: RwSignal<Answers>,
+    id: &str,
+    changed: impl Fn() + Clone + Send + Sync + 'static,
+) -> (
+    Signal<String>,
+    impl Fn(String) + Clone + Send + Sync + 'static,
+) {
+    let read = id.to_owned();
+    let write = id.to_owned();
+    let value = Signal::derive(move || answers.with(|a| raw_text(a, &read)));
+    let set = move |v: String| {
+        answers.update(|a| a.set_text(write.clone(), v));
+        changed();
+    };
+    (value, set)
+}
+
 #[component]
 pub fn Question(
     field: Field,
@@ -79,17 +98,7 @@ pub fn Question(
                     hint: o.hint.as_ref().map(|h| i18n.text(h)),
                 })
                 .collect::<Vec<_>>();
-            let value = {
-                let id = id.clone();
-                Signal::derive(move || answers.with(|a| raw_text(a, &id)))
-            };
-            let set = {
-                let id = id.clone();
-                move |v: String| {
-                    answers.update(|a| a.set_text(id.clone(), v));
-                    changed();
-                }
-            };
+            let (value, set) = text_binding(answers, &id, changed.clone());
             view! {
                 <Radios
                     id=id
@@ -111,17 +120,7 @@ pub fn Question(
                 FieldKind::Postcode => TextInputKind::Postcode,
                 _ => TextInputKind::Text,
             };
-            let value = {
-                let id = id.clone();
-                Signal::derive(move || answers.with(|a| raw_text(a, &id)))
-            };
-            let set = {
-                let id = id.clone();
-                move |v: String| {
-                    answers.update(|a| a.set_text(id.clone(), v));
-                    changed();
-                }
-            };
+            let (value, set) = text_binding(answers, &id, changed.clone());
             view! {
                 <TextInput
                     id=id

@@ -129,35 +129,14 @@ impl Db {
         }
         let (date, _) = case.now.berlin_local();
         let access_code = codes::new_access_code();
+        let status = CaseStatus::Received;
         // 40 random bits: a collision is unlikely but must not fail a citizen's submit.
         let case_number = loop {
             let candidate = codes::new_case_number(date.year);
-            let taken: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM cases WHERE case_number = ?1)",
-                params![candidate],
-                |r| r.get(0),
-            )?;
-            if !taken {
+            if insert_case(&tx, &candidate, &access_code, status, &case)? {
                 break candidate;
             }
         };
-        let status = CaseStatus::Received;
-        tx.execute(
-            "INSERT INTO cases (case_number, service_id, service_version, answers, fee_cents,
-                                access_code_hash, status, locale, submitted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                case_number,
-                case.service_id,
-                case.service_version,
-                case.answers_json,
-                case.fee.cents(),
-                codes::access_code_hash(&case_number, &access_code),
-                status.name(),
-                case.locale,
-                case.now.0
-            ],
-        )?;
         tx.execute(
             "INSERT INTO case_events (case_number, at, status) VALUES (?1, ?2, ?3)",
             params![case_number, case.now.0, status.name()],
@@ -245,23 +224,8 @@ impl Db {
         case: NewCase<'_>,
     ) -> Result<(), DbError> {
         let conn = self.conn();
-        let inserted = conn.execute(
-            "INSERT OR IGNORE INTO cases (case_number, service_id, service_version, answers,
-                 fee_cents, access_code_hash, status, locale, submitted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                case_number,
-                case.service_id,
-                case.service_version,
-                case.answers_json,
-                case.fee.cents(),
-                codes::access_code_hash(case_number, access_code),
-                CaseStatus::InReview.name(),
-                case.locale,
-                case.now.0
-            ],
-        )?;
-        if inserted == 1 {
+        let inserted = insert_case(&conn, case_number, access_code, CaseStatus::InReview, &case)?;
+        if inserted {
             for (offset, status, message) in [
                 (0, CaseStatus::Received, None),
                 (
@@ -284,6 +248,33 @@ impl Db {
             .conn()
             .query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))?)
     }
+}
+
+/// Stores a case; `false` if its number is taken.
+fn insert_case(
+    conn: &Connection,
+    case_number: &str,
+    access_code: &str,
+    status: CaseStatus,
+    case: &NewCase<'_>,
+) -> Result<bool, DbError> {
+    let inserted = conn.execute(
+        "INSERT OR IGNORE INTO cases (case_number, service_id, service_version, answers,
+             fee_cents, access_code_hash, status, locale, submitted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            case_number,
+            case.service_id,
+            case.service_version,
+            case.answers_json,
+            case.fee.cents(),
+            codes::access_code_hash(case_number, access_code),
+            status.name(),
+            case.locale,
+            case.now.0
+        ],
+    )?;
+    Ok(inserted == 1)
 }
 
 fn replay_in(

@@ -19,9 +19,9 @@ pub fn Checkbox(
     view! {
         <FormGroup error=error>
             <ErrorMessage id=id.clone() error=error />
-            <div class="checkbox">
+            <div class="choice">
                 <input
-                    class="checkbox__input"
+                    class="choice__input"
                     id=id.clone()
                     name=id.clone()
                     type="checkbox"
@@ -30,7 +30,7 @@ pub fn Checkbox(
                     prop:checked=checked
                     on:change=move |ev| on_change.run(event_target_checked(&ev))
                 />
-                <label class="label checkbox__label" for=id>{label}</label>
+                <label class="label choice__label" for=id>{label}</label>
             </div>
         </FormGroup>
     }

@@ -50,9 +50,9 @@ pub fn Radios(
                     let checked_value = option.value.clone();
                     let change_value = option.value.clone();
                     view! {
-                        <div class="radios__item">
+                        <div class="choice radios__item">
                             <input
-                                class="radios__input"
+                                class="choice__input"
                                 id=input_id.clone()
                                 name=id.clone()
                                 type="radio"
@@ -61,7 +61,7 @@ pub fn Radios(
                                 prop:checked=move || value.with(|v| *v == checked_value)
                                 on:change=move |_| on_change.run(change_value.clone())
                             />
-                            <label class="label radios__label" for=input_id>{option.label}</label>
+                            <label class="label choice__label" for=input_id>{option.label}</label>
                             {option.hint.map(|h| view! { <div id=option_hint_id class="hint radios__hint">{h}</div> })}
                         </div>
                     }
