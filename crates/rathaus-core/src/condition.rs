@@ -7,6 +7,7 @@ use crate::answers::{Answer, Answers};
 /// Written in a definition as, e.g., `{"equals": {"field": "kind", "value": "authority"}}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Condition {
     /// The text answer is `value`, or the multiple choice answer includes it.
     Equals {

@@ -10,6 +10,7 @@ use crate::text::{Text, REQUIRED_LANGUAGE};
 use crate::validate::ErrorCode;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceDefinition {
     /// Stable, URL-safe id (`fuehrungszeugnis`); part of the service's address.
     pub id: String,
@@ -40,6 +41,7 @@ pub struct ServiceDefinition {
 
 /// One page of the wizard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Step {
     pub id: String,
     /// The page heading; with a single field the field's label is the heading instead.
@@ -52,6 +54,7 @@ pub struct Step {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Field {
     pub id: String,
     #[serde(rename = "type")]
@@ -83,6 +86,7 @@ fn is_false(b: &bool) -> bool {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum FieldKind {
     Text,
     LongText,
@@ -135,6 +139,7 @@ impl FieldKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChoiceOption {
     pub value: String,
     pub label: Text,
@@ -143,6 +148,7 @@ pub struct ChoiceOption {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Constraints {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<u32>,

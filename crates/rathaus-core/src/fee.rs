@@ -9,6 +9,7 @@ use crate::text::Text;
 /// An amount of euros, in cents.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Money(pub i64);
 
 impl Money {
@@ -29,12 +30,14 @@ impl std::ops::Add for Money {
 /// One part of a service's fee; a fee is the sum of its parts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum FeeRule {
     /// A fixed amount in cents, e.g. `{"fixed": 1300}`.
     Fixed(Money),
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeeSchedule {
     #[serde(default)]
     pub rules: Vec<FeeRule>,

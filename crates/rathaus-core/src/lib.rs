@@ -13,6 +13,8 @@ pub mod fee;
 pub mod flow;
 pub mod format;
 pub mod json;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod text;
 pub mod validate;
 mod wire;

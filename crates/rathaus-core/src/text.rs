@@ -42,6 +42,8 @@ pub const REQUIRED_LANGUAGE: &str = "de";
 /// A text written by a service author in several languages, keyed by language tag.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("required" = ["de"], "propertyNames" = {"pattern": "^[a-z]{2,3}(-[A-Z]{2})?$"})))]
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {

@@ -28,6 +28,9 @@ enum Command {
         #[arg(default_value = "services")]
         dir: std::path::PathBuf,
     },
+    /// Print the JSON Schema of service definitions (checked in as
+    /// docs/service-definition.schema.json).
+    DefinitionSchema,
 }
 
 fn main() -> ExitCode {
@@ -44,6 +47,10 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+        Command::DefinitionSchema => {
+            print!("{}", rathaus_core::schema::definition_schema());
+            ExitCode::SUCCESS
         }
         Command::CheckServices { dir } => match catalogue::Catalogue::load(&dir) {
             Ok(catalogue) => {
