@@ -10,3 +10,6 @@ setup:
 	scripts/setup.sh
 size: build
 	@cat target/size-report.md
+# Benchmarks (never timed tests): the core on a 200-question service.
+bench:
+	cargo bench -p rathaus-core

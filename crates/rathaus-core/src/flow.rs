@@ -3,7 +3,7 @@
 use crate::answers::Answers;
 use crate::date::Date;
 use crate::definition::{Field, ServiceDefinition, Step};
-use crate::validate::validate_step;
+use crate::validate::validate_field;
 
 /// The result of walking a definition front to back with a set of answers.
 pub struct Walk<'d> {
@@ -110,7 +110,14 @@ pub fn first_incomplete_step<'d>(
     answers: &Answers,
     today: Date,
 ) -> Option<&'d Step> {
-    visible_steps(def, answers)
+    // One walk for all steps (not one per step): linear in the number of questions.
+    walk(def, answers)
+        .steps
         .into_iter()
-        .find(|s| !validate_step(def, s, answers, today).is_empty())
+        .find(|(_, fields)| {
+            fields
+                .iter()
+                .any(|f| validate_field(f, answers.get(&f.id), today).is_some())
+        })
+        .map(|(step, _)| step)
 }
