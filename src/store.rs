@@ -1,6 +1,8 @@
 //! What the app keeps on the device (localStorage): the language, drafts, and the
 //! applications sent from here. Every key carries a format version.
 
+use std::cell::RefCell;
+
 use rathaus_core::api::ApplicationReceipt;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson, ToJson};
@@ -13,22 +15,57 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+thread_local! {
+    /// Everything written in this visit, so the app keeps working where the device
+    /// refuses storage (disabled, full, some private modes): nothing typed is lost
+    /// between pages, only across a reload.
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn remembered(key: &str) -> Option<String> {
+    MEMORY.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    })
+}
+
+fn remember(key: &str, value: Option<String>) {
+    MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|(k, _)| k != key);
+        if let Some(value) = value {
+            m.push((key.to_owned(), value));
+        }
+    });
+}
+
 fn read<T: FromJson>(key: &str) -> Option<T> {
-    let raw = storage()?.get_item(&format!("{PREFIX}{key}")).ok()??;
+    let full = format!("{PREFIX}{key}");
+    // What memory holds is newer than storage: it is there because storing it failed.
+    let raw =
+        remembered(&full).or_else(|| storage().and_then(|s| s.get_item(&full).ok().flatten()))?;
     // Damaged or foreign data must never stop the app: it is treated as absent.
     json::from_str(&raw).ok()
 }
 
-/// Writes `value`; `false` if the device refused (storage full, disabled, private mode).
+/// Writes `value`; `false` if the device refused (storage full, disabled, private
+/// mode), in which case it is kept for this visit only.
 fn write<T: ToJson + ?Sized>(key: &str, value: &T) -> bool {
+    let full = format!("{PREFIX}{key}");
     let text = json::to_string(value);
-    storage().is_some_and(|s| s.set_item(&format!("{PREFIX}{key}"), &text).is_ok())
+    let stored = storage().is_some_and(|s| s.set_item(&full, &text).is_ok());
+    remember(&full, (!stored).then_some(text));
+    stored
 }
 
 fn remove(key: &str) {
+    let full = format!("{PREFIX}{key}");
     if let Some(s) = storage() {
-        let _ = s.remove_item(&format!("{PREFIX}{key}"));
+        let _ = s.remove_item(&full);
     }
+    remember(&full, None);
 }
 
 pub fn load_locale() -> Option<Locale> {
