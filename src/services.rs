@@ -74,7 +74,7 @@ fn with_service_erased(id: String, render: Render) -> AnyView {
     };
     load();
     (move || match fetched.get() {
-        None => view! { <Loading /> }.into_any(),
+        None => view! { <Loading heading=true /> }.into_any(),
         Some(Ok(def)) => render(def),
         Some(Err(e)) if e.is_not_found() => view! {
             <crate::pages::NotFoundPage />
@@ -82,7 +82,7 @@ fn with_service_erased(id: String, render: Render) -> AnyView {
         .into_any(),
         Some(Err(e)) => {
             let load = load.clone();
-            view! { <LoadError error=e retry=move |()| load() /> }.into_any()
+            view! { <LoadError error=e retry=move |()| load() heading=true /> }.into_any()
         }
     })
     .into_any()

@@ -19,7 +19,7 @@ pub use button::Button;
 pub use checkbox::Checkbox;
 pub use date_input::DateInput;
 pub use error_summary::{ErrorSummary, SummaryError};
-pub use notice::{LoadError, Loading, Notice};
+pub use notice::{LoadError, Loading};
 pub use panel::Panel;
 pub use radios::{RadioOption, Radios};
 pub use summary_list::{SummaryList, SummaryRow};

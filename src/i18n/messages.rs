@@ -35,6 +35,7 @@ messages! {
     Back => "Zurück", "Back";
     Continue => "Weiter", "Continue";
     TryAgain => "Erneut versuchen", "Try again";
+    LoadFailedTitle => "Die Seite konnte nicht geladen werden", "The page could not be loaded";
     ErrorPrefix => "Fehler:", "Error:";
     ErrorTitlePrefix => "Fehler: ", "Error: ";
     ErrorSummaryTitle => "Es gibt ein Problem", "There is a problem";
