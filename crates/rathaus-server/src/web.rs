@@ -84,13 +84,15 @@ async fn headers_and_log(request: Request, next: Next) -> Response {
     response
 }
 
-/// Trunk names built files `name-<16 hex digits>.ext`; their content never changes.
+/// Trunk names built files `name-<hash>.ext`, the hash a 64-bit number in hex without
+/// leading zeros (so 10 to 16 digits in practice); such a file's content never changes.
 fn is_fingerprinted(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (10..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 #[cfg(test)]
@@ -100,6 +102,8 @@ mod tests {
         assert!(super::is_fingerprinted("/rathaus-0123456789abcdef_bg.wasm"));
         assert!(super::is_fingerprinted("/rathaus-0123456789abcdef.js"));
         assert!(super::is_fingerprinted("/main-0123456789abcdef.css"));
+        assert!(super::is_fingerprinted("/rathaus-ba8d29c834dbfc_bg.wasm"));
+        assert!(!super::is_fingerprinted("/icon-2.svg"));
         assert!(!super::is_fingerprinted("/index.html"));
         assert!(!super::is_fingerprinted("/config.json"));
         assert!(!super::is_fingerprinted("/services/fuehrungszeugnis"));
