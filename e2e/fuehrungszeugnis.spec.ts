@@ -1,10 +1,11 @@
 // The whole Führungszeugnis journey, as a citizen does it: find the service, answer the
 // questions (with a mistake that gets fixed), check, change, send, and find the case
 // again by its number and access code.
-import { test, expect, type Page } from '@playwright/test';
-import { arriveAt, continueTo, expectAccessible, expectFocusOnHeading } from './helpers';
+import { test, expect } from '@playwright/test';
+import { arriveAt, continueTo, expectAccessible, expectFocusOnHeading, startApplication } from './helpers';
 
-async function startApplication(page: Page) {
+test('apply for a certificate for an authority, fix a mistake, send it, look it up', async ({ page, request }) => {
+  // Found in the catalogue, as a citizen would.
   await page.goto('/');
   await arriveAt(page, 'Dienstleistungen online beantragen');
   await page.getByRole('link', { name: 'Führungszeugnis beantragen' }).click();
@@ -12,10 +13,6 @@ async function startApplication(page: Page) {
   await expect(page.getByText('13,00 €')).toBeVisible();
   await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
   await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
-}
-
-test('apply for a certificate for an authority, fix a mistake, send it, look it up', async ({ page, request }) => {
-  await startApplication(page);
   await expectFocusOnHeading(page);
   // Seven steps so far; the answer to this one decides whether there are more.
   await expect(page.getByText('Schritt 1 von 7')).toBeVisible();

@@ -31,3 +31,12 @@ export async function continueTo(page: Page, heading: string | RegExp) {
   await page.getByRole('button', { name: 'Weiter' }).click();
   return arriveAt(page, heading);
 }
+
+/** From the service's start page to its first question, with a fresh draft. */
+export async function startApplication(page: Page) {
+  await page.goto('/services/fuehrungszeugnis');
+  await arriveAt(page, 'Führungszeugnis beantragen');
+  await expect(page.getByText('13,00 €')).toBeVisible();
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  return arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
+}

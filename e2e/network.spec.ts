@@ -1,13 +1,10 @@
 // A connection that drops: the answer to "send" is lost after the office got it. The
 // citizen sends again, and it is the same case — never a second one.
 import { test, expect, type Page } from '@playwright/test';
-import { arriveAt, continueTo, expectAccessible } from './helpers';
+import { arriveAt, continueTo, expectAccessible, startApplication } from './helpers';
 
 async function answerEverything(page: Page) {
-  await page.goto('/services/fuehrungszeugnis');
-  await arriveAt(page, 'Führungszeugnis beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
-  await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
+  await startApplication(page);
   await page.getByLabel('Für mich selbst (Privatführungszeugnis, Belegart N)').check();
   await continueTo(page, 'Wofür brauchen Sie das Führungszeugnis?');
   await page.getByLabel('Wofür brauchen Sie das Führungszeugnis?').fill('Bewerbung');

@@ -1,7 +1,7 @@
 // A device that refuses storage (disabled, full, some private modes) still gets
 // through the wizard: answers are kept in memory between pages.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo } from './helpers';
+import { arriveAt, continueTo, startApplication } from './helpers';
 
 test('the wizard works when the device refuses storage', async ({ page }) => {
   await page.addInitScript(() => {
@@ -11,10 +11,7 @@ test('the wizard works when the device refuses storage', async ({ page }) => {
       },
     });
   });
-  await page.goto('/services/fuehrungszeugnis');
-  await arriveAt(page, 'Führungszeugnis beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
-  await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
+  await startApplication(page);
   await page.getByLabel('Für mich selbst (Privatführungszeugnis, Belegart N)').check();
   await continueTo(page, 'Wofür brauchen Sie das Führungszeugnis?');
   await page.getByLabel('Wofür brauchen Sie das Führungszeugnis?').fill('Ehrenamt');
