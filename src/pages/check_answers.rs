@@ -39,7 +39,37 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         redirect(urls::step(&def.id, &step.id, false));
         return ().into_any();
     }
-    let submitted_answers = flow::walk(&def, &draft.answers).answers;
+    // One walk for everything the page shows: the groups, the fee, where "back" goes,
+    // and what is sent.
+    let walk = flow::walk(&def, &draft.answers);
+    let back = match walk.steps.last() {
+        Some((step, _)) => urls::step(&def.id, &step.id, false),
+        None => urls::start(&def.id),
+    };
+    let fee = def.fee.compute(&walk.answers);
+    let locale = i18n.locale();
+    // One group of rows per visible step, each answer with its change link.
+    let groups = walk
+        .steps
+        .iter()
+        .map(|(step, fields)| {
+            let rows: Vec<SummaryRow> = fields
+                .iter()
+                .map(|f| SummaryRow {
+                    key: f.label.get(locale).to_owned(),
+                    value: display_answer(f, draft.answers.get(&f.id), locale)
+                        .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
+                    change_href: Some(urls::step(&def.id, &step.id, true)),
+                })
+                .collect();
+            let title = step.title.get(locale).to_owned();
+            view! {
+                <h2 class="heading-m">{title}</h2>
+                <SummaryList rows=rows />
+            }
+        })
+        .collect_view();
+    let submitted_answers = walk.answers;
     let draft = StoredValue::new(draft);
 
     let declared = RwSignal::new(false);
@@ -51,33 +81,6 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         i18n.t(Key::CheckTitle).into(),
         Signal::derive(move || declaration_missing.get() || !server_errors.with(Vec::is_empty)),
     );
-
-    // One group of rows per visible step, each answer with its change link.
-    let groups = {
-        let locale = i18n.locale();
-        draft.with_value(|d| {
-            flow::walk(&def, &d.answers)
-                .steps
-                .into_iter()
-                .map(|(step, fields)| {
-                    let rows: Vec<SummaryRow> = fields
-                        .iter()
-                        .map(|f| SummaryRow {
-                            key: f.label.get(locale).to_owned(),
-                            value: display_answer(f, d.answers.get(&f.id), locale)
-                                .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
-                            change_href: Some(urls::step(&def.id, &step.id, true)),
-                        })
-                        .collect();
-                    let title = step.title.get(locale).to_owned();
-                    view! {
-                        <h2 class="heading-m">{title}</h2>
-                        <SummaryList rows=rows />
-                    }
-                })
-                .collect_view()
-        })
-    };
 
     let pending = RwSignal::new(false);
 
@@ -200,24 +203,8 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         all
     });
 
-    let fee = def
-        .fee
-        .compute(&flow::walk(&def, &draft.with_value(|d| d.answers.clone())).answers);
     let fee_purpose = def.fee.purpose.clone();
     let declaration = def.declaration.clone();
-    let back = {
-        let def = def.clone();
-        let last = draft.with_value(|d| {
-            flow::visible_steps(&def, &d.answers)
-                .last()
-                .map(|s| s.id.clone())
-        });
-        match last {
-            Some(step) => urls::step(&def.id, &step, false),
-            None => urls::start(&def.id),
-        }
-    };
-
     view! {
         <BackLink href=back />
         <ErrorSummary errors=summary />

@@ -39,13 +39,63 @@ pub fn format_timestamp(rfc3339: &str, locale: Locale) -> String {
     }
 }
 
+/// One of the two code boxes: what was typed, its error, and how it is read.
+#[derive(Clone, Copy)]
+struct CodeField {
+    typed: RwSignal<String>,
+    error: RwSignal<Option<Key>>,
+    read: fn(&str) -> Option<String>,
+    required: Key,
+    invalid: Key,
+}
+
+impl CodeField {
+    fn new(read: fn(&str) -> Option<String>, required: Key, invalid: Key) -> CodeField {
+        CodeField {
+            typed: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            read,
+            required,
+            invalid,
+        }
+    }
+
+    /// The code as written, or `None` with the error set.
+    fn check(self) -> Option<String> {
+        let typed = self.typed.get_untracked();
+        let code = (self.read)(&typed);
+        self.error.set(match (&code, typed.trim().is_empty()) {
+            (_, true) => Some(self.required),
+            (None, false) => Some(self.invalid),
+            _ => None,
+        });
+        code
+    }
+
+    /// Keeps what is typed; removes the error once the code reads (never adds one).
+    fn input(self, text: String) {
+        let reads = (self.read)(&text).is_some();
+        self.typed.set(text);
+        if reads && self.error.get_untracked().is_some() {
+            self.error.set(None);
+        }
+    }
+}
+
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
-    let case_input = RwSignal::new(String::new());
-    let code_input = RwSignal::new(String::new());
-    let case_error = RwSignal::new(None::<Key>);
-    let code_error = RwSignal::new(None::<Key>);
+    let case = CodeField::new(
+        normalize_case_number,
+        Key::CaseNumberRequired,
+        Key::CaseNumberInvalid,
+    );
+    let code = CodeField::new(
+        normalize_access_code,
+        Key::AccessCodeRequired,
+        Key::AccessCodeInvalid,
+    );
+    let (case_error, code_error) = (case.error, code.error);
     let lookup: Fetched<CaseView> = RwSignal::new(None);
     let pending = RwSignal::new(false);
 
@@ -59,20 +109,7 @@ pub fn StatusPage() -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let (case_typed, code_typed) = (case_input.get_untracked(), code_input.get_untracked());
-        let case = normalize_case_number(&case_typed);
-        let code = normalize_access_code(&code_typed);
-        case_error.set(match (&case, case_typed.trim().is_empty()) {
-            (_, true) => Some(Key::CaseNumberRequired),
-            (None, false) => Some(Key::CaseNumberInvalid),
-            _ => None,
-        });
-        code_error.set(match (&code, code_typed.trim().is_empty()) {
-            (_, true) => Some(Key::AccessCodeRequired),
-            (None, false) => Some(Key::AccessCodeInvalid),
-            _ => None,
-        });
-        if let (Some(case), Some(code)) = (case, code) {
+        if let (Some(case), Some(code)) = (case.check(), code.check()) {
             pending.set(true);
             crate::spawn(async move {
                 let result = api::get_case(&case, &code).await;
@@ -126,13 +163,8 @@ pub fn StatusPage() -> impl IntoView {
                 label=i18n.t(Key::CaseNumberLabel)
                 hint=i18n.t(Key::CaseNumberHint)
                 error=message(case_error)
-                value=case_input
-                on_input=move |v: String| {
-                    case_input.set(v);
-                    if case_error.get_untracked().is_some() && normalize_case_number(&case_input.get_untracked()).is_some() {
-                        case_error.set(None);
-                    }
-                }
+                value=case.typed
+                on_input=move |v: String| case.input(v)
                 kind=TextInputKind::Code
                 autocomplete="off"
             />
@@ -141,13 +173,8 @@ pub fn StatusPage() -> impl IntoView {
                 label=i18n.t(Key::AccessCodeLabel)
                 hint=i18n.t(Key::AccessCodeHint)
                 error=message(code_error)
-                value=code_input
-                on_input=move |v: String| {
-                    code_input.set(v);
-                    if code_error.get_untracked().is_some() && normalize_access_code(&code_input.get_untracked()).is_some() {
-                        code_error.set(None);
-                    }
-                }
+                value=code.typed
+                on_input=move |v: String| code.input(v)
                 kind=TextInputKind::Code
                 autocomplete="off"
             />

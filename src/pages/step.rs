@@ -46,6 +46,13 @@ pub(crate) fn redirect(url: String) {
     request_animation_frame(move || router.replace(&url));
 }
 
+/// The visible steps of the service and the visible questions of this step.
+#[derive(Clone, PartialEq)]
+struct Layout {
+    steps: Vec<String>,
+    fields: Vec<String>,
+}
+
 #[component]
 fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> impl IntoView {
     let i18n = use_i18n();
@@ -113,14 +120,21 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
         }
     };
 
-    let visible = {
-        let (def, step) = (def.clone(), step.clone());
+    // What the answers show, from one walk per change: the visible steps (for the
+    // progress line and "back") and this step's visible questions.
+    let layout = {
+        let (def, step_id) = (def.clone(), step.id.clone());
         Memo::new(move |_| {
             answers.with(|a| {
-                flow::visible_fields(&def, &step, a)
+                let walk = flow::walk(&def, a);
+                let fields = walk
+                    .steps
                     .iter()
-                    .map(|f| f.id.clone())
-                    .collect::<Vec<_>>()
+                    .find(|(s, _)| s.id == step_id)
+                    .map(|(_, fields)| fields.iter().map(|f| f.id.clone()).collect())
+                    .unwrap_or_default();
+                let steps = walk.steps.into_iter().map(|(s, _)| s.id.clone()).collect();
+                Layout { steps, fields }
             })
         })
     };
@@ -155,28 +169,27 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
     };
 
     let progress = {
-        let (def, step_id) = (def.clone(), step.id.clone());
+        let step_id = step.id.clone();
         move || {
-            answers
-                .with(|a| flow::position(&def, a, &step_id))
-                .map(|(n, total)| {
-                    fill(
-                        i18n.t(Key::StepOf),
-                        &[("n", &n.to_string()), ("total", &total.to_string())],
-                    )
-                })
+            layout.with(|l| {
+                let at = l.steps.iter().position(|s| *s == step_id)?;
+                let (n, total) = ((at + 1).to_string(), l.steps.len().to_string());
+                Some(fill(i18n.t(Key::StepOf), &[("n", &n), ("total", &total)]))
+            })
         }
     };
 
     let back_href = {
-        let (def, step_id) = (def.clone(), step.id.clone());
+        let (service, step_id) = (def.id.clone(), step.id.clone());
         Signal::derive(move || {
             if from_check {
-                return urls::check(&def.id);
+                return urls::check(&service);
             }
-            answers.with(|a| match flow::previous_step(&def, a, &step_id) {
-                Some(prev) => urls::step(&def.id, &prev.id, false),
-                None => urls::start(&def.id),
+            // This step is visible (conditions only look back), so the one before it in
+            // the list is the previous page.
+            layout.with(|l| match l.steps.iter().position(|s| *s == step_id) {
+                Some(at) if at > 0 => urls::step(&service, &l.steps[at - 1], false),
+                _ => urls::start(&service),
             })
         })
     };
@@ -228,7 +241,7 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
             let on_change = on_change.clone();
             view! {
                 {move || {
-                    visible.with(|v| v.contains(&id)).then(|| view! {
+                    layout.with(|l| l.fields.contains(&id)).then(|| view! {
                         <Question
                             field=field.clone()
                             answers=answers

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::field::{described_by, ErrorMessage, FormGroup};
+use super::field::{describedby, invalid, ErrorMessage, FormGroup};
 
 #[component]
 pub fn Checkbox(
@@ -12,10 +12,7 @@ pub fn Checkbox(
     #[prop(into)] checked: Signal<bool>,
     #[prop(into)] on_change: Callback<bool>,
 ) -> impl IntoView {
-    let describedby = {
-        let id = id.clone();
-        move || described_by(&id, false, error.with(Option::is_some))
-    };
+    let describedby = describedby(&id, false, error);
     view! {
         <FormGroup error=error>
             <ErrorMessage id=id.clone() error=error />
@@ -26,7 +23,7 @@ pub fn Checkbox(
                     name=id.clone()
                     type="checkbox"
                     aria-describedby=describedby
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-invalid=invalid(error)
                     prop:checked=checked
                     on:change=move |ev| on_change.run(event_target_checked(&ev))
                 />

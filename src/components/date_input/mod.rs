@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rathaus_core::DateInput as DateParts;
 
-use super::field::{described_by, ErrorMessage, FormGroup, Hint};
+use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
 use crate::i18n::{use_i18n, Key};
 
 #[component]
@@ -21,10 +21,7 @@ pub fn DateInput(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let has_hint = hint.is_some();
-    let describedby = {
-        let id = id.clone();
-        move || described_by(&id, has_hint, error.with(Option::is_some))
-    };
+    let describedby = describedby(&id, has_hint, error);
     let legend_view = super::field::legend(legend, is_page_heading);
     let hint_view = hint.map(|text| view! { <Hint id=id.clone() text=text /> });
     let part = {
@@ -59,7 +56,7 @@ pub fn DateInput(
                         inputmode="numeric"
                         class=format!("input date-input__input {width}")
                         class:input--error=move || error.with(Option::is_some)
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-invalid=invalid(error)
                         autocomplete=autocomplete
                         prop:value=current
                         on:input=on_part

@@ -22,6 +22,24 @@ pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String>
     }
 }
 
+/// `aria-describedby` of a question, following its error as it comes and goes. One
+/// function for every component, so the app carries this code once.
+pub fn describedby(
+    id: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    let id = id.to_owned();
+    move || described_by(&id, has_hint, error.with(Option::is_some))
+}
+
+/// `aria-invalid` of an input with this error.
+pub fn invalid(
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<&'static str> + Clone + Send + Sync + 'static {
+    move || error.with(Option::is_some).then_some("true")
+}
+
 #[component]
 pub fn Hint(#[prop(into)] id: String, text: String) -> impl IntoView {
     view! { <div id=hint_id(&id) class="hint">{text}</div> }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::field::{described_by, ErrorMessage, FormGroup, Hint};
+use super::field::{describedby, ErrorMessage, FormGroup, Hint};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadioOption {
@@ -33,10 +33,7 @@ pub fn Radios(
     #[prop(optional)] is_page_heading: bool,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
-    let describedby = {
-        let id = id.clone();
-        move || described_by(&id, has_hint, error.with(Option::is_some))
-    };
+    let describedby = describedby(&id, has_hint, error);
     let legend_view = super::field::legend(legend, is_page_heading);
     let hint_view = hint.map(|text| view! { <Hint id=id.clone() text=text /> });
     let items = {

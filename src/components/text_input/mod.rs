@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::field::{described_by, ErrorMessage, FormGroup, Hint};
+use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
 
 /// What kind of text is asked for; decides the keyboard phones show and the width.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,11 +32,8 @@ pub fn TextInput(
     #[prop(optional, into)] autocomplete: Option<String>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
-    let describedby = {
-        let id = id.clone();
-        move || described_by(&id, has_hint, error.with(Option::is_some))
-    };
-    let invalid = move || error.with(Option::is_some).then_some("true");
+    let describedby = describedby(&id, has_hint, error);
+    let invalid = invalid(error);
     let label_view = if is_page_heading {
         view! {
             <h1 class="label-wrapper">
