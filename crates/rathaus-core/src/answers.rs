@@ -10,12 +10,69 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::Date;
 
-/// One answer. On the wire: a string, a list of strings, or `{day, month, year}`.
+/// One answer. On the wire: a string, a list of strings (multiple choice), an object
+/// of date boxes `{day, month, year}`, an object of address lines
+/// `{street, extra, postcode, town}`, `{"files": [...]}`, or a list of objects (the items
+/// of a repeatable group, each its own answers).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     Text(String),
     Choices(Vec<String>),
     Date(DateInput),
+    Address(AddressInput),
+    Files(Vec<FileRef>),
+    Items(Vec<Answers>),
+}
+
+/// The lines of a compound address, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AddressInput {
+    /// Street and house number.
+    pub street: String,
+    /// c/o, building, flat: optional.
+    pub extra: String,
+    pub postcode: String,
+    pub town: String,
+}
+
+impl AddressInput {
+    pub const PARTS: [&'static str; 4] = ["street", "extra", "postcode", "town"];
+
+    pub fn is_blank(&self) -> bool {
+        [&self.street, &self.extra, &self.postcode, &self.town]
+            .iter()
+            .all(|p| p.trim().is_empty())
+    }
+
+    pub fn part_mut(&mut self, name: &str) -> Option<&mut String> {
+        match name {
+            "street" => Some(&mut self.street),
+            "extra" => Some(&mut self.extra),
+            "postcode" => Some(&mut self.postcode),
+            "town" => Some(&mut self.town),
+            _ => None,
+        }
+    }
+
+    pub fn parts(&self) -> [(&'static str, &String); 4] {
+        [
+            ("street", &self.street),
+            ("extra", &self.extra),
+            ("postcode", &self.postcode),
+            ("town", &self.town),
+        ]
+    }
+}
+
+/// A file the backend has stored for this application. The backend replaces name, size
+/// and type with what it recorded on upload before validating, so they can be trusted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub id: String,
+    pub name: String,
+    pub size: u64,
+    #[serde(rename = "type")]
+    pub media_type: String,
 }
 
 /// The three boxes of a date input, as typed.
@@ -65,6 +122,17 @@ impl Answer {
             Answer::Text(t) => t.trim().is_empty(),
             Answer::Choices(c) => c.is_empty(),
             Answer::Date(d) => d.is_blank(),
+            Answer::Address(a) => a.is_blank(),
+            Answer::Files(f) => f.is_empty(),
+            Answer::Items(i) => i.is_empty(),
+        }
+    }
+
+    /// The items of a repeatable group (an empty list reads as no items).
+    pub fn items(&self) -> &[Answers] {
+        match self {
+            Answer::Items(items) => items,
+            _ => &[],
         }
     }
 
@@ -123,6 +191,19 @@ impl Serialize for Answer {
                 map.serialize_entry("year", &d.year)?;
                 map.end()
             }
+            Answer::Address(a) => {
+                let mut map = serializer.serialize_map(Some(4))?;
+                for (k, v) in a.parts() {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+            Answer::Files(files) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("files", files)?;
+                map.end()
+            }
+            Answer::Items(items) => items.serialize(serializer),
         }
     }
 }
@@ -137,7 +218,7 @@ impl<'de> Deserialize<'de> for Answer {
             type Value = Answer;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, a list of strings or a {day, month, year} object")
+                f.write_str("a string, a list, or a date, address or files object")
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
@@ -149,31 +230,95 @@ impl<'de> Deserialize<'de> for Answer {
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Answer, A::Error> {
+                // A list of strings (choices) or of objects (group items), never mixed.
+                let mut choices = Vec::new();
                 let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<String>()? {
-                    items.push(item);
+                while let Some(element) = seq.next_element::<ListElement>()? {
+                    match element {
+                        ListElement::Choice(c) if items.is_empty() => choices.push(c),
+                        ListElement::Item(i) if choices.is_empty() => items.push(i),
+                        _ => return Err(de::Error::custom("a list mixes texts and objects")),
+                    }
                 }
-                Ok(Answer::Choices(items))
+                Ok(if items.is_empty() {
+                    Answer::Choices(choices)
+                } else {
+                    Answer::Items(items)
+                })
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
                 let mut date = DateInput::default();
+                let mut address = AddressInput::default();
+                let (mut is_date, mut is_address) = (false, false);
                 while let Some(key) = map.next_key::<String>()? {
-                    let value: String = map.next_value()?;
-                    match key.as_str() {
-                        "day" => date.day = value,
-                        "month" => date.month = value,
-                        "year" => date.year = value,
-                        other => {
-                            return Err(de::Error::unknown_field(other, &["day", "month", "year"]))
+                    if key == "files" && !is_date && !is_address {
+                        let files: Vec<FileRef> = map.next_value()?;
+                        if map.next_key::<String>()?.is_some() {
+                            return Err(de::Error::custom("a files answer has only 'files'"));
                         }
+                        return Ok(Answer::Files(files));
+                    }
+                    let value: String = map.next_value()?;
+                    let slot = match key.as_str() {
+                        "day" => Some(&mut date.day),
+                        "month" => Some(&mut date.month),
+                        "year" => Some(&mut date.year),
+                        _ => None,
+                    };
+                    if let Some(slot) = slot.filter(|_| !is_address) {
+                        is_date = true;
+                        *slot = value;
+                    } else if let Some(slot) = address.part_mut(&key).filter(|_| !is_date) {
+                        is_address = true;
+                        *slot = value;
+                    } else {
+                        return Err(de::Error::unknown_field(&key, &ANSWER_PARTS));
                     }
                 }
-                Ok(Answer::Date(date))
+                Ok(if is_address {
+                    Answer::Address(address)
+                } else {
+                    Answer::Date(date)
+                })
             }
         }
 
         deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+const ANSWER_PARTS: [&str; 8] = [
+    "day", "month", "year", "street", "extra", "postcode", "town", "files",
+];
+
+enum ListElement {
+    Choice(String),
+    Item(Answers),
+}
+
+impl<'de> Deserialize<'de> for ListElement {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ListElement, D::Error> {
+        struct ElementVisitor;
+
+        impl<'de> Visitor<'de> for ElementVisitor {
+            type Value = ListElement;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or an object of answers")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ListElement, E> {
+                Ok(ListElement::Choice(v.to_owned()))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ListElement, A::Error> {
+                Answers::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(ListElement::Item)
+            }
+        }
+
+        deserializer.deserialize_any(ElementVisitor)
     }
 }
 
@@ -198,7 +343,27 @@ mod tests {
     }
 
     #[test]
+    fn compound_answers_round_trip() {
+        let json = r#"{"addr":{"street":"Markt 1","extra":"","postcode":"44135","town":"Dortmund"},"docs":{"files":[{"id":"f1","name":"plan.pdf","size":2048,"type":"application/pdf"}]},"dogs":[{"name":"Bello"},{"name":"Rex"}],"none":[]}"#;
+        let answers: Answers = serde_json::from_str(json).unwrap();
+        let Some(Answer::Address(a)) = answers.get("addr") else {
+            panic!("address expected")
+        };
+        assert_eq!(a.town, "Dortmund");
+        let Some(Answer::Files(f)) = answers.get("docs") else {
+            panic!("files expected")
+        };
+        assert_eq!(f[0].size, 2048);
+        assert_eq!(answers.get("dogs").unwrap().items()[1].text("name"), "Rex");
+        assert!(answers.get("none").unwrap().is_blank());
+        assert_eq!(serde_json::to_string(&answers).unwrap(), json);
+    }
+
+    #[test]
     fn rejects_foreign_shapes() {
+        assert!(serde_json::from_str::<Answers>(r#"{"a":{"day":"1","town":"x"}}"#).is_err());
+        assert!(serde_json::from_str::<Answers>(r#"{"a":["x",{"b":"c"}]}"#).is_err());
+        assert!(serde_json::from_str::<Answers>(r#"{"a":{"files":[],"day":"1"}}"#).is_err());
         assert!(serde_json::from_str::<Answers>(r#"{"a":{"hour":"1"}}"#).is_err());
         assert!(serde_json::from_str::<Answers>(r#"{"a":12}"#).is_err());
         assert!(serde_json::from_str::<Answers>(r#"{"a":[1]}"#).is_err());

@@ -11,6 +11,8 @@ use crate::validate::FieldError;
 
 /// Header carrying the idempotency key of `POST /applications`.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
+/// Header carrying the percent-encoded (UTF-8) name of an uploaded file.
+pub const ATTACHMENT_NAME_HEADER: &str = "Attachment-Name";
 /// Authorization scheme of the case access code: `Authorization: AccessCode K7PQ-M2XD`.
 /// A header, never the URL, so that codes stay out of logs and browser history.
 pub const ACCESS_CODE_SCHEME: &str = "AccessCode";

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
+use crate::date::Date;
+use crate::number::{Decimal, Separators};
 
 /// Written in a definition as, e.g., `{"equals": {"field": "kind", "value": "authority"}}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -23,24 +25,80 @@ pub enum Condition {
     Answered {
         field: String,
     },
+    /// The number answered is at least `value` (money in euros). For multiple choice,
+    /// files and repeatable groups: how many were chosen, uploaded or added.
+    AtLeast {
+        field: String,
+        value: Decimal,
+    },
+    /// The number answered is less than `value` (as `at_least`).
+    Below {
+        field: String,
+        value: Decimal,
+    },
+    /// The date answered lies at least `years` whole years back (an age, say).
+    YearsSinceAtLeast {
+        field: String,
+        years: u32,
+    },
+    /// The date answered lies less than `years` whole years back.
+    YearsSinceBelow {
+        field: String,
+        years: u32,
+    },
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),
 }
 
+/// What a condition is evaluated against: the answers so far, and inside a repeatable
+/// group also the current item's answers (which take precedence).
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub answers: &'a Answers,
+    pub item: Option<&'a Answers>,
+    pub today: Date,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(answers: &'a Answers, today: Date) -> Scope<'a> {
+        Scope {
+            answers,
+            item: None,
+            today,
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&'a Answer> {
+        self.item
+            .and_then(|item| item.get(field))
+            .or_else(|| self.answers.get(field))
+    }
+}
+
 impl Condition {
-    pub fn holds(&self, answers: &Answers) -> bool {
+    pub fn holds(&self, scope: &Scope) -> bool {
         match self {
-            Condition::Equals { field, value } => {
-                answer_matches(answers.get(field), |v| v == value)
-            }
+            Condition::Equals { field, value } => answer_matches(scope.get(field), |v| v == value),
             Condition::OneOf { field, values } => {
-                answer_matches(answers.get(field), |v| values.iter().any(|x| x == v))
+                answer_matches(scope.get(field), |v| values.iter().any(|x| x == v))
             }
-            Condition::Answered { field } => answers.is_answered(field),
-            Condition::Not(inner) => !inner.holds(answers),
-            Condition::All(all) => all.iter().all(|c| c.holds(answers)),
-            Condition::Any(any) => any.iter().any(|c| c.holds(answers)),
+            Condition::Answered { field } => scope.get(field).is_some_and(|a| !a.is_blank()),
+            Condition::AtLeast { field, value } => {
+                numeric_value(scope.get(field)).is_some_and(|n| n.compare(*value).is_ge())
+            }
+            Condition::Below { field, value } => {
+                numeric_value(scope.get(field)).is_some_and(|n| n.compare(*value).is_lt())
+            }
+            Condition::YearsSinceAtLeast { field, years } => {
+                years_since(scope.get(field), scope.today).is_some_and(|y| y >= *years as i32)
+            }
+            Condition::YearsSinceBelow { field, years } => {
+                years_since(scope.get(field), scope.today).is_some_and(|y| y < *years as i32)
+            }
+            Condition::Not(inner) => !inner.holds(scope),
+            Condition::All(all) => all.iter().all(|c| c.holds(scope)),
+            Condition::Any(any) => any.iter().any(|c| c.holds(scope)),
         }
     }
 
@@ -51,15 +109,27 @@ impl Condition {
         out
     }
 
-    fn collect_fields<'a>(&'a self, out: &mut Vec<&'a str>) {
+    /// The field this condition reads directly (not through `not`, `all`, `any`).
+    pub fn field(&self) -> Option<&str> {
         match self {
             Condition::Equals { field, .. }
             | Condition::OneOf { field, .. }
-            | Condition::Answered { field } => out.push(field),
+            | Condition::Answered { field }
+            | Condition::AtLeast { field, .. }
+            | Condition::Below { field, .. }
+            | Condition::YearsSinceAtLeast { field, .. }
+            | Condition::YearsSinceBelow { field, .. } => Some(field),
+            Condition::Not(_) | Condition::All(_) | Condition::Any(_) => None,
+        }
+    }
+
+    fn collect_fields<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
             Condition::Not(inner) => inner.collect_fields(out),
             Condition::All(list) | Condition::Any(list) => {
                 list.iter().for_each(|c| c.collect_fields(out))
             }
+            leaf => out.extend(leaf.field()),
         }
     }
 }
@@ -68,7 +138,27 @@ fn answer_matches(answer: Option<&Answer>, pred: impl Fn(&str) -> bool) -> bool 
     match answer {
         Some(Answer::Text(t)) => pred(t.trim()),
         Some(Answer::Choices(c)) => c.iter().any(|v| pred(v)),
-        Some(Answer::Date(_)) | None => false,
+        _ => false,
+    }
+}
+
+/// A number typed, or how many of something there are.
+pub fn numeric_value(answer: Option<&Answer>) -> Option<Decimal> {
+    let count = |n: usize| Some(Decimal::from_whole(n as i64));
+    match answer? {
+        Answer::Text(t) => Decimal::parse(t, Separators::GroupThousands)
+            .or_else(|| Decimal::parse(t, Separators::DecimalPoint)),
+        Answer::Choices(c) => count(c.len()),
+        Answer::Files(f) => count(f.len()),
+        Answer::Items(i) => count(i.len()),
+        Answer::Date(_) | Answer::Address(_) => None,
+    }
+}
+
+fn years_since(answer: Option<&Answer>, today: Date) -> Option<i32> {
+    match answer? {
+        Answer::Date(d) => Some(d.to_date()?.whole_years_until(today)),
+        _ => None,
     }
 }
 
@@ -84,6 +174,16 @@ mod tests {
         a
     }
 
+    const TODAY: Date = Date {
+        year: 2026,
+        month: 11,
+        day: 27,
+    };
+
+    fn holds(c: &Condition, a: &Answers) -> bool {
+        c.holds(&Scope::new(a, TODAY))
+    }
+
     #[test]
     fn operators() {
         let a = answers(&[("kind", "authority"), ("note", "")]);
@@ -91,23 +191,29 @@ mod tests {
             field: f.into(),
             value: v.into(),
         };
-        assert!(eq("kind", "authority").holds(&a));
-        assert!(!eq("kind", "private").holds(&a));
-        assert!(!eq("missing", "x").holds(&a));
-        assert!(Condition::Not(Box::new(eq("kind", "private"))).holds(&a));
-        assert!(Condition::OneOf {
+        assert!(holds(&eq("kind", "authority"), &a));
+        assert!(!holds(&eq("kind", "private"), &a));
+        assert!(!holds(&eq("missing", "x"), &a));
+        assert!(holds(&Condition::Not(Box::new(eq("kind", "private"))), &a));
+        let one_of = Condition::OneOf {
             field: "kind".into(),
-            values: vec!["private".into(), "authority".into()]
-        }
-        .holds(&a));
-        assert!(!Condition::Answered {
-            field: "note".into()
-        }
-        .holds(&a));
-        assert!(Condition::All(vec![]).holds(&a));
-        assert!(!Condition::Any(vec![]).holds(&a));
-        assert!(Condition::Any(vec![eq("kind", "x"), eq("kind", "authority")]).holds(&a));
-        assert!(!Condition::All(vec![eq("kind", "x"), eq("kind", "authority")]).holds(&a));
+            values: vec!["private".into(), "authority".into()],
+        };
+        assert!(holds(&one_of, &a));
+        let answered = Condition::Answered {
+            field: "note".into(),
+        };
+        assert!(!holds(&answered, &a));
+        assert!(holds(&Condition::All(vec![]), &a));
+        assert!(!holds(&Condition::Any(vec![]), &a));
+        assert!(holds(
+            &Condition::Any(vec![eq("kind", "x"), eq("kind", "authority")]),
+            &a
+        ));
+        assert!(!holds(
+            &Condition::All(vec![eq("kind", "x"), eq("kind", "authority")]),
+            &a
+        ));
     }
 
     #[test]
@@ -118,7 +224,71 @@ mod tests {
             field: "langs".into(),
             value: "tr".into(),
         };
-        assert!(cond.holds(&a));
+        assert!(holds(&cond, &a));
+    }
+
+    #[test]
+    fn numbers_counts_and_ages() {
+        let mut a = answers(&[("cost", "250.000"), ("area", "12,5")]);
+        a.set(
+            "birth",
+            Answer::Date(crate::answers::DateInput {
+                day: "28".into(),
+                month: "11".into(),
+                year: "2008".into(),
+            }),
+        );
+        a.set(
+            "dogs",
+            Answer::Items(vec![Answers::default(), Answers::default()]),
+        );
+        let whole = |n: i64| Decimal::from_whole(n);
+        let at_least = |f: &str, n: i64| Condition::AtLeast {
+            field: f.into(),
+            value: whole(n),
+        };
+        let below = |f: &str, n: i64| Condition::Below {
+            field: f.into(),
+            value: whole(n),
+        };
+        assert!(holds(&at_least("cost", 250_000), &a));
+        assert!(!holds(&at_least("cost", 250_001), &a));
+        assert!(holds(&below("area", 13), &a));
+        assert!(!holds(&below("area", 12), &a));
+        assert!(holds(&at_least("dogs", 2), &a));
+        assert!(!holds(&at_least("dogs", 3), &a));
+        assert!(!holds(&at_least("missing", 0), &a), "no answer, no number");
+        assert!(!holds(&below("birth", 5), &a), "a date is not a number");
+        // Born 28.11.2008: 17 on 27.11.2026, 18 a day later.
+        let adult = Condition::YearsSinceAtLeast {
+            field: "birth".into(),
+            years: 18,
+        };
+        assert!(!holds(&adult, &a));
+        assert!(adult.holds(&Scope::new(&a, Date::new(2026, 11, 28).unwrap())));
+        assert!(holds(
+            &Condition::YearsSinceBelow {
+                field: "birth".into(),
+                years: 18
+            },
+            &a
+        ));
+    }
+
+    #[test]
+    fn an_item_answer_shadows_the_outer_one() {
+        let outer = answers(&[("breed", "pudel")]);
+        let item = answers(&[("breed", "pitbull")]);
+        let cond = Condition::Equals {
+            field: "breed".into(),
+            value: "pitbull".into(),
+        };
+        assert!(!holds(&cond, &outer));
+        assert!(cond.holds(&Scope {
+            answers: &outer,
+            item: Some(&item),
+            today: TODAY
+        }));
     }
 
     #[test]

@@ -11,6 +11,12 @@ pub struct Date {
 }
 
 impl Date {
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// A real calendar date, or `None` (31 April, 29 February 2025, month 13, …).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {

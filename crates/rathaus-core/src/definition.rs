@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::condition::Condition;
-use crate::fee::FeeSchedule;
+use crate::fee::{FeeRule, FeeSchedule};
+use crate::number::Decimal;
 use crate::text::{Text, REQUIRED_LANGUAGE};
 use crate::validate::ErrorCode;
 
@@ -50,7 +51,39 @@ pub struct Step {
     pub intro: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
+    /// Makes the step a repeatable group ("add another person"): its fields are asked once
+    /// per item, and the answer, under the step's id, is the list of items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
     pub fields: Vec<Field>,
+}
+
+/// How often a repeatable group may be filled in, and how its items are named.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Repeat {
+    /// At least this many items (0: the group may stay empty).
+    #[serde(default)]
+    pub min: u32,
+    pub max: u32,
+    /// One item, as in "Person 2" or "Ändern: Hund 1".
+    pub item: Text,
+    /// The question under the list: "Zieht eine weitere Person mit ein?".
+    pub add_another: Text,
+    /// The field whose answer names an item in the list (default: the first field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_field: Option<String>,
+}
+
+impl Step {
+    /// The field that names an item of this repeatable group in lists.
+    pub fn summary_field(&self) -> Option<&Field> {
+        let repeat = self.repeat.as_ref()?;
+        match &repeat.summary_field {
+            Some(id) => self.fields.iter().find(|f| &f.id == id),
+            None => self.fields.iter().find(|f| f.kind != FieldKind::Info),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -84,59 +117,127 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub enum FieldKind {
-    Text,
-    LongText,
-    Date,
-    SingleChoice,
-    Email,
+macro_rules! field_kinds {
+    ($($(#[$doc:meta])* $kind:ident => $name:literal,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        pub enum FieldKind {
+            $($(#[$doc])* $kind,)*
+        }
+
+        impl FieldKind {
+            pub const ALL: &'static [FieldKind] = &[$(FieldKind::$kind),*];
+
+            /// The name in definitions (`"type": "single_choice"`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(FieldKind::$kind => $name,)*
+                }
+            }
+        }
+    };
+}
+
+field_kinds! {
+    /// One line of text.
+    Text => "text",
+    /// Several lines of text.
+    LongText => "long_text",
+    /// A whole number; `min` / `max` bound it.
+    Number => "number",
+    /// A number with decimals (at most `decimals`, default 2); `min` / `max` bound it.
+    Decimal => "decimal",
+    /// An amount in euros, kept in cents; `min` / `max` in cents.
+    Money => "money",
+    /// Day, month and year boxes.
+    Date => "date",
+    Email => "email",
+    /// A telephone number.
+    Phone => "phone",
     /// A German five-digit postcode.
-    Postcode,
+    Postcode => "postcode",
+    /// An IBAN with a valid checksum.
+    Iban => "iban",
+    /// The German tax identification number (11 digits with a check digit).
+    TaxId => "tax_id",
+    /// Radios: exactly one of `options`.
+    SingleChoice => "single_choice",
+    /// Checkboxes: any of `options`; `min_count` / `max_count` bound how many.
+    MultipleChoice => "multiple_choice",
+    /// A drop-down list, for long lists of options.
+    Select => "select",
+    /// Radios "Ja" / "Nein"; the answer is `yes` or `no`.
+    YesNo => "yes_no",
+    /// Street and house number, optional extra line, postcode and town.
+    Address => "address",
+    /// Files uploaded to the backend: `accept`, `max_file_bytes`, `max_count`.
+    File => "file",
+    /// One checkbox the citizen must tick ("Ich versichere, …"); the label is the text.
+    Declaration => "declaration",
+    /// Information shown on the page, no answer: the label is a heading, the hint the text.
+    Info => "info",
 }
 
 impl FieldKind {
-    pub const ALL: [FieldKind; 6] = [
-        FieldKind::Text,
-        FieldKind::LongText,
-        FieldKind::Date,
-        FieldKind::SingleChoice,
-        FieldKind::Email,
-        FieldKind::Postcode,
-    ];
+    pub fn from_name(name: &str) -> Option<FieldKind> {
+        FieldKind::ALL.iter().copied().find(|k| k.name() == name)
+    }
 
-    /// The name in definitions (`"type": "single_choice"`).
-    pub fn name(self) -> &'static str {
+    /// Kinds whose answer must be one of the field's `options`.
+    pub fn has_options(self) -> bool {
+        matches!(
+            self,
+            FieldKind::SingleChoice | FieldKind::MultipleChoice | FieldKind::Select
+        )
+    }
+
+    /// The values an answer may take, as conditions and fee rules refer to them.
+    pub fn fixed_values(self) -> Option<&'static [&'static str]> {
         match self {
-            FieldKind::Text => "text",
-            FieldKind::LongText => "long_text",
-            FieldKind::Date => "date",
-            FieldKind::SingleChoice => "single_choice",
-            FieldKind::Email => "email",
-            FieldKind::Postcode => "postcode",
+            FieldKind::YesNo => Some(&["yes", "no"]),
+            FieldKind::Declaration => Some(&["yes"]),
+            _ => None,
         }
     }
 
-    pub fn from_name(name: &str) -> Option<FieldKind> {
-        FieldKind::ALL.into_iter().find(|k| k.name() == name)
+    /// Kinds whose answer is a number (`min`, `max`, numeric conditions, tiered fees).
+    pub fn is_numeric(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Number | FieldKind::Decimal | FieldKind::Money
+        )
     }
 
-    pub fn has_options(self) -> bool {
-        matches!(self, FieldKind::SingleChoice)
+    /// Kinds whose answer is one line of typed text.
+    pub fn is_text_like(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Text
+                | FieldKind::LongText
+                | FieldKind::Email
+                | FieldKind::Phone
+                | FieldKind::Postcode
+                | FieldKind::Iban
+                | FieldKind::TaxId
+        ) || self.is_numeric()
     }
 
     /// A limit that applies when the author sets none, so nobody can post megabytes.
     pub fn default_max_length(self) -> Option<u32> {
         match self {
-            FieldKind::Text => Some(200),
             FieldKind::LongText => Some(2000),
             FieldKind::Email => Some(254),
+            _ if self.is_text_like() => Some(200),
             _ => None,
         }
     }
 }
+
+/// Files may be this large unless the author says otherwise (10 MB).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Files may be of these types unless the author says otherwise.
+pub const DEFAULT_ACCEPT: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -163,6 +264,44 @@ pub struct Constraints {
     /// Dates: at most this many years before today.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_years_ago: Option<u32>,
+    /// Dates: not before today (a preferred pickup date, say).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub not_in_past: bool,
+    /// Numbers: the smallest allowed value (money in euros: `0.5`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// Numbers: the largest allowed value (money in euros).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+    /// Decimal numbers: at most this many digits after the decimal separator (default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
+    /// Multiple choice and files: at least this many.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_count: Option<u32>,
+    /// Multiple choice and files: at most this many (files: default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_count: Option<u32>,
+    /// Files: the allowed media types (default PDF, JPEG, PNG).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accept: Vec<String>,
+    /// Files: the largest size of one file in bytes (default 10 MB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_file_bytes: Option<u64>,
+}
+
+impl Constraints {
+    pub fn accepts(&self, media_type: &str) -> bool {
+        if self.accept.is_empty() {
+            DEFAULT_ACCEPT.contains(&media_type)
+        } else {
+            self.accept.iter().any(|a| a == media_type)
+        }
+    }
+
+    pub fn file_limit(&self) -> u64 {
+        self.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES)
+    }
 }
 
 impl Constraints {
@@ -217,8 +356,9 @@ impl ServiceDefinition {
             out.push("steps", "a service needs at least one step".into());
         }
         let mut step_ids = HashSet::new();
-        // Fields answered before the current position: conditions may only look back.
-        let mut earlier: BTreeMap<&str, &Field> = BTreeMap::new();
+        let mut all_ids = HashSet::new();
+        // What was asked before the current position: conditions may only look back.
+        let mut earlier: Known = BTreeMap::new();
         for (si, step) in self.steps.iter().enumerate() {
             let at = format!("steps[{si}]");
             if !is_slug(&step.id, '-') || step.id == "check" {
@@ -240,7 +380,7 @@ impl ServiceDefinition {
             if let Some(cond) = &step.show_if {
                 out.condition(&format!("{at}.show_if"), cond, &earlier);
             }
-            if step.intro.is_some() && step.fields.len() == 1 {
+            if step.intro.is_some() && step.fields.len() == 1 && step.repeat.is_none() {
                 out.push(
                     &format!("{at}.intro"),
                     "a step with one question shows the question as its heading: put the intro in the question's hint".into(),
@@ -252,6 +392,17 @@ impl ServiceDefinition {
                     "a step needs at least one field".into(),
                 );
             }
+            // Inside a group, a condition may also read the item's earlier fields.
+            let mut scope = earlier.clone();
+            if let Some(repeat) = &step.repeat {
+                out.repeat(&at, step, repeat);
+                if !all_ids.insert(step.id.as_str()) {
+                    out.push(
+                        &format!("{at}.id"),
+                        format!("the group id '{}' is also a field id", step.id),
+                    );
+                }
+            }
             for (fi, field) in step.fields.iter().enumerate() {
                 let at = format!("{at}.fields[{fi}]");
                 if !is_slug(&field.id, '_') {
@@ -260,7 +411,7 @@ impl ServiceDefinition {
                         format!("'{}' must be lowercase letters, digits and '_'", field.id),
                     );
                 }
-                if earlier.contains_key(field.id.as_str()) {
+                if !all_ids.insert(field.id.as_str()) {
                     out.push(
                         &format!("{at}.id"),
                         format!("duplicate field id '{}'", field.id),
@@ -268,15 +419,32 @@ impl ServiceDefinition {
                 }
                 out.text(&format!("{at}.label"), &field.label);
                 if let Some(cond) = &field.show_if {
-                    out.condition(&format!("{at}.show_if"), cond, &earlier);
+                    out.condition(&format!("{at}.show_if"), cond, &scope);
                 }
                 out.field(&at, field);
-                earlier.insert(&field.id, field);
+                scope.insert(&field.id, Asked::Field(field));
             }
+            if step.repeat.is_some() {
+                earlier.insert(&step.id, Asked::Group(step));
+            } else {
+                earlier = scope;
+            }
+        }
+        out.fee(&self.fee, &earlier);
+        if let Some(text) = &self.declaration {
+            out.text("declaration", text);
         }
         out.0
     }
 }
+
+#[derive(Clone, Copy)]
+enum Asked<'d> {
+    Field(&'d Field),
+    Group(&'d Step),
+}
+
+type Known<'d> = BTreeMap<&'d str, Asked<'d>>;
 
 /// One thing wrong in a definition: where (a path inside the file) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -308,30 +476,157 @@ impl Problems {
         }
     }
 
-    fn condition(&mut self, path: &str, cond: &Condition, earlier: &BTreeMap<&str, &Field>) {
-        for field in cond.referenced_fields() {
-            if !earlier.contains_key(field) {
-                self.push(
-                    path,
-                    format!("refers to '{field}', which is not a field asked before this point"),
-                );
+    fn condition(&mut self, path: &str, cond: &Condition, known: &Known) {
+        match cond {
+            Condition::Not(inner) => return self.condition(path, inner, known),
+            Condition::All(list) | Condition::Any(list) => {
+                return list.iter().for_each(|c| self.condition(path, c, known))
             }
+            _ => {}
         }
-        let mut check_value = |field: &str, value: &str| {
-            if let Some(f) = earlier.get(field) {
-                if f.kind.has_options() && !f.options.iter().any(|o| o.value == value) {
-                    self.push(path, format!("'{value}' is not an option of '{field}'"));
-                }
+        let Some(id) = cond.field() else { return };
+        let Some(asked) = known.get(id) else {
+            return self.push(
+                path,
+                format!("refers to '{id}', which is not a field asked before this point"),
+            );
+        };
+        let kind = match asked {
+            Asked::Field(f) => Some(f.kind),
+            Asked::Group(_) => None,
+        };
+        let mut check_value = |value: &str| {
+            let Asked::Field(f) = asked else {
+                return self.push(
+                    path,
+                    format!("'{id}' is a group: compare its number of items with at_least / below"),
+                );
+            };
+            let known_value = if f.kind.has_options() {
+                f.options.iter().any(|o| o.value == value)
+            } else if let Some(values) = f.kind.fixed_values() {
+                values.contains(&value)
+            } else {
+                true
+            };
+            if !known_value {
+                self.push(path, format!("'{value}' is not an option of '{id}'"));
             }
         };
         match cond {
-            Condition::Equals { field, value } => check_value(field, value),
-            Condition::OneOf { field, values } => values.iter().for_each(|v| check_value(field, v)),
-            Condition::Not(inner) => self.condition(path, inner, earlier),
-            Condition::All(list) | Condition::Any(list) => {
-                list.iter().for_each(|c| self.condition(path, c, earlier))
+            Condition::Equals { value, .. } => check_value(value),
+            Condition::OneOf { values, .. } => values.iter().for_each(|v| check_value(v)),
+            Condition::AtLeast { .. } | Condition::Below { .. }
+                if !kind.is_none_or(|k| {
+                    k.is_numeric() || matches!(k, FieldKind::MultipleChoice | FieldKind::File)
+                }) =>
+            {
+                self.push(
+                    path,
+                    format!("'{id}' is neither a number nor something counted"),
+                );
             }
-            Condition::Answered { .. } => {}
+            Condition::YearsSinceAtLeast { .. } | Condition::YearsSinceBelow { .. }
+                if kind != Some(FieldKind::Date) =>
+            {
+                self.push(path, format!("'{id}' is not a date"));
+            }
+            _ => {}
+        }
+    }
+
+    fn repeat(&mut self, at: &str, step: &Step, repeat: &Repeat) {
+        let at = format!("{at}.repeat");
+        if repeat.max == 0 || repeat.min > repeat.max {
+            self.push(&at, "max must be at least 1 and not below min".into());
+        }
+        self.text(&format!("{at}.item"), &repeat.item);
+        self.text(&format!("{at}.add_another"), &repeat.add_another);
+        if let Some(id) = &repeat.summary_field {
+            if !step.fields.iter().any(|f| &f.id == id) {
+                self.push(
+                    &format!("{at}.summary_field"),
+                    format!("'{id}' is not a field of this group"),
+                );
+            }
+        }
+    }
+
+    fn fee(&mut self, fee: &FeeSchedule, known: &Known) {
+        for (ri, rule) in fee.rules.iter().enumerate() {
+            self.fee_rule(&format!("fee.rules[{ri}]"), rule, known);
+        }
+        if let Some(text) = &fee.purpose {
+            self.text("fee.purpose", text);
+        }
+    }
+
+    fn fee_rule(&mut self, at: &str, rule: &FeeRule, known: &Known) {
+        let field = |id: &str| match known.get(id) {
+            Some(Asked::Field(f)) => Some(*f),
+            _ => None,
+        };
+        match rule {
+            FeeRule::Fixed(_) => {}
+            FeeRule::PerOption { field: id, amounts } => match field(id) {
+                Some(f) if f.kind.has_options() || f.kind.fixed_values().is_some() => {
+                    for value in amounts.keys() {
+                        let fits = f.options.iter().any(|o| &o.value == value)
+                            || f.kind
+                                .fixed_values()
+                                .is_some_and(|v| v.contains(&value.as_str()));
+                        if !fits {
+                            self.push(at, format!("'{value}' is not an option of '{id}'"));
+                        }
+                    }
+                }
+                _ => self.push(at, format!("'{id}' is not a choice field of this service")),
+            },
+            FeeRule::PerItem {
+                group,
+                amounts,
+                when,
+            } => {
+                let Some(Asked::Group(step)) = known.get(group.as_str()) else {
+                    return self.push(
+                        at,
+                        format!("'{group}' is not a repeatable group of this service"),
+                    );
+                };
+                if amounts.is_empty() {
+                    self.push(at, "per_item needs at least one amount".into());
+                }
+                if let Some(cond) = when {
+                    let mut scope = known.clone();
+                    for f in &step.fields {
+                        scope.insert(&f.id, Asked::Field(f));
+                    }
+                    self.condition(&format!("{at}.when"), cond, &scope);
+                }
+            }
+            FeeRule::Tiered { field: id, tiers } => {
+                if !field(id).is_some_and(|f| f.kind.is_numeric()) {
+                    self.push(at, format!("'{id}' is not a number field of this service"));
+                }
+                let bounds: Vec<_> = tiers.iter().map(|t| t.up_to).collect();
+                let ascending = bounds.windows(2).all(|w| match (w[0], w[1]) {
+                    (Some(a), Some(b)) => a.compare(b).is_lt(),
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                });
+                if tiers.is_empty() || !ascending {
+                    self.push(
+                        at,
+                        "tiers must rise by up_to, and only the last may leave it out".into(),
+                    );
+                }
+            }
+            FeeRule::When { condition, rules } => {
+                self.condition(&format!("{at}.condition"), condition, known);
+                for (ri, rule) in rules.iter().enumerate() {
+                    self.fee_rule(&format!("{at}.rules[{ri}]"), rule, known);
+                }
+            }
         }
     }
 
@@ -339,11 +634,17 @@ impl Problems {
         if let Some(hint) = &field.hint {
             self.text(&format!("{at}.hint"), hint);
         }
-        if field.kind.has_options() {
-            if field.options.len() < 2 {
+        let kind = field.kind;
+        if kind.has_options() {
+            let least = if kind == FieldKind::MultipleChoice {
+                1
+            } else {
+                2
+            };
+            if field.options.len() < least {
                 self.push(
                     &format!("{at}.options"),
-                    "a choice needs at least two options".into(),
+                    format!("a {} field needs at least {least} options", kind.name()),
                 );
             }
             let mut seen = HashSet::new();
@@ -359,32 +660,93 @@ impl Problems {
         } else if !field.options.is_empty() {
             self.push(
                 &format!("{at}.options"),
-                "only choice fields have options".into(),
+                "only single_choice, multiple_choice and select fields have options".into(),
+            );
+        }
+        if field.optional && matches!(kind, FieldKind::Info | FieldKind::Declaration) {
+            self.push(
+                &format!("{at}.optional"),
+                format!("a {} field cannot be optional", kind.name()),
             );
         }
         let c = &field.constraints;
-        if let (Some(min), Some(max)) = (c.min_length, c.max_length) {
-            if min > max {
+        let at_c = format!("{at}.constraints");
+        let mut only = |applies: bool, set: bool, name: &str| {
+            if set && !applies {
                 self.push(
-                    &format!("{at}.constraints"),
-                    "min_length is above max_length".into(),
+                    &at_c,
+                    format!("{name} does not apply to a {} field", kind.name()),
                 );
             }
+        };
+        let is_date = kind == FieldKind::Date;
+        let counted = matches!(kind, FieldKind::MultipleChoice | FieldKind::File);
+        only(
+            kind.is_text_like(),
+            c.min_length.is_some() || c.max_length.is_some(),
+            "a length",
+        );
+        only(
+            is_date,
+            c.not_in_future || c.not_in_past,
+            "not_in_future / not_in_past",
+        );
+        only(
+            is_date,
+            c.min_years_ago.is_some() || c.max_years_ago.is_some(),
+            "years ago",
+        );
+        only(
+            kind.is_numeric(),
+            c.min.is_some() || c.max.is_some(),
+            "min / max",
+        );
+        only(kind == FieldKind::Decimal, c.decimals.is_some(), "decimals");
+        only(
+            counted,
+            c.min_count.is_some() || c.max_count.is_some(),
+            "min_count / max_count",
+        );
+        let is_file = kind == FieldKind::File;
+        only(
+            is_file,
+            !c.accept.is_empty() || c.max_file_bytes.is_some(),
+            "accept / max_file_bytes",
+        );
+        let backwards = [
+            (
+                c.min_length.map(i64::from),
+                c.max_length.map(i64::from),
+                "min_length",
+            ),
+            (
+                c.min_years_ago.map(i64::from),
+                c.max_years_ago.map(i64::from),
+                "min_years_ago",
+            ),
+            (
+                c.min_count.map(i64::from),
+                c.max_count.map(i64::from),
+                "min_count",
+            ),
+        ];
+        for (min, max, name) in backwards {
+            if let (Some(min), Some(max)) = (min, max) {
+                if min > max {
+                    self.push(&at_c, format!("{name} is above its maximum"));
+                }
+            }
         }
-        let is_date = field.kind == FieldKind::Date;
-        if !is_date && (c.not_in_future || c.min_years_ago.is_some() || c.max_years_ago.is_some()) {
+        if let (Some(min), Some(max)) = (c.min, c.max) {
+            if min.compare(max).is_gt() {
+                self.push(&at_c, "min is above max".into());
+            }
+        }
+        if c.not_in_future && c.not_in_past {
             self.push(
-                &format!("{at}.constraints"),
-                "date constraints on a field that is not a date".into(),
+                &at_c,
+                "not_in_future and not_in_past leave only today: ask no question".into(),
             );
-        }
-        if let (Some(min), Some(max)) = (c.min_years_ago, c.max_years_ago) {
-            if min > max {
-                self.push(
-                    &format!("{at}.constraints"),
-                    "min_years_ago is above max_years_ago".into(),
-                );
-            }
         }
         for (code, text) in &field.messages {
             if ErrorCode::from_name(code).is_none() {

@@ -1,9 +1,14 @@
 //! Fees, computed from the answers by the same code in the browser and on the server.
 //! The server never takes a fee from the app; it computes its own.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::answers::Answers;
+use crate::answers::{Answer, Answers};
+use crate::condition::{numeric_value, Condition, Scope};
+use crate::date::Date;
+use crate::number::Decimal;
 use crate::text::Text;
 
 /// An amount of euros, in cents.
@@ -34,6 +39,45 @@ impl std::ops::Add for Money {
 pub enum FeeRule {
     /// A fixed amount in cents, e.g. `{"fixed": 1300}`.
     Fixed(Money),
+    /// An amount per chosen option of a choice field (for multiple choice, the sum).
+    PerOption {
+        field: String,
+        amounts: BTreeMap<String, Money>,
+    },
+    /// An amount per item of a repeatable group: the first item costs `amounts[0]`, the
+    /// second `amounts[1]`, and every further one the last amount. With `when`, only
+    /// the items for which it holds count (evaluated inside the item).
+    PerItem {
+        group: String,
+        amounts: Vec<Money>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        when: Option<Condition>,
+    },
+    /// Tiered by a number answered (a construction cost, say): the first tier whose
+    /// `up_to` the value does not exceed applies.
+    Tiered { field: String, tiers: Vec<FeeTier> },
+    /// These rules apply only when the condition holds.
+    When {
+        condition: Condition,
+        rules: Vec<FeeRule>,
+    },
+}
+
+/// One band of a tiered fee: `amount` plus `per_mille` thousandths of the value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FeeTier {
+    /// The largest value of this band (money in euros); none for the last band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub up_to: Option<Decimal>,
+    #[serde(default)]
+    pub amount: Money,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub per_mille: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -44,19 +88,116 @@ pub struct FeeSchedule {
     /// What the fee pays for, shown with the amount ("Gebühr für das Führungszeugnis").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<Text>,
+    /// How the fee is worked out, for the start page when it depends on the answers
+    /// ("30 € im Jahr für den ersten Hund, 60 € für jeden weiteren").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Text>,
 }
 
 impl FeeSchedule {
-    pub fn compute(&self, _answers: &Answers) -> Money {
-        self.rules.iter().fold(Money::ZERO, |sum, rule| match rule {
-            FeeRule::Fixed(amount) => sum + *amount,
-        })
+    /// The fee for these answers, which must be the answers that count (those on
+    /// visible steps: [`crate::flow::Walk::answers`]).
+    pub fn compute(&self, answers: &Answers, today: Date) -> Money {
+        sum(&self.rules, &Scope::new(answers, today))
     }
 
     /// The fee when it does not depend on the answers, for the start page.
     pub fn fixed_amount(&self) -> Option<Money> {
-        Some(self.compute(&Answers::default()))
+        self.rules
+            .iter()
+            .all(|r| matches!(r, FeeRule::Fixed(_)))
+            .then(|| sum(&self.rules, &Scope::new(&Answers::default(), Date::EPOCH)))
     }
+}
+
+fn sum(rules: &[FeeRule], scope: &Scope) -> Money {
+    rules
+        .iter()
+        .fold(Money::ZERO, |total, rule| total + rule.amount(scope))
+}
+
+impl FeeRule {
+    fn amount(&self, scope: &Scope) -> Money {
+        match self {
+            FeeRule::Fixed(amount) => *amount,
+            FeeRule::PerOption { field, amounts } => {
+                let of = |v: &str| amounts.get(v.trim()).copied().unwrap_or_default();
+                match scope.get(field) {
+                    Some(Answer::Text(t)) => of(t),
+                    Some(Answer::Choices(c)) => c.iter().fold(Money::ZERO, |s, v| s + of(v)),
+                    _ => Money::ZERO,
+                }
+            }
+            FeeRule::PerItem {
+                group,
+                amounts,
+                when,
+            } => {
+                let items = scope.get(group).map(Answer::items).unwrap_or_default();
+                let counted = items.iter().filter(|item| {
+                    when.as_ref().is_none_or(|c| {
+                        c.holds(&Scope {
+                            item: Some(item),
+                            ..*scope
+                        })
+                    })
+                });
+                counted.enumerate().fold(Money::ZERO, |s, (i, _)| {
+                    s + amounts
+                        .get(i)
+                        .or(amounts.last())
+                        .copied()
+                        .unwrap_or_default()
+                })
+            }
+            FeeRule::Tiered { field, tiers } => {
+                let Some(value) = numeric_value(scope.get(field)) else {
+                    return Money::ZERO;
+                };
+                let tier = tiers
+                    .iter()
+                    .find(|t| t.up_to.is_none_or(|max| value.compare(max).is_le()));
+                tier.map_or(Money::ZERO, |t| {
+                    let share = i128::from(value.hundredths_truncated()) * i128::from(t.per_mille);
+                    // Rounded half up to the cent.
+                    let share = i64::try_from((share + 500) / 1000).unwrap_or(i64::MAX);
+                    t.amount + Money(share)
+                })
+            }
+            FeeRule::When { condition, rules } => {
+                if condition.holds(scope) {
+                    sum(rules, scope)
+                } else {
+                    Money::ZERO
+                }
+            }
+        }
+    }
+
+    /// Every field (or group) id a rule reads, with what it needs of it.
+    pub fn references(&self) -> Vec<(&str, FeeReference)> {
+        match self {
+            FeeRule::Fixed(_) => vec![],
+            FeeRule::PerOption { field, .. } => vec![(field, FeeReference::Choice)],
+            FeeRule::PerItem { group, .. } => vec![(group, FeeReference::Group)],
+            FeeRule::Tiered { field, .. } => vec![(field, FeeReference::Number)],
+            FeeRule::When { condition, rules } => condition
+                .referenced_fields()
+                .into_iter()
+                .map(|f| (f, FeeReference::Condition))
+                .chain(rules.iter().flat_map(FeeRule::references))
+                .collect(),
+        }
+    }
+}
+
+/// What a fee rule needs of the field it names, for checking definitions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeeReference {
+    Choice,
+    Group,
+    Number,
+    Condition,
 }
 
 #[cfg(test)]
@@ -67,11 +208,73 @@ mod tests {
     fn fixed_fees_add_up() {
         let schedule: FeeSchedule =
             serde_json::from_str(r#"{"rules":[{"fixed":1300},{"fixed":250}]}"#).unwrap();
-        assert_eq!(schedule.compute(&Answers::default()), Money(1550));
+        assert_eq!(schedule.compute(&Answers::default(), TODAY), Money(1550));
         assert_eq!(schedule.fixed_amount(), Some(Money(1550)));
         assert_eq!(
-            FeeSchedule::default().compute(&Answers::default()),
+            FeeSchedule::default().compute(&Answers::default(), TODAY),
             Money::ZERO
         );
+    }
+
+    const TODAY: Date = Date {
+        year: 2026,
+        month: 11,
+        day: 27,
+    };
+
+    fn fee(rules: &str, answers: &str) -> Money {
+        let schedule: FeeSchedule =
+            serde_json::from_str(&format!(r#"{{"rules":{rules}}}"#)).unwrap();
+        schedule.compute(&serde_json::from_str(answers).unwrap(), TODAY)
+    }
+
+    #[test]
+    fn per_option_counts_each_chosen_option() {
+        let rules = r#"[{"per_option":{"field":"zone","amounts":{"a":3000,"b":4500}}}]"#;
+        assert_eq!(fee(rules, r#"{"zone":"b"}"#), Money(4500));
+        assert_eq!(fee(rules, r#"{"zone":["a","b"]}"#), Money(7500));
+        assert_eq!(fee(rules, r#"{"zone":"c"}"#), Money::ZERO);
+        assert_eq!(fee(rules, r#"{}"#), Money::ZERO);
+    }
+
+    #[test]
+    fn per_item_charges_by_position_and_condition() {
+        // Dog tax: 156 € for the first dog, 192 € for every further one; a listed
+        // breed adds 600 € each.
+        let rules = r#"[{"per_item":{"group":"dogs","amounts":[15600,19200]}},
+            {"per_item":{"group":"dogs","amounts":[60000],"when":{"equals":{"field":"listed","value":"yes"}}}}]"#;
+        assert_eq!(fee(rules, r#"{}"#), Money::ZERO);
+        assert_eq!(fee(rules, r#"{"dogs":[{"listed":"no"}]}"#), Money(15600));
+        assert_eq!(
+            fee(
+                rules,
+                r#"{"dogs":[{"listed":"no"},{"listed":"yes"},{"listed":"no"}]}"#
+            ),
+            Money(15600 + 19200 * 2 + 60000)
+        );
+    }
+
+    #[test]
+    fn tiers_by_construction_cost() {
+        let rules = r#"[{"tiered":{"field":"cost","tiers":[
+            {"up_to":50000,"amount":25000},
+            {"up_to":500000,"amount":10000,"per_mille":5},
+            {"amount":50000,"per_mille":4}]}}]"#;
+        assert_eq!(fee(rules, r#"{"cost":"50.000"}"#), Money(25000));
+        // 10 000 € fixed + 5 ‰ of 50 000,01 € = 250,00005 € → 350,00 €.
+        assert_eq!(fee(rules, r#"{"cost":"50000,01"}"#), Money(35000));
+        assert_eq!(fee(rules, r#"{"cost":"200.000"}"#), Money(10000 + 100000));
+        assert_eq!(fee(rules, r#"{"cost":"1.000.000"}"#), Money(50000 + 400000));
+        assert_eq!(fee(rules, r#"{"cost":"viel"}"#), Money::ZERO);
+        let schedule: FeeSchedule =
+            serde_json::from_str(&format!(r#"{{"rules":{rules}}}"#)).unwrap();
+        assert_eq!(schedule.fixed_amount(), None, "depends on the answers");
+    }
+
+    #[test]
+    fn conditional_rules() {
+        let rules = r#"[{"fixed":3000},{"when":{"condition":{"equals":{"field":"car","value":"company"}},"rules":[{"fixed":1000}]}}]"#;
+        assert_eq!(fee(rules, r#"{"car":"own"}"#), Money(3000));
+        assert_eq!(fee(rules, r#"{"car":"company"}"#), Money(4000));
     }
 }

@@ -1,13 +1,15 @@
 //! Which steps and fields a citizen sees, given their answers, and the order of pages.
 
-use crate::answers::Answers;
+use crate::answers::{Answer, Answers};
+use crate::condition::Scope;
 use crate::date::Date;
-use crate::definition::{Field, ServiceDefinition, Step};
-use crate::validate::validate_field;
+use crate::definition::{Field, FieldKind, ServiceDefinition, Step};
+use crate::validate::{validate_field, validate_group};
 
 /// The result of walking a definition front to back with a set of answers.
 pub struct Walk<'d> {
-    /// Visible steps, each with its visible fields.
+    /// Visible steps, each with its visible fields (for a repeatable group: all of its
+    /// fields; which of them an item shows depends on the item, see [`item_fields`]).
     pub steps: Vec<(&'d Step, Vec<&'d Field>)>,
     /// The answers on visible fields; everything else is as if never given.
     pub answers: Answers,
@@ -15,18 +17,38 @@ pub struct Walk<'d> {
 
 /// Conditions may only look back (the definition check enforces it), so one pass in
 /// order decides everything. A condition sees only answers that are themselves visible:
-/// hiding a step also hides whatever depended on its (now stale) answers.
-pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers) -> Walk<'d> {
+/// hiding a step also hides whatever depended on its (now stale) answers. `today`
+/// decides conditions on ages and dates.
+pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers, today: Date) -> Walk<'d> {
     let mut effective = Answers::default();
     let mut steps = Vec::new();
     for step in &def.steps {
-        if !step.show_if.as_ref().is_none_or(|c| c.holds(&effective)) {
+        if !shown(&step.show_if, &Scope::new(&effective, today)) {
+            continue;
+        }
+        if step.repeat.is_some() {
+            let items = answers.get(&step.id).map(Answer::items).unwrap_or_default();
+            let kept: Vec<Answers> = items
+                .iter()
+                .map(|item| {
+                    let scope = Scope {
+                        answers: &effective,
+                        item: Some(item),
+                        today,
+                    };
+                    effective_item(step, item, scope)
+                })
+                .collect();
+            if !kept.is_empty() {
+                effective.set(step.id.clone(), Answer::Items(kept));
+            }
+            steps.push((step, step.fields.iter().collect()));
             continue;
         }
         let mut fields = Vec::new();
         for field in &step.fields {
-            if field.show_if.as_ref().is_none_or(|c| c.holds(&effective)) {
-                if let Some(answer) = answers.get(&field.id).filter(|a| !a.is_blank()) {
+            if shown(&field.show_if, &Scope::new(&effective, today)) {
+                if let Some(answer) = answers.get(&field.id).filter(|a| carries(field, a)) {
                     effective.set(field.id.clone(), answer.clone());
                 }
                 fields.push(field);
@@ -40,8 +62,52 @@ pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers) -> Walk<'d> {
     }
 }
 
-pub fn visible_steps<'d>(def: &'d ServiceDefinition, answers: &Answers) -> Vec<&'d Step> {
-    walk(def, answers)
+fn shown(condition: &Option<crate::condition::Condition>, scope: &Scope) -> bool {
+    condition.as_ref().is_none_or(|c| c.holds(scope))
+}
+
+fn carries(field: &Field, answer: &Answer) -> bool {
+    field.kind != FieldKind::Info && !answer.is_blank()
+}
+
+/// The fields one item of a repeatable group shows. Conditions read the item's own
+/// answers first, then those given before the group.
+pub fn item_fields<'d>(step: &'d Step, scope: Scope) -> Vec<&'d Field> {
+    let mut seen = Answers::default();
+    let mut out = Vec::new();
+    for field in &step.fields {
+        let inner = Scope {
+            item: Some(&seen),
+            ..scope
+        };
+        if shown(&field.show_if, &inner) {
+            if let Some(answer) = scope.item.and_then(|i| i.get(&field.id)) {
+                if carries(field, answer) {
+                    seen.set(field.id.clone(), answer.clone());
+                }
+            }
+            out.push(field);
+        }
+    }
+    out
+}
+
+fn effective_item(step: &Step, item: &Answers, scope: Scope) -> Answers {
+    let mut kept = Answers::default();
+    for field in item_fields(step, scope) {
+        if let Some(answer) = item.get(&field.id).filter(|a| carries(field, a)) {
+            kept.set(field.id.clone(), answer.clone());
+        }
+    }
+    kept
+}
+
+pub fn visible_steps<'d>(
+    def: &'d ServiceDefinition,
+    answers: &Answers,
+    today: Date,
+) -> Vec<&'d Step> {
+    walk(def, answers, today)
         .steps
         .into_iter()
         .map(|(s, _)| s)
@@ -53,8 +119,9 @@ pub fn visible_fields<'d>(
     def: &'d ServiceDefinition,
     step: &Step,
     answers: &Answers,
+    today: Date,
 ) -> Vec<&'d Field> {
-    walk(def, answers)
+    walk(def, answers, today)
         .steps
         .into_iter()
         .find(|(s, _)| s.id == step.id)
@@ -62,8 +129,15 @@ pub fn visible_fields<'d>(
         .unwrap_or_default()
 }
 
-pub fn is_step_visible(def: &ServiceDefinition, step_id: &str, answers: &Answers) -> bool {
-    visible_steps(def, answers).iter().any(|s| s.id == step_id)
+pub fn is_step_visible(
+    def: &ServiceDefinition,
+    step_id: &str,
+    answers: &Answers,
+    today: Date,
+) -> bool {
+    visible_steps(def, answers, today)
+        .iter()
+        .any(|s| s.id == step_id)
 }
 
 /// The page after `current`, or `None` when the next page is "check your answers".
@@ -71,8 +145,9 @@ pub fn next_step<'d>(
     def: &'d ServiceDefinition,
     answers: &Answers,
     current: &str,
+    today: Date,
 ) -> Option<&'d Step> {
-    let steps = visible_steps(def, answers);
+    let steps = visible_steps(def, answers, today);
     let at = steps.iter().position(|s| s.id == current)?;
     steps.get(at + 1).copied()
 }
@@ -82,8 +157,9 @@ pub fn previous_step<'d>(
     def: &'d ServiceDefinition,
     answers: &Answers,
     current: &str,
+    today: Date,
 ) -> Option<&'d Step> {
-    let steps = visible_steps(def, answers);
+    let steps = visible_steps(def, answers, today);
     // A step that just became hidden still has a sensible "back": the nearest visible
     // step before it in definition order.
     let order = def.steps.iter().position(|s| s.id == current)?;
@@ -98,8 +174,9 @@ pub fn position(
     def: &ServiceDefinition,
     answers: &Answers,
     current: &str,
+    today: Date,
 ) -> Option<(usize, usize)> {
-    let steps = visible_steps(def, answers);
+    let steps = visible_steps(def, answers, today);
     let at = steps.iter().position(|s| s.id == current)?;
     Some((at + 1, steps.len()))
 }
@@ -111,13 +188,17 @@ pub fn first_incomplete_step<'d>(
     today: Date,
 ) -> Option<&'d Step> {
     // One walk for all steps (not one per step): linear in the number of questions.
-    walk(def, answers)
-        .steps
-        .into_iter()
-        .find(|(_, fields)| {
-            fields
-                .iter()
-                .any(|f| validate_field(f, answers.get(&f.id), today).is_some())
+    let walk = walk(def, answers, today);
+    walk.steps
+        .iter()
+        .find(|(step, fields)| {
+            if step.repeat.is_some() {
+                !validate_group(step, &walk.answers, today).is_empty()
+            } else {
+                fields
+                    .iter()
+                    .any(|f| validate_field(f, answers.get(&f.id), today).is_some())
+            }
         })
-        .map(|(step, _)| step)
+        .map(|(step, _)| *step)
 }

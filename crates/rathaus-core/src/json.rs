@@ -456,6 +456,35 @@ impl ToJson for i64 {
     }
 }
 
+impl FromJson for u8 {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        u8::try_from(integer(v)?).map_err(|_| JsonError::new("number out of range"))
+    }
+}
+
+impl ToJson for u8 {
+    fn to_json(&self) -> Json {
+        Json::Number(self.to_string())
+    }
+}
+
+impl FromJson for u64 {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        match v {
+            Json::Number(n) => n
+                .parse()
+                .map_err(|_| JsonError::new("expected a whole number")),
+            _ => Err(JsonError::new("expected a number")),
+        }
+    }
+}
+
+impl ToJson for u64 {
+    fn to_json(&self) -> Json {
+        Json::Number(self.to_string())
+    }
+}
+
 impl<T: FromJson> FromJson for Option<T> {
     fn from_json(v: &Json) -> Result<Self, JsonError> {
         match v {

@@ -13,13 +13,14 @@ pub mod fee;
 pub mod flow;
 pub mod format;
 pub mod json;
+pub mod number;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod text;
 pub mod validate;
 mod wire;
 
-pub use answers::{Answer, Answers, DateInput};
+pub use answers::{AddressInput, Answer, Answers, DateInput, FileRef};
 pub use definition::{Field, FieldKind, ServiceDefinition, Step};
 pub use fee::Money;
 pub use text::{Locale, Text};

@@ -4,183 +4,355 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
+use crate::condition::Scope;
 use crate::date::Date;
-use crate::definition::{Field, FieldKind, ServiceDefinition, Step};
+use crate::definition::{Constraints, Field, FieldKind, ServiceDefinition, Step};
 use crate::flow;
+use crate::number::{self, Decimal, Separators};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    Required,
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $code:ident => $name:literal,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode {
+            $($(#[$doc])* $code,)*
+        }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$code),*];
+
+            /// The name used on the wire and as a key of a field's `messages`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$code => $name,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    Required => "required",
     /// Fewer characters than `limit`.
-    TooShort,
+    TooShort => "too_short",
     /// More characters than `limit`.
-    TooLong,
+    TooLong => "too_long",
     /// Control characters or other text that cannot be a real answer.
-    InvalidCharacters,
+    InvalidCharacters => "invalid_characters",
     /// An answer of the wrong shape, e.g. a list for a text question.
-    Invalid,
-    NotAnOption,
+    Invalid => "invalid",
+    NotAnOption => "not_an_option",
     /// Some of day, month and year are missing.
-    DateIncomplete,
+    DateIncomplete => "date_incomplete",
     /// Not a real date (31 April) or not written in numbers.
-    DateInvalid,
-    DateInFuture,
+    DateInvalid => "date_invalid",
+    DateInFuture => "date_in_future",
+    /// Before today.
+    DateInPast => "date_in_past",
     /// Less than `limit` years ago.
-    DateTooRecent,
+    DateTooRecent => "date_too_recent",
     /// More than `limit` years ago.
-    DateTooOld,
-    InvalidEmail,
-    InvalidPostcode,
+    DateTooOld => "date_too_old",
+    InvalidEmail => "invalid_email",
+    InvalidPostcode => "invalid_postcode",
+    InvalidPhone => "invalid_phone",
+    /// Not an IBAN, or its check digits do not match.
+    InvalidIban => "invalid_iban",
+    /// Not 11 digits, or the check digit does not match.
+    InvalidTaxId => "invalid_tax_id",
+    /// Not a number (or, for whole numbers and money, one with too many decimals).
+    NotANumber => "not_a_number",
+    /// More than `limit` digits after the decimal separator.
+    TooManyDecimals => "too_many_decimals",
+    /// Less than `limit` (money in euros).
+    NumberTooSmall => "number_too_small",
+    /// More than `limit` (money in euros).
+    NumberTooLarge => "number_too_large",
+    /// Address without street and house number.
+    StreetMissing => "street_missing",
+    PostcodeMissing => "postcode_missing",
+    TownMissing => "town_missing",
+    /// Fewer than `limit` choices, files or items.
+    TooFew => "too_few",
+    /// More than `limit` choices, files or items.
+    TooMany => "too_many",
+    /// A file of a type the question does not accept.
+    FileType => "file_type",
+    /// A file larger than `limit` bytes.
+    FileTooLarge => "file_too_large",
     /// The question is not part of this service (server only).
-    UnknownField,
+    UnknownField => "unknown_field",
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 14] = [
-        ErrorCode::Required,
-        ErrorCode::TooShort,
-        ErrorCode::TooLong,
-        ErrorCode::InvalidCharacters,
-        ErrorCode::Invalid,
-        ErrorCode::NotAnOption,
-        ErrorCode::DateIncomplete,
-        ErrorCode::DateInvalid,
-        ErrorCode::DateInFuture,
-        ErrorCode::DateTooRecent,
-        ErrorCode::DateTooOld,
-        ErrorCode::InvalidEmail,
-        ErrorCode::InvalidPostcode,
-        ErrorCode::UnknownField,
-    ];
-
-    /// The name used on the wire and as a key of a field's `messages`.
-    pub fn name(self) -> &'static str {
-        match self {
-            ErrorCode::Required => "required",
-            ErrorCode::TooShort => "too_short",
-            ErrorCode::TooLong => "too_long",
-            ErrorCode::InvalidCharacters => "invalid_characters",
-            ErrorCode::Invalid => "invalid",
-            ErrorCode::NotAnOption => "not_an_option",
-            ErrorCode::DateIncomplete => "date_incomplete",
-            ErrorCode::DateInvalid => "date_invalid",
-            ErrorCode::DateInFuture => "date_in_future",
-            ErrorCode::DateTooRecent => "date_too_recent",
-            ErrorCode::DateTooOld => "date_too_old",
-            ErrorCode::InvalidEmail => "invalid_email",
-            ErrorCode::InvalidPostcode => "invalid_postcode",
-            ErrorCode::UnknownField => "unknown_field",
-        }
-    }
-
     pub fn from_name(name: &str) -> Option<ErrorCode> {
-        ErrorCode::ALL.into_iter().find(|c| c.name() == name)
+        ErrorCode::ALL.iter().copied().find(|c| c.name() == name)
     }
 }
 
-/// A problem with one answer.
+/// A problem with one answer. Inside a repeatable group `field` is a path,
+/// `group.index.field` (`weitere-personen.1.vorname`), counting from 0.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
     pub code: ErrorCode,
-    /// The number in the rule that was broken (a length, a number of years).
+    /// The number in the rule that was broken (a length, a number of years, an amount
+    /// in euros), written as in JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u32>,
+    pub limit: Option<String>,
 }
 
 impl FieldError {
-    fn new(field: &Field, code: ErrorCode, limit: Option<u32>) -> FieldError {
+    fn new(field: &Field, code: ErrorCode, limit: Option<String>) -> FieldError {
         FieldError {
             field: field.id.clone(),
             code,
             limit,
         }
     }
+
+    /// The item of a repeatable group this error is about: `(group, index, field)`.
+    pub fn item_path(&self) -> Option<(&str, usize, &str)> {
+        let mut parts = self.field.splitn(3, '.');
+        let group = parts.next()?;
+        let index = parts.next()?.parse().ok()?;
+        Some((group, index, parts.next()?))
+    }
 }
 
 /// Checks one answer against its question. `today` is the citizen's (or the office's)
 /// civil date, passed in so that the rule is the same wherever it runs.
 pub fn validate_field(field: &Field, answer: Option<&Answer>, today: Date) -> Option<FieldError> {
-    let blank = answer.is_none_or(Answer::is_blank);
-    if blank {
-        return (!field.optional).then(|| FieldError::new(field, ErrorCode::Required, None));
+    let code = check(field, answer, today)?;
+    Some(FieldError::new(field, code.0, code.1))
+}
+
+type Broken = (ErrorCode, Option<String>);
+
+fn check(field: &Field, answer: Option<&Answer>, today: Date) -> Option<Broken> {
+    if field.kind == FieldKind::Info {
+        return None;
     }
-    let err = |code, limit| Some(FieldError::new(field, code, limit));
-    match (field.kind, answer?) {
+    let Some(answer) = answer.filter(|a| !a.is_blank()) else {
+        return (!field.optional).then_some((ErrorCode::Required, None));
+    };
+    let c = &field.constraints;
+    let fail = |code| Some((code, None));
+    let limit = |code, n: &dyn ToString| Some((code, Some(n.to_string())));
+    match (field.kind, answer) {
         (FieldKind::Date, Answer::Date(input)) => {
             let parts = [&input.day, &input.month, &input.year];
             if parts.iter().any(|p| p.trim().is_empty()) {
-                return err(ErrorCode::DateIncomplete, None);
+                return fail(ErrorCode::DateIncomplete);
             }
             let Some(date) = input.to_date() else {
-                return err(ErrorCode::DateInvalid, None);
+                return fail(ErrorCode::DateInvalid);
             };
-            let c = &field.constraints;
             if c.not_in_future && date > today {
-                return err(ErrorCode::DateInFuture, None);
+                return fail(ErrorCode::DateInFuture);
+            }
+            if c.not_in_past && date < today {
+                return fail(ErrorCode::DateInPast);
             }
             if let Some(years) = c.min_years_ago {
                 if date > today.years_earlier(years) {
-                    return err(ErrorCode::DateTooRecent, Some(years));
+                    return limit(ErrorCode::DateTooRecent, &years);
                 }
             }
             if let Some(years) = c.max_years_ago {
                 if date < today.years_earlier(years) {
-                    return err(ErrorCode::DateTooOld, Some(years));
+                    return limit(ErrorCode::DateTooOld, &years);
                 }
             }
             None
         }
-        (FieldKind::Date, _) => err(ErrorCode::Invalid, None),
-        (FieldKind::SingleChoice, Answer::Text(value)) => {
+        (FieldKind::SingleChoice | FieldKind::Select, Answer::Text(value)) => {
             let value = value.trim();
             (!field.options.iter().any(|o| o.value == value))
-                .then(|| FieldError::new(field, ErrorCode::NotAnOption, None))
+                .then_some((ErrorCode::NotAnOption, None))
         }
-        (kind, Answer::Text(text)) => {
-            let text = text.trim();
-            let multiline = kind == FieldKind::LongText;
-            if text
-                .chars()
-                .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
-            {
-                return err(ErrorCode::InvalidCharacters, None);
+        (FieldKind::YesNo | FieldKind::Declaration, Answer::Text(value)) => {
+            let allowed = field.kind.fixed_values().unwrap_or_default();
+            (!allowed.contains(&value.trim())).then_some((ErrorCode::NotAnOption, None))
+        }
+        (FieldKind::MultipleChoice, Answer::Choices(values)) => {
+            let known = |v: &String| field.options.iter().any(|o| &o.value == v);
+            let twice = values
+                .iter()
+                .enumerate()
+                .any(|(i, v)| values[..i].contains(v));
+            if twice || !values.iter().all(known) {
+                return fail(ErrorCode::NotAnOption);
             }
-            let length = text.chars().count() as u32;
-            let c = &field.constraints;
-            if let Some(max) = c.max_length.or(kind.default_max_length()) {
-                if length > max {
-                    return err(ErrorCode::TooLong, Some(max));
+            count(values.len(), c.min_count, c.max_count)
+        }
+        (FieldKind::Address, Answer::Address(address)) => {
+            for (_, part) in address.parts() {
+                if let Some(broken) = text_rules(part.trim(), false, 200) {
+                    return Some(broken);
                 }
             }
+            let missing = |p: &String| p.trim().is_empty();
+            if missing(&address.street) {
+                fail(ErrorCode::StreetMissing)
+            } else if missing(&address.postcode) {
+                fail(ErrorCode::PostcodeMissing)
+            } else if !is_german_postcode(address.postcode.trim()) {
+                fail(ErrorCode::InvalidPostcode)
+            } else if missing(&address.town) {
+                fail(ErrorCode::TownMissing)
+            } else {
+                None
+            }
+        }
+        (FieldKind::File, Answer::Files(files)) => {
+            if let Some(broken) = count(files.len(), c.min_count, Some(c.max_count.unwrap_or(1))) {
+                return Some(broken);
+            }
+            if files.iter().any(|f| !c.accepts(&f.media_type)) {
+                return fail(ErrorCode::FileType);
+            }
+            files
+                .iter()
+                .any(|f| f.size > c.file_limit())
+                .then(|| (ErrorCode::FileTooLarge, Some(c.file_limit().to_string())))
+        }
+        (kind, Answer::Text(text)) if kind.is_text_like() => {
+            let text = text.trim();
+            let max = c.max_length.or(kind.default_max_length()).unwrap_or(200);
+            if let Some(broken) = text_rules(text, kind == FieldKind::LongText, max) {
+                return Some(broken);
+            }
             if let Some(min) = c.min_length {
-                if length < min {
-                    return err(ErrorCode::TooShort, Some(min));
+                if (text.chars().count() as u32) < min {
+                    return limit(ErrorCode::TooShort, &min);
                 }
             }
             match kind {
-                FieldKind::Email if !is_plausible_email(text) => err(ErrorCode::InvalidEmail, None),
+                FieldKind::Email if !is_plausible_email(text) => fail(ErrorCode::InvalidEmail),
                 FieldKind::Postcode if !is_german_postcode(text) => {
-                    err(ErrorCode::InvalidPostcode, None)
+                    fail(ErrorCode::InvalidPostcode)
+                }
+                FieldKind::Phone if !number::is_phone_number(text) => fail(ErrorCode::InvalidPhone),
+                FieldKind::Iban if !number::is_iban(text) => fail(ErrorCode::InvalidIban),
+                FieldKind::TaxId if !number::is_tax_id(text) => fail(ErrorCode::InvalidTaxId),
+                FieldKind::Number | FieldKind::Decimal | FieldKind::Money => {
+                    number_rules(kind, text, c)
                 }
                 _ => None,
             }
         }
-        _ => err(ErrorCode::Invalid, None),
+        _ => fail(ErrorCode::Invalid),
     }
 }
 
-/// Errors of the fields shown on `step`, in page order.
+fn text_rules(text: &str, multiline: bool, max: u32) -> Option<Broken> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
+    {
+        return Some((ErrorCode::InvalidCharacters, None));
+    }
+    (text.chars().count() as u32 > max).then(|| (ErrorCode::TooLong, Some(max.to_string())))
+}
+
+fn count(n: usize, min: Option<u32>, max: Option<u32>) -> Option<Broken> {
+    let n = n as u32;
+    match (min, max) {
+        (Some(min), _) if n < min => Some((ErrorCode::TooFew, Some(min.to_string()))),
+        (_, Some(max)) if n > max => Some((ErrorCode::TooMany, Some(max.to_string()))),
+        _ => None,
+    }
+}
+
+fn number_rules(kind: FieldKind, text: &str, c: &Constraints) -> Option<Broken> {
+    let separators = if kind == FieldKind::Decimal {
+        Separators::DecimalPoint
+    } else {
+        Separators::GroupThousands
+    };
+    let Some(value) = Decimal::parse(text, separators) else {
+        return Some((ErrorCode::NotANumber, None));
+    };
+    let decimals = match kind {
+        FieldKind::Number => 0,
+        FieldKind::Money => 2,
+        _ => c.decimals.unwrap_or(2),
+    };
+    if value.scale > decimals {
+        return Some(if kind == FieldKind::Decimal {
+            (ErrorCode::TooManyDecimals, Some(decimals.to_string()))
+        } else {
+            (ErrorCode::NotANumber, None)
+        });
+    }
+    if let Some(min) = c.min.filter(|min| value.compare(*min).is_lt()) {
+        return Some((ErrorCode::NumberTooSmall, Some(min.to_plain_string())));
+    }
+    if let Some(max) = c.max.filter(|max| value.compare(*max).is_gt()) {
+        return Some((ErrorCode::NumberTooLarge, Some(max.to_plain_string())));
+    }
+    None
+}
+
+/// Errors of the fields shown on `step`, in page order. For a repeatable group: the
+/// number of items, and every item's errors as paths (see [`FieldError`]).
 pub fn validate_step(
     def: &ServiceDefinition,
     step: &Step,
     answers: &Answers,
     today: Date,
 ) -> Vec<FieldError> {
-    flow::visible_fields(def, step, answers)
+    if step.repeat.is_some() {
+        return validate_group(step, &flow::walk(def, answers, today).answers, today);
+    }
+    flow::visible_fields(def, step, answers, today)
         .into_iter()
         .filter_map(|f| validate_field(f, answers.get(&f.id), today))
+        .collect()
+}
+
+/// Errors of a repeatable group: too few or too many items (on the group's id), then
+/// each item's errors as `group.index.field` paths.
+pub fn validate_group(step: &Step, answers: &Answers, today: Date) -> Vec<FieldError> {
+    let Some(repeat) = &step.repeat else {
+        return Vec::new();
+    };
+    let items = answers.get(&step.id).map(Answer::items).unwrap_or_default();
+    let mut errors = Vec::new();
+    if let Some((code, limit)) = count(items.len(), Some(repeat.min), Some(repeat.max)) {
+        errors.push(FieldError {
+            field: step.id.clone(),
+            code,
+            limit,
+        });
+    }
+    for (index, item) in items.iter().enumerate() {
+        for e in validate_item(step, item, answers, today) {
+            errors.push(FieldError {
+                field: format!("{}.{index}.{}", step.id, e.field),
+                ..e
+            });
+        }
+    }
+    errors
+}
+
+/// Errors of one item of a repeatable group, on the fields it shows.
+pub fn validate_item(
+    step: &Step,
+    item: &Answers,
+    answers: &Answers,
+    today: Date,
+) -> Vec<FieldError> {
+    let scope = Scope {
+        answers,
+        item: Some(item),
+        today,
+    };
+    flow::item_fields(step, scope)
+        .into_iter()
+        .filter_map(|f| validate_field(f, item.get(&f.id), today))
         .collect()
 }
 
@@ -191,18 +363,40 @@ pub fn validate_application(
     answers: &Answers,
     today: Date,
 ) -> Result<Answers, Vec<FieldError>> {
-    let walk = flow::walk(def, answers);
-    let mut errors: Vec<FieldError> = answers
-        .0
-        .keys()
-        .filter(|id| def.field(id).is_none())
-        .map(|id| FieldError {
-            field: id.clone(),
-            code: ErrorCode::UnknownField,
-            limit: None,
-        })
-        .collect();
-    for (_, fields) in &walk.steps {
+    let walk = flow::walk(def, answers, today);
+    let mut errors = Vec::new();
+    let unknown = |field: String| FieldError {
+        field,
+        code: ErrorCode::UnknownField,
+        limit: None,
+    };
+    for (id, answer) in &answers.0 {
+        match def.steps.iter().find(|s| &s.id == id && s.repeat.is_some()) {
+            Some(group) => {
+                for (index, item) in answer.items().iter().enumerate() {
+                    for key in item.0.keys() {
+                        if !group.fields.iter().any(|f| &f.id == key) {
+                            errors.push(unknown(format!("{id}.{index}.{key}")));
+                        }
+                    }
+                }
+                if !matches!(answer, Answer::Items(_)) && !answer.is_blank() {
+                    errors.push(FieldError {
+                        field: id.clone(),
+                        code: ErrorCode::Invalid,
+                        limit: None,
+                    });
+                }
+            }
+            None if def.field(id).is_none() => errors.push(unknown(id.clone())),
+            None => {}
+        }
+    }
+    for (step, fields) in &walk.steps {
+        if step.repeat.is_some() {
+            errors.extend(validate_group(step, &walk.answers, today));
+            continue;
+        }
         for field in fields {
             if let Some(e) = validate_field(field, answers.get(&field.id), today) {
                 errors.push(e);
@@ -215,7 +409,6 @@ pub fn validate_application(
         Err(errors)
     }
 }
-
 /// Deliberately loose: one `@`, something before it, a dotted domain after it, no
 /// spaces. Whether the address exists only sending mail can tell.
 fn is_plausible_email(s: &str) -> bool {

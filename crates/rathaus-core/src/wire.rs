@@ -1,16 +1,19 @@
 //! The wire types in the app's JSON codec ([`crate::json`]); member names and shapes
 //! exactly as their serde derives (checked by `tests/json_codec.rs`).
 
-use crate::answers::{Answer, Answers, DateInput};
+use crate::answers::{AddressInput, Answer, Answers, DateInput, FileRef};
 use crate::api::{
     ApiErrorCode, ApplicationReceipt, CaseEvent, CaseView, ErrorBody, ServiceList, ServiceSummary,
     SubmitApplication,
 };
 use crate::case::CaseStatus;
 use crate::condition::Condition;
-use crate::definition::{ChoiceOption, Constraints, Field, FieldKind, ServiceDefinition, Step};
-use crate::fee::{FeeRule, FeeSchedule, Money};
+use crate::definition::{
+    ChoiceOption, Constraints, Field, FieldKind, Repeat, ServiceDefinition, Step,
+};
+use crate::fee::{FeeRule, FeeSchedule, FeeTier, Money};
 use crate::json::{member, FromJson, Json, JsonError, ToJson};
+use crate::number::{Decimal, Separators};
 use crate::text::{Locale, Text};
 use crate::validate::{ErrorCode, FieldError};
 use crate::{json_named_enum, json_struct};
@@ -59,20 +62,34 @@ impl FromJson for Answer {
     fn from_json(v: &Json) -> Result<Self, JsonError> {
         match v {
             Json::String(s) => Ok(Answer::Text(s.clone())),
+            Json::Array(list)
+                if list.iter().all(|e| matches!(e, Json::Object(_))) && !list.is_empty() =>
+            {
+                FromJson::from_json(v).map(Answer::Items)
+            }
             Json::Array(_) => FromJson::from_json(v).map(Answer::Choices),
             Json::Object(members) => {
-                if members
-                    .iter()
-                    .any(|(k, _)| !matches!(k.as_str(), "day" | "month" | "year"))
-                {
-                    return Err(JsonError::new("unknown date part"));
-                }
+                let all_in =
+                    |names: &[&str]| members.iter().all(|(k, _)| names.contains(&k.as_str()));
                 let part = |k| crate::json::member_or_default::<String>(v, k);
-                Ok(Answer::Date(DateInput {
-                    day: part("day")?,
-                    month: part("month")?,
-                    year: part("year")?,
-                }))
+                if all_in(&["day", "month", "year"]) {
+                    Ok(Answer::Date(DateInput {
+                        day: part("day")?,
+                        month: part("month")?,
+                        year: part("year")?,
+                    }))
+                } else if all_in(&AddressInput::PARTS) {
+                    Ok(Answer::Address(AddressInput {
+                        street: part("street")?,
+                        extra: part("extra")?,
+                        postcode: part("postcode")?,
+                        town: part("town")?,
+                    }))
+                } else if all_in(&["files"]) {
+                    member(v, "files").map(Answer::Files)
+                } else {
+                    Err(JsonError::new("unknown answer parts"))
+                }
             }
             _ => Err(JsonError::new("expected an answer")),
         }
@@ -89,6 +106,14 @@ impl ToJson for Answer {
                 ("month".into(), d.month.to_json()),
                 ("year".into(), d.year.to_json()),
             ]),
+            Answer::Address(a) => Json::Object(
+                a.parts()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_json()))
+                    .collect(),
+            ),
+            Answer::Files(f) => Json::Object(vec![("files".into(), f.to_json())]),
+            Answer::Items(items) => items.to_json(),
         }
     }
 }
@@ -123,6 +148,22 @@ impl FromJson for Condition {
             "answered" => Condition::Answered {
                 field: member(inner, "field")?,
             },
+            "at_least" => Condition::AtLeast {
+                field: member(inner, "field")?,
+                value: member(inner, "value")?,
+            },
+            "below" => Condition::Below {
+                field: member(inner, "field")?,
+                value: member(inner, "value")?,
+            },
+            "years_since_at_least" => Condition::YearsSinceAtLeast {
+                field: member(inner, "field")?,
+                years: member(inner, "years")?,
+            },
+            "years_since_below" => Condition::YearsSinceBelow {
+                field: member(inner, "field")?,
+                years: member(inner, "years")?,
+            },
             "not" => Condition::Not(Box::new(Condition::from_json(inner)?)),
             "all" => Condition::All(FromJson::from_json(inner)?),
             "any" => Condition::Any(FromJson::from_json(inner)?),
@@ -149,6 +190,22 @@ impl ToJson for Condition {
                 ]),
             ),
             Condition::Answered { field } => ("answered", fields(vec![("field", field.to_json())])),
+            Condition::AtLeast { field, value } => (
+                "at_least",
+                fields(vec![("field", field.to_json()), ("value", value.to_json())]),
+            ),
+            Condition::Below { field, value } => (
+                "below",
+                fields(vec![("field", field.to_json()), ("value", value.to_json())]),
+            ),
+            Condition::YearsSinceAtLeast { field, years } => (
+                "years_since_at_least",
+                fields(vec![("field", field.to_json()), ("years", years.to_json())]),
+            ),
+            Condition::YearsSinceBelow { field, years } => (
+                "years_since_below",
+                fields(vec![("field", field.to_json()), ("years", years.to_json())]),
+            ),
             Condition::Not(inner) => ("not", inner.to_json()),
             Condition::All(list) => ("all", list.to_json()),
             Condition::Any(list) => ("any", list.to_json()),
@@ -157,20 +214,90 @@ impl ToJson for Condition {
     }
 }
 
+impl FromJson for Decimal {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        match v {
+            Json::Number(n) => Decimal::parse(n, Separators::DecimalPoint)
+                .ok_or(JsonError::new("expected a plain number")),
+            _ => Err(JsonError::new("expected a number")),
+        }
+    }
+}
+
+impl ToJson for Decimal {
+    fn to_json(&self) -> Json {
+        Json::Number(self.to_plain_string())
+    }
+}
+
+/// Externally tagged, as serde writes enums.
 impl FromJson for FeeRule {
     fn from_json(v: &Json) -> Result<Self, JsonError> {
-        match v.as_object()? {
-            [(tag, amount)] if tag == "fixed" => Money::from_json(amount).map(FeeRule::Fixed),
-            _ => Err(JsonError::new("unknown fee rule")),
-        }
+        let [(tag, inner)] = v.as_object()? else {
+            return Err(JsonError::new("expected one fee rule"));
+        };
+        Ok(match tag.as_str() {
+            "fixed" => FeeRule::Fixed(Money::from_json(inner)?),
+            "per_option" => FeeRule::PerOption {
+                field: member(inner, "field")?,
+                amounts: member(inner, "amounts")?,
+            },
+            "per_item" => FeeRule::PerItem {
+                group: member(inner, "group")?,
+                amounts: member(inner, "amounts")?,
+                when: member(inner, "when")?,
+            },
+            "tiered" => FeeRule::Tiered {
+                field: member(inner, "field")?,
+                tiers: member(inner, "tiers")?,
+            },
+            "when" => FeeRule::When {
+                condition: member(inner, "condition")?,
+                rules: member(inner, "rules")?,
+            },
+            _ => return Err(JsonError::new("unknown fee rule")),
+        })
     }
 }
 
 impl ToJson for FeeRule {
     fn to_json(&self) -> Json {
-        match self {
-            FeeRule::Fixed(m) => Json::Object(vec![("fixed".into(), m.to_json())]),
-        }
+        let object = |pairs: Vec<(&str, Json)>| {
+            Json::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        };
+        let (tag, inner) = match self {
+            FeeRule::Fixed(m) => ("fixed", m.to_json()),
+            FeeRule::PerOption { field, amounts } => (
+                "per_option",
+                object(vec![
+                    ("field", field.to_json()),
+                    ("amounts", amounts.to_json()),
+                ]),
+            ),
+            FeeRule::PerItem {
+                group,
+                amounts,
+                when,
+            } => {
+                let mut pairs = vec![("group", group.to_json()), ("amounts", amounts.to_json())];
+                if let Some(when) = when {
+                    pairs.push(("when", when.to_json()));
+                }
+                ("per_item", object(pairs))
+            }
+            FeeRule::Tiered { field, tiers } => (
+                "tiered",
+                object(vec![("field", field.to_json()), ("tiers", tiers.to_json())]),
+            ),
+            FeeRule::When { condition, rules } => (
+                "when",
+                object(vec![
+                    ("condition", condition.to_json()),
+                    ("rules", rules.to_json()),
+                ]),
+            ),
+        };
+        Json::Object(vec![(tag.to_owned(), inner)])
     }
 }
 
@@ -179,7 +306,29 @@ json_named_enum!(ErrorCode);
 json_named_enum!(CaseStatus);
 json_named_enum!(ApiErrorCode);
 
-json_struct!(FeeSchedule { rules = default, purpose });
+json_struct!(FeeSchedule {
+    rules = default,
+    purpose,
+    explanation,
+});
+json_struct!(FeeTier {
+    up_to,
+    amount = default,
+    per_mille = default,
+});
+json_struct!(FileRef {
+    id,
+    name,
+    size,
+    media_type as "type",
+});
+json_struct!(Repeat {
+    min = default,
+    max,
+    item,
+    add_another,
+    summary_field,
+});
 json_struct!(ChoiceOption { value, label, hint });
 json_struct!(Constraints {
     min_length,
@@ -187,6 +336,14 @@ json_struct!(Constraints {
     not_in_future = default,
     min_years_ago,
     max_years_ago,
+    not_in_past = default,
+    min,
+    max,
+    decimals,
+    min_count,
+    max_count,
+    accept = default,
+    max_file_bytes,
 });
 json_struct!(Field {
     id,
@@ -205,6 +362,7 @@ json_struct!(Step {
     title,
     intro,
     show_if,
+    repeat,
     fields
 });
 json_struct!(ServiceDefinition {

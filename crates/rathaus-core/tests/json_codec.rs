@@ -154,7 +154,7 @@ fn responses() {
             FieldError {
                 field: "purpose".into(),
                 code: ErrorCode::TooLong,
-                limit: Some(100),
+                limit: Some("100".into()),
             },
         ],
     });
@@ -175,9 +175,9 @@ fn every_name_matches_serde() {
             );
         }
     }
-    same(&ErrorCode::ALL);
+    same(ErrorCode::ALL);
     same(&CaseStatus::ALL);
-    same(&FieldKind::ALL);
+    same(FieldKind::ALL);
     same(&ApiErrorCode::ALL);
     same(&Locale::ALL);
 }

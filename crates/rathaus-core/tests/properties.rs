@@ -5,14 +5,15 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use rathaus_core::answers::{Answer, Answers, DateInput};
-use rathaus_core::condition::Condition;
+use rathaus_core::answers::{AddressInput, Answer, Answers, DateInput, FileRef};
+use rathaus_core::condition::{Condition, Scope};
 use rathaus_core::date::Date;
 use rathaus_core::definition::{
-    ChoiceOption, Constraints, Field, FieldKind, ServiceDefinition, Step,
+    ChoiceOption, Constraints, Field, FieldKind, Repeat, ServiceDefinition, Step,
 };
-use rathaus_core::fee::{FeeRule, FeeSchedule, Money};
+use rathaus_core::fee::{FeeRule, FeeSchedule, FeeTier, Money};
 use rathaus_core::json;
+use rathaus_core::number::Decimal;
 use rathaus_core::validate::{validate_application, validate_field};
 use rathaus_core::{flow, Text};
 
@@ -26,10 +27,12 @@ fn text() -> impl Strategy<Value = String> {
         "[0-9 ]{0,7}",
         Just("a\u{0}b\nc".to_owned()),
         Just("x".repeat(2500)),
+        "-?[0-9]{1,20}([.,][0-9]{0,4})?",
+        Just("DE89 3704 0044 0532 0130 00".to_owned()),
     ]
 }
 
-fn answer() -> impl Strategy<Value = Answer> {
+fn leaf_answer() -> impl Strategy<Value = Answer> {
     prop_oneof![
         text().prop_map(Answer::Text),
         prop::collection::vec(text(), 0..3).prop_map(Answer::Choices),
@@ -43,7 +46,46 @@ fn answer() -> impl Strategy<Value = Answer> {
             month: m.to_string(),
             year: y.to_string()
         })),
+        (text(), text(), text(), text()).prop_map(|(street, extra, postcode, town)| {
+            Answer::Address(AddressInput {
+                street,
+                extra,
+                postcode,
+                town,
+            })
+        }),
+        prop::collection::vec((text(), any::<u64>(), text()), 0..3).prop_map(|files| {
+            Answer::Files(
+                files
+                    .into_iter()
+                    .map(|(name, size, media_type)| FileRef {
+                        id: "f".into(),
+                        name,
+                        size,
+                        media_type,
+                    })
+                    .collect(),
+            )
+        }),
     ]
+}
+
+fn answer() -> BoxedStrategy<Answer> {
+    prop_oneof![
+        4 => leaf_answer(),
+        1 => prop::collection::vec(
+            prop::collection::btree_map(
+                prop::sample::select(IDS.to_vec()).prop_map(str::to_owned),
+                leaf_answer(),
+                0..4,
+            )
+            .prop_map(Answers),
+            // An empty list is written `[]` and read back as no choices (both blank).
+            1..4,
+        )
+        .prop_map(Answer::Items),
+    ]
+    .boxed()
 }
 
 fn answers() -> impl Strategy<Value = Answers> {
@@ -55,13 +97,24 @@ fn answers() -> impl Strategy<Value = Answers> {
     .prop_map(Answers)
 }
 
-fn condition() -> impl Strategy<Value = Condition> {
+fn condition() -> BoxedStrategy<Condition> {
     let id = prop::sample::select(IDS.to_vec()).prop_map(str::to_owned);
     let leaf = prop_oneof![
         (id.clone(), text()).prop_map(|(field, value)| Condition::Equals { field, value }),
         (id.clone(), prop::collection::vec(text(), 0..3))
             .prop_map(|(field, values)| Condition::OneOf { field, values }),
-        id.prop_map(|field| Condition::Answered { field }),
+        id.clone().prop_map(|field| Condition::Answered { field }),
+        (id.clone(), -1000i64..1000).prop_map(|(field, n)| Condition::AtLeast {
+            field,
+            value: Decimal::from_whole(n)
+        }),
+        (id.clone(), -1000i64..1000).prop_map(|(field, n)| Condition::Below {
+            field,
+            value: Decimal::from_whole(n)
+        }),
+        (id.clone(), 0u32..200)
+            .prop_map(|(field, years)| Condition::YearsSinceAtLeast { field, years }),
+        (id, 0u32..200).prop_map(|(field, years)| Condition::YearsSinceBelow { field, years }),
     ];
     leaf.prop_recursive(6, 32, 4, |inner| {
         prop_oneof![
@@ -70,9 +123,10 @@ fn condition() -> impl Strategy<Value = Condition> {
             prop::collection::vec(inner, 0..4).prop_map(Condition::Any),
         ]
     })
+    .boxed()
 }
 
-fn field() -> impl Strategy<Value = Field> {
+fn field() -> BoxedStrategy<Field> {
     (
         prop::sample::select(IDS.to_vec()),
         prop::sample::select(FieldKind::ALL.to_vec()),
@@ -85,6 +139,13 @@ fn field() -> impl Strategy<Value = Field> {
         ),
         (prop::option::of(0u32..150), prop::option::of(0u32..150)),
         prop::option::of(condition()),
+        (
+            prop::option::of(-1000i64..1000),
+            prop::option::of(-1000i64..1000),
+            prop::option::of(0u32..5),
+            prop::option::of(0u32..5),
+            prop::option::of(0u8..30),
+        ),
     )
         .prop_map(
             |(
@@ -95,6 +156,7 @@ fn field() -> impl Strategy<Value = Field> {
                 (min_length, max_length, not_in_future),
                 (min_years_ago, max_years_ago),
                 show_if,
+                (min, max, min_count, max_count, decimals),
             )| Field {
                 id: id.to_owned(),
                 kind,
@@ -115,30 +177,95 @@ fn field() -> impl Strategy<Value = Field> {
                     not_in_future,
                     min_years_ago,
                     max_years_ago,
+                    not_in_past: optional,
+                    min: min.map(Decimal::from_whole),
+                    max: max.map(Decimal::from_whole),
+                    decimals,
+                    min_count,
+                    max_count,
+                    accept: vec![],
+                    max_file_bytes: max_count.map(u64::from),
                 },
                 show_if,
                 autocomplete: None,
                 messages: BTreeMap::new(),
             },
         )
+        .boxed()
 }
 
 fn definition() -> impl Strategy<Value = ServiceDefinition> {
     let step = (
-        "[a-z]{1,4}",
+        prop_oneof![
+            "[a-z]{1,4}",
+            prop::sample::select(IDS.to_vec()).prop_map(str::to_owned)
+        ],
         prop::option::of(condition()),
         prop::collection::vec(field(), 0..4),
+        prop::option::of((0u32..4, 0u32..4)),
     )
-        .prop_map(|(id, show_if, fields)| Step {
+        .prop_map(|(id, show_if, fields, repeat)| Step {
             id,
             title: Text::new("Schritt", "Step"),
             intro: None,
             show_if,
+            repeat: repeat.map(|(min, max)| Repeat {
+                min,
+                max,
+                item: Text::new("Eintrag", "Entry"),
+                add_another: Text::new("Noch einer?", "Another?"),
+                summary_field: None,
+            }),
             fields,
         });
+    let id = || prop::sample::select(IDS.to_vec()).prop_map(str::to_owned);
+    let rule = prop_oneof![
+        (-5000i64..5000).prop_map(|c| FeeRule::Fixed(Money(c))),
+        (
+            id(),
+            prop::collection::btree_map("[a-z]{0,3}", (0i64..5000).prop_map(Money), 0..3)
+        )
+            .prop_map(|(field, amounts)| FeeRule::PerOption { field, amounts }),
+        (
+            id(),
+            prop::collection::vec((0i64..5000).prop_map(Money), 0..3),
+            prop::option::of(condition())
+        )
+            .prop_map(|(group, amounts, when)| FeeRule::PerItem {
+                group,
+                amounts,
+                when
+            }),
+        (
+            id(),
+            prop::collection::vec(
+                (
+                    prop::option::of(-10i64..1_000_000),
+                    0i64..100_000,
+                    0u32..2000
+                ),
+                0..4
+            )
+        )
+            .prop_map(|(field, tiers)| FeeRule::Tiered {
+                field,
+                tiers: tiers
+                    .into_iter()
+                    .map(|(up_to, amount, per_mille)| FeeTier {
+                        up_to: up_to.map(Decimal::from_whole),
+                        amount: Money(amount),
+                        per_mille,
+                    })
+                    .collect(),
+            }),
+    ];
+    let rules = rule.prop_recursive(3, 12, 3, |inner| {
+        (condition(), prop::collection::vec(inner, 0..3))
+            .prop_map(|(condition, rules)| FeeRule::When { condition, rules })
+    });
     (
         prop::collection::vec(step, 0..5),
-        prop::collection::vec(-5000i64..5000, 0..3),
+        prop::collection::vec(rules, 0..3),
     )
         .prop_map(|(steps, fees)| ServiceDefinition {
             id: "prop".into(),
@@ -149,8 +276,9 @@ fn definition() -> impl Strategy<Value = ServiceDefinition> {
             duration: None,
             office: None,
             fee: FeeSchedule {
-                rules: fees.into_iter().map(|c| FeeRule::Fixed(Money(c))).collect(),
+                rules: fees,
                 purpose: None,
+                explanation: None,
             },
             steps,
             declaration: None,
@@ -216,8 +344,9 @@ proptest! {
     }
 
     #[test]
-    fn conditions_never_panic(condition in condition(), answers in answers()) {
-        let _ = condition.holds(&answers);
+    fn conditions_never_panic(condition in condition(), answers in answers(), item in answers(), today in today()) {
+        let _ = condition.holds(&Scope::new(&answers, today));
+        let _ = condition.holds(&Scope { answers: &answers, item: Some(&item), today });
         let _ = condition.referenced_fields();
     }
 
@@ -226,14 +355,15 @@ proptest! {
         def in definition(), answers in answers(), today in today()
     ) {
         let _ = def.problems();
-        let walk = flow::walk(&def, &answers);
+        let walk = flow::walk(&def, &answers, today);
         for (step, _) in &walk.steps {
-            let _ = flow::next_step(&def, &answers, &step.id);
-            let _ = flow::previous_step(&def, &answers, &step.id);
-            let _ = flow::position(&def, &answers, &step.id);
+            let _ = flow::next_step(&def, &answers, &step.id, today);
+            let _ = flow::previous_step(&def, &answers, &step.id, today);
+            let _ = flow::position(&def, &answers, &step.id, today);
+            let _ = rathaus_core::validate::validate_step(&def, step, &answers, today);
         }
         let _ = flow::first_incomplete_step(&def, &answers, today);
-        let _ = def.fee.compute(&answers);
+        let _ = def.fee.compute(&walk.answers, today);
         let _ = validate_application(&def, &answers, today);
     }
 
@@ -246,7 +376,8 @@ proptest! {
         match validate_application(&def, &answers, today) {
             Ok(kept) => {
                 prop_assert_eq!(validate_application(&def, &kept, today), Ok(kept.clone()));
-                prop_assert_eq!(def.fee.compute(&kept), def.fee.compute(&answers));
+                let walked = flow::walk(&def, &answers, today).answers;
+                prop_assert_eq!(def.fee.compute(&kept, today), def.fee.compute(&walked, today));
                 prop_assert!(flow::first_incomplete_step(&def, &answers, today).is_none());
             }
             Err(errors) => {

@@ -115,7 +115,7 @@ async fn submit_application(
         let answers =
             validate_application(def, &request.answers, today).map_err(ApiError::Validation)?;
         // The fee comes from the server's own rules, whatever the app computed.
-        let fee = def.fee.compute(&answers);
+        let fee = def.fee.compute(&answers, today);
         let answers_json = serde_json::to_string(&answers).expect("answers serialise");
         Ok(db.create_case_idempotent(
             &key,

@@ -113,7 +113,7 @@ fn seed_demo(db: &Db, catalogue: &Catalogue) -> Result<(), Box<dyn std::error::E
             service_id: &def.id,
             service_version: def.version,
             answers_json: "{}",
-            fee: def.fee.compute(&Default::default()),
+            fee: def.fee.fixed_amount().unwrap_or_default(),
             locale: "de",
             now: rathaus_core::date::Timestamp(now.0 - 2 * 86_400),
         },

@@ -1,0 +1,391 @@
+//! Numbers and identifiers as citizens type them: "1.250,50 €", "DE89 3704 0044 …".
+//! No float anywhere: amounts are exact, and float parsing would cost the app kilobytes.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An exact decimal number: `mantissa / 10^scale`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    pub mantissa: i64,
+    pub scale: u8,
+}
+
+/// How a number field reads a lone `.` or `,` followed by exactly three digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separators {
+    /// Whole numbers and money: "1.500" is one thousand five hundred (a money amount or
+    /// a count cannot have three decimals, so nothing else is meant).
+    GroupThousands,
+    /// Decimal fields: a single separator is always the decimal point ("1,500" = 1.5).
+    DecimalPoint,
+}
+
+impl Decimal {
+    /// Reads a number written the German or the English way. Spaces, apostrophes and a
+    /// trailing "€" are ignored; when both `.` and `,` appear the last one is the decimal
+    /// separator and the others must group thousands.
+    pub fn parse(text: &str, separators: Separators) -> Option<Decimal> {
+        let mut s: String = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+            .collect();
+        if s.ends_with('€') {
+            s.pop();
+        }
+        let (negative, body) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.as_str()),
+        };
+        if body.is_empty()
+            || !body
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        {
+            return None;
+        }
+        let seps: Vec<(usize, u8)> = body
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| !b.is_ascii_digit())
+            .collect();
+        let decimal_at = match seps.as_slice() {
+            [] => None,
+            [(at, _)] => {
+                let digits_after = body.len() - at - 1;
+                if separators == Separators::GroupThousands
+                    && digits_after == 3
+                    && !body.starts_with('0')
+                {
+                    None
+                } else {
+                    Some(*at)
+                }
+            }
+            [.., (last_at, last)] => {
+                let mixed = seps.iter().any(|(_, b)| b != last);
+                if mixed {
+                    Some(*last_at)
+                } else {
+                    None
+                }
+            }
+        };
+        let (int_part, frac_part) = match decimal_at {
+            Some(at) => (&body[..at], &body[at + 1..]),
+            None => (body, ""),
+        };
+        if int_part.is_empty() || (decimal_at.is_some() && frac_part.is_empty()) {
+            return None;
+        }
+        // Grouping: every group after the first has exactly three digits.
+        let mut groups = int_part.split(['.', ',']);
+        let first = groups.next()?;
+        let grouped = int_part.len() != first.len();
+        if first.is_empty() || grouped && (first.len() > 3 || first.starts_with('0')) {
+            return None;
+        }
+        if !groups.all(|g| g.len() == 3) {
+            return None;
+        }
+        let digits: String = int_part
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(char::from)
+            .chain(frac_part.chars())
+            .collect();
+        if digits.len() > 18 {
+            return None;
+        }
+        let mut mantissa: i64 = 0;
+        for b in digits.bytes() {
+            mantissa = mantissa * 10 + i64::from(b - b'0');
+        }
+        Some(Decimal {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale: frac_part.len() as u8,
+        })
+    }
+
+    pub fn from_whole(n: i64) -> Decimal {
+        Decimal {
+            mantissa: n,
+            scale: 0,
+        }
+    }
+
+    /// The value in hundredths (cents), if it has no finer part.
+    pub fn to_hundredths(self) -> Option<i64> {
+        match self.scale {
+            0 => self.mantissa.checked_mul(100),
+            1 => self.mantissa.checked_mul(10),
+            2 => Some(self.mantissa),
+            _ => None,
+        }
+    }
+
+    pub fn to_whole(self) -> Option<i64> {
+        (self.scale == 0).then_some(self.mantissa)
+    }
+
+    /// The value in hundredths, rounded toward zero (for fees on any kind of number).
+    pub fn hundredths_truncated(self) -> i64 {
+        let v = i128::from(self.mantissa) * 100 / 10i128.pow(u32::from(self.scale));
+        i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
+    }
+
+    /// Written with a `.` as decimal separator and no grouping ("-12.5"), as in JSON.
+    pub fn to_plain_string(self) -> String {
+        let digits = self.mantissa.unsigned_abs().to_string();
+        let scale = usize::from(self.scale);
+        let padded = format!("{digits:0>width$}", width = scale + 1);
+        let (int, frac) = padded.split_at(padded.len() - scale);
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{int}")
+        } else {
+            format!("{sign}{int}.{frac}")
+        }
+    }
+
+    pub fn compare(self, other: Decimal) -> Ordering {
+        let scale = self.scale.max(other.scale);
+        let widen = |d: Decimal| i128::from(d.mantissa) * 10i128.pow(u32::from(scale - d.scale));
+        widen(self).cmp(&widen(other))
+    }
+}
+
+/// In definitions a plain JSON number (`18`, `0.5`).
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.to_whole() {
+            Some(whole) => serializer.serialize_i64(whole),
+            // Short decimals survive the trip through f64 exactly in their shortest form.
+            None => serializer.serialize_f64(self.to_plain_string().parse().unwrap_or(0.0)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        struct DecimalVisitor;
+
+        impl Visitor<'_> for DecimalVisitor {
+            type Value = Decimal;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+                Ok(Decimal::from_whole(v))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+                i64::try_from(v)
+                    .map(Decimal::from_whole)
+                    .map_err(|_| E::custom("number too large"))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+                Decimal::parse(&v.to_string(), Separators::DecimalPoint)
+                    .ok_or_else(|| E::custom("not a plain decimal number"))
+            }
+        }
+
+        deserializer.deserialize_any(DecimalVisitor)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Decimal {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number" })
+    }
+}
+
+/// A whole number ("1.500" and "1500" alike).
+pub fn parse_whole(text: &str) -> Option<i64> {
+    Decimal::parse(text, Separators::GroupThousands)?.to_whole()
+}
+
+/// An amount of money in cents ("12,50", "12.50 €", "1.250" = 1 250 euros).
+pub fn parse_money(text: &str) -> Option<i64> {
+    Decimal::parse(text, Separators::GroupThousands)?.to_hundredths()
+}
+
+/// A telephone number as people write it: digits, spaces, `/`, `-`, brackets and a
+/// leading `+`; between 6 and 15 digits (the E.164 maximum).
+pub fn is_phone_number(text: &str) -> bool {
+    let text = text.trim();
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let digits = body.bytes().filter(u8::is_ascii_digit).count();
+    (6..=15).contains(&digits)
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'/' | b'-' | b'(' | b')'))
+}
+
+/// An IBAN with a correct ISO 13616 checksum (mod 97); German ones have 22 characters.
+/// Spaces and lower case are accepted, as on printed bank cards.
+pub fn is_iban(text: &str) -> bool {
+    let iban: Vec<u8> = text
+        .bytes()
+        .filter(|b| *b != b' ')
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    if !(15..=34).contains(&iban.len())
+        || !iban[..2].iter().all(u8::is_ascii_uppercase)
+        || !iban[2..4].iter().all(u8::is_ascii_digit)
+        || !iban.iter().all(u8::is_ascii_alphanumeric)
+        || (&iban[..2] == b"DE" && iban.len() != 22)
+    {
+        return false;
+    }
+    let mut remainder: u32 = 0;
+    for &b in iban[4..].iter().chain(&iban[..4]) {
+        let value = if b.is_ascii_digit() {
+            u32::from(b - b'0')
+        } else {
+            u32::from(b - b'A') + 10
+        };
+        remainder = if value >= 10 {
+            (remainder * 100 + value) % 97
+        } else {
+            (remainder * 10 + value) % 97
+        };
+    }
+    remainder == 1
+}
+
+/// The German tax identification number (Steuer-IdNr.): 11 digits, no leading zero,
+/// in the first ten exactly one digit repeated (twice, or three times but not three in
+/// a row), and the ISO 7064 MOD 11,10 check digit.
+pub fn is_tax_id(text: &str) -> bool {
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|b| *b != b' ')
+        .map(|b| b.wrapping_sub(b'0'))
+        .collect();
+    if digits.len() != 11 || digits.iter().any(|d| *d > 9) || digits[0] == 0 {
+        return false;
+    }
+    let mut counts = [0u8; 10];
+    for d in &digits[..10] {
+        counts[usize::from(*d)] += 1;
+    }
+    let repeated: Vec<u8> = counts.iter().copied().filter(|c| *c > 1).collect();
+    if repeated != [2] && repeated != [3] {
+        return false;
+    }
+    if digits[..10]
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2])
+    {
+        return false;
+    }
+    let mut product: u32 = 10;
+    for d in &digits[..10] {
+        let mut sum = (u32::from(*d) + product) % 10;
+        if sum == 0 {
+            sum = 10;
+        }
+        product = (sum * 2) % 11;
+    }
+    let check = (11 - product) % 10;
+    check == u32::from(digits[10])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(text: &str, sep: Separators) -> Option<(i64, u8)> {
+        Decimal::parse(text, sep).map(|d| (d.mantissa, d.scale))
+    }
+
+    #[test]
+    fn reads_numbers_the_german_and_the_english_way() {
+        use Separators::*;
+        assert_eq!(dec("1250", GroupThousands), Some((1250, 0)));
+        assert_eq!(dec("1.250", GroupThousands), Some((1250, 0)));
+        assert_eq!(dec("1,250", GroupThousands), Some((1250, 0)));
+        assert_eq!(dec("1,250", DecimalPoint), Some((1250, 3)));
+        assert_eq!(dec("1.250.000", DecimalPoint), Some((1_250_000, 0)));
+        assert_eq!(dec("1.250,5", GroupThousands), Some((12505, 1)));
+        assert_eq!(dec("1,250.55", GroupThousands), Some((125_055, 2)));
+        assert_eq!(dec(" 12,50 € ", GroupThousands), Some((1250, 2)));
+        assert_eq!(dec("-3", GroupThousands), Some((-3, 0)));
+        assert_eq!(dec("250 000", GroupThousands), Some((250_000, 0)));
+        for bad in [
+            "",
+            "-",
+            "1,",
+            ",5",
+            "1.2.3",
+            "12.34.567",
+            "1..2",
+            "abc",
+            "1e5",
+            "--1",
+            "1,2345.6",
+            "9999999999999999999",
+        ] {
+            assert_eq!(dec(bad, GroupThousands), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn hundredths_and_plain_text() {
+        let d = |t: &str| Decimal::parse(t, Separators::DecimalPoint).unwrap();
+        assert_eq!(d("12,5").hundredths_truncated(), 1250);
+        assert_eq!(d("12").hundredths_truncated(), 1200);
+        assert_eq!(d("0,129").hundredths_truncated(), 12);
+        assert_eq!(d("-0,05").to_plain_string(), "-0.05");
+        assert_eq!(d("1.500.000").to_plain_string(), "1500000");
+        assert_eq!(d("3,10").to_plain_string(), "3.10");
+    }
+
+    #[test]
+    fn money_and_whole_numbers() {
+        assert_eq!(parse_money("13"), Some(1300));
+        assert_eq!(parse_money("13,5"), Some(1350));
+        assert_eq!(parse_money("250.000"), Some(25_000_000));
+        assert_eq!(parse_money("0,001"), None);
+        assert_eq!(parse_whole("2"), Some(2));
+        assert_eq!(parse_whole("2,5"), None);
+        assert_eq!(
+            Decimal::parse("2,5", Separators::DecimalPoint)
+                .unwrap()
+                .compare(Decimal::from_whole(2)),
+            Ordering::Greater
+        );
+    }
+
+    #[test]
+    fn identifiers() {
+        assert!(is_iban("DE89 3704 0044 0532 0130 00"));
+        assert!(is_iban("de89370400440532013000"));
+        assert!(is_iban("GB82 WEST 1234 5698 7654 32"));
+        assert!(!is_iban("DE89 3704 0044 0532 0130 01"));
+        assert!(!is_iban("DE89 3704 0044 0532 0130"));
+        assert!(!is_iban("DE8937040044053201300ü"));
+        assert!(is_tax_id("86095742719"));
+        assert!(is_tax_id("86 095 742 719"));
+        assert!(!is_tax_id("86095742718"), "wrong check digit");
+        assert!(!is_tax_id("06095742719"), "leading zero");
+        assert!(!is_tax_id("12345678903"), "no repeated digit");
+        assert!(is_phone_number("+49 231 50-0"));
+        assert!(is_phone_number("0231 / 50 12345"));
+        assert!(!is_phone_number("12345"));
+        assert!(!is_phone_number("0231 call me"));
+        assert!(!is_phone_number("++49 231 500"));
+    }
+}
