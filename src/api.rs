@@ -4,10 +4,11 @@ use std::cell::RefCell;
 
 use rathaus_core::api::{
     ApplicationReceipt, CaseView, ErrorBody, ServiceList, SubmitApplication, ACCESS_CODE_SCHEME,
-    IDEMPOTENCY_KEY_HEADER,
+    ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
 };
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson};
+use rathaus_core::FileRef;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, Request, RequestInit, Response};
@@ -67,7 +68,7 @@ pub(crate) fn decode<T: FromJson>((status, text): (u16, String)) -> Result<T, Ap
 pub(crate) async fn fetch_text(
     method: &str,
     url: &str,
-    body: Option<&str>,
+    body: Option<(JsValue, &str)>,
     headers: &[(&str, &str)],
 ) -> Result<(u16, String), ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
@@ -76,10 +77,10 @@ pub(crate) async fn fetch_text(
     let h = Headers::new().map_err(|_| ApiError::Network)?;
     h.set("Accept", "application/json")
         .map_err(|_| ApiError::Network)?;
-    if let Some(body) = body {
-        h.set("Content-Type", "application/json")
+    if let Some((body, content_type)) = body {
+        h.set("Content-Type", content_type)
             .map_err(|_| ApiError::Network)?;
-        init.set_body(&JsValue::from_str(body));
+        init.set_body(&body);
     }
     for (name, value) in headers {
         h.set(name, value).map_err(|_| ApiError::Network)?;
@@ -125,7 +126,18 @@ pub async fn submit_application(
     idempotency_key: &str,
 ) -> Result<ApplicationReceipt, ApiError> {
     let headers = [(IDEMPOTENCY_KEY_HEADER, idempotency_key)];
+    let body = (JsValue::from_str(body), "application/json");
     decode(fetch_text("POST", &url("/applications"), Some(body), &headers).await?)
+}
+
+/// Uploads a file for an application; the backend keeps it until the application is
+/// sent and answers with what it recorded (its own reading of type and size).
+pub async fn upload_attachment(file: &web_sys::File) -> Result<FileRef, ApiError> {
+    let name = encode_segment(&file.name());
+    let headers = [(ATTACHMENT_NAME_HEADER, name.as_str())];
+    let content_type = file.type_();
+    let body = (JsValue::from(file.clone()), content_type.as_str());
+    decode(fetch_text("POST", &url("/attachments"), Some(body), &headers).await?)
 }
 
 pub fn submission_body(request: &SubmitApplication) -> String {

@@ -67,8 +67,10 @@ fn page(route: Route) -> AnyView {
         Route::Step {
             service,
             step,
+            item,
             from_check,
-        } => view! { <StepPage service=service step=step from_check=from_check /> }.into_any(),
+        } => view! { <StepPage service=service step=step item=item from_check=from_check /> }
+            .into_any(),
         Route::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
         Route::Confirmation { case_number } => {
             view! { <ConfirmationPage case_number=case_number /> }.into_any()

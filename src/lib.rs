@@ -31,6 +31,9 @@ pub fn start() {
     spawn(async {
         let config = config::load().await;
         api::set_base_url(&config.api_base_url);
+        if let Some(locale) = store::load_locale() {
+            i18n::loaded::ensure(locale).await;
+        }
         if let Some(shell) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("shell"))

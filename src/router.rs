@@ -19,6 +19,8 @@ pub enum Route {
     Step {
         service: String,
         step: String,
+        /// One item of a repeatable group (0-based; 1-based in the address).
+        item: Option<usize>,
         from_check: bool,
     },
     Check {
@@ -48,7 +50,17 @@ impl Route {
             ["services", service, "apply", step] => Route::Step {
                 service: id(service),
                 step: id(step),
+                item: None,
                 from_check,
+            },
+            ["services", service, "apply", step, n] => match n.parse::<usize>() {
+                Ok(n) if (1..=1000).contains(&n) => Route::Step {
+                    service: id(service),
+                    step: id(step),
+                    item: Some(n - 1),
+                    from_check,
+                },
+                _ => Route::NotFound,
             },
             ["services", service, "check"] => Route::Check {
                 service: id(service),
@@ -68,10 +80,12 @@ impl Route {
             Route::Step {
                 service,
                 step,
+                item,
                 from_check,
             } => {
                 let back = if *from_check { "?from=check" } else { "" };
-                format!("/services/{service}/apply/{step}{back}")
+                let item = item.map(|i| format!("/{}", i + 1)).unwrap_or_default();
+                format!("/services/{service}/apply/{step}{item}{back}")
             }
             Route::Check { service } => format!("/services/{service}/check"),
             Route::Confirmation { case_number } => format!("/applications/{case_number}"),
@@ -93,9 +107,15 @@ pub mod urls {
     }
 
     pub fn step(service: &str, step: &str, from_check: bool) -> String {
+        item(service, step, None, from_check)
+    }
+
+    /// A page of a repeatable group: its list (`None`) or one of its items.
+    pub fn item(service: &str, step: &str, item: Option<usize>, from_check: bool) -> String {
         Route::Step {
             service: service.into(),
             step: step.into(),
+            item,
             from_check,
         }
         .href()
@@ -249,11 +269,19 @@ mod tests {
             Route::Step {
                 service: "fuehrungszeugnis".into(),
                 step: "geburt".into(),
+                item: None,
                 from_check: false,
             },
             Route::Step {
                 service: "fuehrungszeugnis".into(),
                 step: "geburt".into(),
+                item: None,
+                from_check: true,
+            },
+            Route::Step {
+                service: "hundesteuer".into(),
+                step: "hunde".into(),
+                item: Some(1),
                 from_check: true,
             },
             Route::Check {
@@ -283,8 +311,20 @@ mod tests {
             Route::Step {
                 service: "a".into(),
                 step: "b".into(),
+                item: None,
                 from_check: true
             }
         );
+        assert_eq!(
+            Route::parse("/services/a/apply/b/2", ""),
+            Route::Step {
+                service: "a".into(),
+                step: "b".into(),
+                item: Some(1),
+                from_check: false
+            }
+        );
+        assert_eq!(Route::parse("/services/a/apply/b/0", ""), Route::NotFound);
+        assert_eq!(Route::parse("/services/a/apply/b/x", ""), Route::NotFound);
     }
 }

@@ -355,7 +355,7 @@ async fn a_question_from_a_definition_writes_into_the_answers() {
     let answers = RwSignal::new(Answers::default());
     let root = mount(move || {
         view! {
-            <Question field=field answers=answers error=Signal::stored(None::<String>) on_change=|_: String| {} />
+            <Question field=field answers=answers error=Signal::stored(None::<rathaus_core::FieldError>) on_change=|_: String| {} />
         }
     });
     assert_eq!(

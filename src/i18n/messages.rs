@@ -10,14 +10,29 @@ macro_rules! messages {
         impl Key {
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
 
-            pub fn text(self, locale: Locale) -> &'static str {
-                match locale {
-                    Locale::De => match self { $(Key::$key => $de),* },
-                    Locale::En => match self { $(Key::$key => $en),* },
-                }
+            /// The German text, compiled into the app: German is what a first visit needs.
+            pub fn german(self) -> &'static str {
+                match self { $(Key::$key => $de),* }
+            }
+
+            /// The English text as written here. The app itself does not carry these: it
+            /// loads them from `i18n/en.json` (generated from this list) when English is
+            /// chosen, so they cost German readers nothing.
+            #[cfg(not(target_arch = "wasm32"))]
+            pub fn english(self) -> &'static str {
+                match self { $(Key::$key => $en),* }
             }
         }
     };
+}
+
+impl Key {
+    pub fn text(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::De => self.german(),
+            Locale::En => super::loaded::english(self),
+        }
+    }
 }
 
 messages! {
@@ -84,6 +99,23 @@ messages! {
     DateDay => "Tag", "Day";
     DateMonth => "Monat", "Month";
     DateYear => "Jahr", "Year";
+    Yes => "Ja", "Yes";
+    No => "Nein", "No";
+    SelectPlaceholder => "Bitte auswählen", "Please select";
+    AddressStreet => "Straße und Hausnummer", "Street and house number";
+    AddressExtra => "Adresszusatz (optional)", "Address line 2 (optional)";
+    AddressPostcode => "Postleitzahl", "Postcode";
+    AddressTown => "Ort", "Town or city";
+    ChooseFile => "Datei auswählen", "Choose file";
+    Uploading => "Datei wird hochgeladen …", "Uploading file …";
+    Uploaded => "Hochgeladen: {name}", "Uploaded: {name}";
+    UploadFailed => "Die Datei konnte nicht hochgeladen werden. Versuchen Sie es erneut.", "The file could not be uploaded. Try again.";
+    Remove => "Entfernen", "Remove";
+    ItemNumbered => "{item} {n}", "{item} {n}";
+    ItemsAdded => "Bisher angegeben", "Added so far";
+    NoItemsYet => "Noch keine Angaben.", "Nothing added yet.";
+    MaxItemsReached => "Sie haben die Höchstzahl von {max} erreicht.", "You have reached the maximum of {max}.";
+    ItemIncomplete => "Angaben zu {item} sind unvollständig", "Details for {item} are incomplete";
 
     // Check answers
     CheckTitle => "Prüfen Sie Ihre Angaben", "Check your answers";
@@ -163,9 +195,26 @@ messages! {
         "Enter an email address in the correct format, like name@example.com";
     ErrInvalidPostcode => "Geben Sie eine Postleitzahl mit 5 Ziffern ein, zum Beispiel 44135", "Enter a postcode with 5 digits, like 44135";
     ErrUnknownField => "Diese Angabe gehört nicht zu diesem Antrag", "This answer is not part of this application";
+    ErrRequiredFile => "Wählen Sie eine Datei für „{label}“ aus", "Select a file for ‘{label}’";
+    ErrRequiredDeclaration => "Bestätigen Sie „{label}“", "Confirm ‘{label}’";
+    ErrDateInPast => "„{label}“ darf nicht in der Vergangenheit liegen", "{label} must be today or in the future";
+    ErrNotANumber => "„{label}“ muss eine Zahl sein, zum Beispiel 1250 oder 12,50", "{label} must be a number, like 1250 or 12.50";
+    ErrTooManyDecimals => "„{label}“ darf höchstens {limit} Nachkommastellen haben", "{label} must have {limit} decimal places or fewer";
+    ErrNumberTooSmall => "„{label}“ muss mindestens {limit} sein", "{label} must be {limit} or more";
+    ErrNumberTooLarge => "„{label}“ darf höchstens {limit} sein", "{label} must be {limit} or less";
+    ErrInvalidPhone => "Geben Sie eine Telefonnummer ein, zum Beispiel 0231 50 12345", "Enter a telephone number, like 0231 50 12345";
+    ErrInvalidIban => "Geben Sie eine gültige IBAN ein, zum Beispiel DE89 3704 0044 0532 0130 00", "Enter a valid IBAN, like DE89 3704 0044 0532 0130 00";
+    ErrInvalidTaxId => "Geben Sie Ihre 11-stellige Steuer-Identifikationsnummer ein, so wie sie auf Ihrem Steuerbescheid steht", "Enter your 11-digit tax identification number as shown on your tax assessment";
+    ErrStreetMissing => "Geben Sie bei „{label}“ Straße und Hausnummer an", "Enter the street and house number for ‘{label}’";
+    ErrPostcodeMissing => "Geben Sie bei „{label}“ die Postleitzahl an", "Enter the postcode for ‘{label}’";
+    ErrTownMissing => "Geben Sie bei „{label}“ den Ort an", "Enter the town or city for ‘{label}’";
+    ErrTooFew => "Bei „{label}“ brauchen wir mindestens {limit} Angaben", "‘{label}’ needs at least {limit} entries";
+    ErrTooMany => "Bei „{label}“ sind höchstens {limit} Angaben möglich", "‘{label}’ can have at most {limit} entries";
+    ErrFileType => "„{label}“ muss eine Datei dieser Art sein: {limit}", "{label} must be a file of this type: {limit}";
+    ErrFileTooLarge => "„{label}“ darf höchstens {limit} groß sein", "{label} must be {limit} or smaller";
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -182,17 +231,24 @@ mod tests {
     #[test]
     fn every_text_exists_in_every_language_with_the_same_placeholders() {
         for key in Key::ALL {
-            let de = key.text(Locale::De);
+            let de = key.german();
             assert!(!de.trim().is_empty(), "{key:?} has no German text");
-            for locale in Locale::ALL {
-                let text = key.text(locale);
-                assert!(!text.trim().is_empty(), "{key:?} is empty in {locale:?}");
-                assert_eq!(
-                    placeholders(text),
-                    placeholders(de),
-                    "{key:?} in {locale:?}"
-                );
-            }
+            let en = key.english();
+            assert!(!en.trim().is_empty(), "{key:?} has no English text");
+            assert_eq!(placeholders(en), placeholders(de), "{key:?} in English");
         }
+    }
+
+    #[test]
+    fn the_english_file_the_app_loads_is_current() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::super::ENGLISH_PATH);
+        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            checked_in == super::super::english_json(),
+            "{} is out of date; regenerate it with\n  \
+             RATHAUS_WRITE_TEXTS=1 cargo test -p rathaus --lib english_file",
+            path.display()
+        );
     }
 }

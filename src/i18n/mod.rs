@@ -8,6 +8,7 @@
 //! renders the page anew (see `app.rs`). Answers and drafts live in the store, so
 //! nothing is lost, and the app saves the code a reactive node per text would cost.
 
+pub(crate) mod loaded;
 mod messages;
 
 use leptos::prelude::*;
@@ -26,7 +27,10 @@ pub struct I18n {
 impl I18n {
     /// Reads the saved choice; German unless the citizen chose otherwise.
     pub fn new() -> I18n {
-        let locale = store::load_locale().unwrap_or_default();
+        // The saved language, if its texts could be loaded at start (see `crate::start`).
+        let locale = store::load_locale()
+            .filter(|l| loaded::is_available(*l))
+            .unwrap_or_default();
         I18n {
             locale: RwSignal::new(locale),
         }
@@ -42,9 +46,16 @@ impl I18n {
         self.locale.get_untracked()
     }
 
+    /// Switches the language, once its texts are there (English is loaded on first
+    /// use; if that fails the switch waits for the next try and German stays).
     pub fn set_locale(&self, locale: Locale) {
-        store::save_locale(locale);
-        self.locale.set(locale);
+        let signal = self.locale;
+        crate::spawn(async move {
+            if loaded::ensure(locale).await {
+                store::save_locale(locale);
+                signal.set(locale);
+            }
+        });
     }
 
     /// The app's text for `key` in the current language.
@@ -56,6 +67,22 @@ impl I18n {
     pub fn text(&self, text: &Text) -> String {
         text.get(self.locale()).to_owned()
     }
+}
+
+/// Where the app finds the English texts (under `public/`, served at `/i18n/en.json`).
+pub const ENGLISH_PATH: &str = "public/i18n/en.json";
+
+/// The English texts as the app loads them: a JSON list in the order of [`Key::ALL`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn english_json() -> String {
+    let texts: Vec<String> = Key::ALL.iter().map(|k| k.english().to_owned()).collect();
+    let json = rathaus_core::json::to_string(&texts);
+    if std::env::var_os("RATHAUS_WRITE_TEXTS").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(ENGLISH_PATH);
+        std::fs::create_dir_all(path.parent().expect("has a folder")).expect("folder");
+        std::fs::write(path, &json).expect("written");
+    }
+    json
 }
 
 impl Default for I18n {

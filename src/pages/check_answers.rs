@@ -5,9 +5,11 @@ use std::sync::Arc;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use rathaus_core::api::{ApplicationReceipt, SubmitApplication};
-use rathaus_core::definition::ServiceDefinition;
-use rathaus_core::{flow, format};
+use rathaus_core::condition::Scope;
+use rathaus_core::definition::{Field, FieldKind, ServiceDefinition};
+use rathaus_core::{flow, format, Answer, Answers};
 
+use super::group::item_name;
 use super::step::{redirect, AlreadySent};
 use crate::api::{self, ApiError};
 use crate::components::{
@@ -41,32 +43,67 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
     }
     // One walk for everything the page shows: the groups, the fee, where "back" goes,
     // and what is sent.
-    let walk = flow::walk(&def, &draft.answers);
+    let today = today();
+    let walk = flow::walk(&def, &draft.answers, today);
     let back = match walk.steps.last() {
         Some((step, _)) => urls::step(&def.id, &step.id, false),
         None => urls::start(&def.id),
     };
-    let fee = def.fee.compute(&walk.answers);
+    let fee = def.fee.compute(&walk.answers, today);
     let locale = i18n.locale();
-    // One group of rows per visible step, each answer with its change link.
+    let rows = |fields: &[&Field], answers: &Answers, href: String| -> Vec<SummaryRow> {
+        fields
+            .iter()
+            .filter(|f| f.kind != FieldKind::Info)
+            .map(|f| SummaryRow {
+                key: f.label.get(locale).to_owned(),
+                value: display_answer(f, answers.get(&f.id), locale)
+                    .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
+                change_href: Some(href.clone()),
+            })
+            .collect()
+    };
+    // One group of rows per visible step, each answer with its change link; a
+    // repeatable group with one list per item.
     let groups = walk
         .steps
         .iter()
         .map(|(step, fields)| {
-            let rows: Vec<SummaryRow> = fields
-                .iter()
-                .map(|f| SummaryRow {
-                    key: f.label.get(locale).to_owned(),
-                    value: display_answer(f, draft.answers.get(&f.id), locale)
-                        .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
-                    change_href: Some(urls::step(&def.id, &step.id, true)),
-                })
-                .collect();
             let title = step.title.get(locale).to_owned();
+            if step.repeat.is_none() {
+                let rows = rows(fields, &walk.answers, urls::step(&def.id, &step.id, true));
+                return view! {
+                    <h2 class="heading-m">{title}</h2>
+                    <SummaryList rows=rows />
+                }
+                .into_any();
+            }
+            let items = walk.answers.get(&step.id).map(Answer::items).unwrap_or_default();
+            let list_href = urls::step(&def.id, &step.id, true);
+            let lists = items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    let scope = Scope {
+                        answers: &walk.answers,
+                        item: Some(item),
+                        today,
+                    };
+                    let shown = flow::item_fields(step, scope);
+                    let href = urls::item(&def.id, &step.id, Some(index), true);
+                    view! {
+                        <h3 class="heading-s">{item_name(i18n, step, index)}</h3>
+                        <SummaryList rows=rows(&shown, item, href) />
+                    }
+                })
+                .collect_view();
             view! {
                 <h2 class="heading-m">{title}</h2>
-                <SummaryList rows=rows />
+                {items.is_empty().then(|| view! { <p>{i18n.t(Key::NoItemsYet)}</p> })}
+                {lists}
+                <p><a href=list_href>{i18n.t(Key::Change)} <span class="visually-hidden">{format!(" {}", step.title.get(locale))}</span></a></p>
             }
+            .into_any()
         })
         .collect_view();
     let submitted_answers = walk.answers;
@@ -117,18 +154,23 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                     server_errors.set(
                         body.errors
                             .iter()
-                            .map(
-                                |e| match def.field(&e.field).zip(def.step_of_field(&e.field)) {
+                            .map(|e| {
+                                // Inside a group the error names its item: `group.1.field`.
+                                let (item, field_id) = match e.item_path() {
+                                    Some((_, index, field)) => (Some(index), field),
+                                    None => (None, e.field.as_str()),
+                                };
+                                match def.field(field_id).zip(def.step_of_field(field_id)) {
                                     Some((field, step)) => SummaryError {
-                                        href: urls::step(&def.id, &step.id, true),
+                                        href: urls::item(&def.id, &step.id, item, true),
                                         message: field_error_message(field, e, locale),
                                     },
                                     None => SummaryError {
                                         href: urls::start(&def.id),
                                         message: i18n.t(Key::SubmitRejected).to_owned(),
                                     },
-                                },
-                            )
+                                }
+                            })
                             .collect(),
                     );
                     failure.set(None);

@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod check_answers;
 pub mod confirmation;
+pub mod group;
 pub mod not_found;
 pub mod service_start;
 pub mod status;

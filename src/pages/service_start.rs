@@ -44,7 +44,7 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
             // Back to where the citizen left off, if that page still applies.
             let step = d
                 .step
-                .filter(|s| flow::is_step_visible(&def, s, &d.answers))
+                .filter(|s| flow::is_step_visible(&def, s, &d.answers, today()))
                 .or_else(|| {
                     flow::first_incomplete_step(&def, &d.answers, today()).map(|s| s.id.clone())
                 });

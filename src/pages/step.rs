@@ -1,14 +1,18 @@
-//! One step of the wizard: its questions, Continue and Back, progress, and errors.
+//! One step of the wizard: its questions, Continue and Back, progress, and errors. A
+//! repeatable group has two kinds of page: its list ([`super::group::GroupPage`]) and
+//! one page per item, which is this form over the item's answers.
 
 use std::sync::Arc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use rathaus_core::condition::Scope;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::flow;
-use rathaus_core::validate::{validate_field, validate_step};
-use rathaus_core::FieldError;
+use rathaus_core::validate::{validate_field, validate_item, validate_step};
+use rathaus_core::{Answer, Answers, FieldError};
 
+use super::group::GroupPage;
 use crate::components::{BackLink, Button, ErrorSummary, SummaryError};
 use crate::i18n::{fill, use_i18n, Key};
 use crate::page::use_document_title;
@@ -16,13 +20,24 @@ use crate::router::{urls, use_router};
 use crate::services::with_service;
 use crate::store::{self, Draft};
 use crate::wizard::messages::{anchor_id, field_error_message};
-use crate::wizard::question::Question;
+use crate::wizard::question::{can_be_page_heading, Question};
 use crate::wizard::today;
 
 #[component]
-pub fn StepPage(service: String, step: String, from_check: bool) -> impl IntoView {
+pub fn StepPage(
+    service: String,
+    step: String,
+    item: Option<usize>,
+    from_check: bool,
+) -> impl IntoView {
     with_service(service, move |def| {
-        view! { <StepForm def=def step_id=step.clone() from_check=from_check /> }
+        let is_group = def.step(&step).is_some_and(|s| s.repeat.is_some());
+        if is_group && item.is_none() {
+            view! { <GroupPage def=def step_id=step.clone() from_check=from_check /> }.into_any()
+        } else {
+            view! { <StepForm def=def step_id=step.clone() item=item from_check=from_check /> }
+                .into_any()
+        }
     })
 }
 
@@ -46,45 +61,130 @@ pub(crate) fn redirect(url: String) {
     request_animation_frame(move || router.replace(&url));
 }
 
-/// The visible steps of the service and the visible questions of this step.
+/// The draft of this service, or what to show instead of a step of it: the "already
+/// sent" page, or nothing while redirecting away from a step the answers hide.
+pub(crate) fn draft_for_step(
+    def: &ServiceDefinition,
+    step_id: &str,
+    from_check: bool,
+) -> Result<Draft, AnyView> {
+    let draft = store::load_draft(&def.id).unwrap_or_else(|| Draft::new(&def.id, def.version));
+    if let Some(case_number) = draft.submitted_case.clone() {
+        return Err(
+            view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }.into_any(),
+        );
+    }
+    // A step the answers hide (an old bookmark, a changed answer) is not a page to be on.
+    if !flow::is_step_visible(def, step_id, &draft.answers, today()) {
+        let target = match flow::first_incomplete_step(def, &draft.answers, today()) {
+            Some(s) => urls::step(&def.id, &s.id, from_check),
+            None => urls::check(&def.id),
+        };
+        redirect(target);
+        return Err(().into_any());
+    }
+    Ok(draft)
+}
+
+/// Where Continue leads once a step is complete.
+pub(crate) fn after_step(
+    def: &ServiceDefinition,
+    answers: &Answers,
+    step_id: &str,
+    from_check: bool,
+) -> String {
+    let next = if from_check {
+        // After a change, the first page still missing something (a newly shown step,
+        // say), or back to the check page.
+        flow::first_incomplete_step(def, answers, today())
+    } else {
+        flow::next_step(def, answers, step_id, today())
+    };
+    match next {
+        Some(next) => urls::step(&def.id, &next.id, from_check),
+        None => urls::check(&def.id),
+    }
+}
+
+/// The visible steps of the service and the visible questions of this page.
 #[derive(Clone, PartialEq)]
-struct Layout {
-    steps: Vec<String>,
-    fields: Vec<String>,
+pub(crate) struct Layout {
+    pub steps: Vec<String>,
+    pub fields: Vec<String>,
+}
+
+/// "Schritt 3 von 7" from the visible steps.
+pub(crate) fn progress(template: &str, steps: &[String], step_id: &str) -> Option<String> {
+    let at = steps.iter().position(|s| s == step_id)?;
+    let (n, total) = ((at + 1).to_string(), steps.len().to_string());
+    Some(fill(template, &[("n", &n), ("total", &total)]))
 }
 
 #[component]
-fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> impl IntoView {
+fn StepForm(
+    def: Arc<ServiceDefinition>,
+    step_id: String,
+    item: Option<usize>,
+    from_check: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let router = use_router();
     let Some(step) = def.step(&step_id).cloned() else {
         return view! { <super::NotFoundPage /> }.into_any();
     };
-    let draft = store::load_draft(&def.id).unwrap_or_else(|| Draft::new(&def.id, def.version));
-    if let Some(case_number) = draft.submitted_case.clone() {
-        return view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }
-            .into_any();
-    }
-    // A step the answers hide (an old bookmark, a changed answer) is not a page to be on.
-    if !flow::is_step_visible(&def, &step.id, &draft.answers) {
-        let target = match flow::first_incomplete_step(&def, &draft.answers, today()) {
-            Some(s) => urls::step(&def.id, &s.id, from_check),
-            None => urls::check(&def.id),
-        };
-        redirect(target);
-        return ().into_any();
-    }
-
-    let field_ids: Vec<String> = step.fields.iter().map(|f| f.id.clone()).collect();
+    let draft = match draft_for_step(&def, &step.id, from_check) {
+        Ok(draft) => draft,
+        Err(instead) => return instead,
+    };
+    let today = today();
+    // On an item's page the answers edited are the item's; the answers before the
+    // group stay as they are and decide the item's conditions.
+    let outer = flow::walk(&def, &draft.answers, today).answers;
+    let initial = match (item, &step.repeat) {
+        (None, _) => draft.answers.clone(),
+        (Some(index), Some(repeat)) => {
+            let items = draft
+                .answers
+                .get(&step.id)
+                .map(Answer::items)
+                .unwrap_or_default();
+            if index > items.len() || index >= repeat.max as usize {
+                redirect(urls::step(&def.id, &step.id, from_check));
+                return ().into_any();
+            }
+            items.get(index).cloned().unwrap_or_default()
+        }
+        (Some(_), None) => return view! { <super::NotFoundPage /> }.into_any(),
+    };
+    // Errors the server found on this page (inside a group: `group.index.field`).
+    let prefix = item.map(|i| format!("{}.{i}.", step.id));
+    let path = {
+        let prefix = prefix.clone();
+        move |field: &str| match &prefix {
+            Some(p) => format!("{p}{field}"),
+            None => field.to_owned(),
+        }
+    };
     let errors: RwSignal<Vec<FieldError>> = RwSignal::new(
         draft
             .server_errors
             .iter()
-            .filter(|e| field_ids.contains(&e.field))
-            .cloned()
+            .filter_map(|e| {
+                let field = match &prefix {
+                    Some(p) => e.field.strip_prefix(p.as_str())?,
+                    None => e.field.as_str(),
+                };
+                step.fields
+                    .iter()
+                    .any(|f| f.id == field)
+                    .then(|| FieldError {
+                        field: field.to_owned(),
+                        ..e.clone()
+                    })
+            })
             .collect(),
     );
-    let answers = RwSignal::new(draft.answers.clone());
+    let answers = RwSignal::new(initial);
     let draft = StoredValue::new(draft);
 
     // Every change is on the device at once: nothing typed lives only in memory.
@@ -93,7 +193,24 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
         Effect::new(move |_| {
             let current = answers.get();
             draft.update_value(|d| {
-                d.answers = current;
+                match item {
+                    None => d.answers = current,
+                    Some(index) => {
+                        let mut items = d
+                            .answers
+                            .get(&step_id)
+                            .map(Answer::items)
+                            .unwrap_or_default()
+                            .to_vec();
+                        if index < items.len() {
+                            items[index] = current;
+                        } else if current.0.values().any(|a| !a.is_blank()) {
+                            // A new item exists once something is typed into it.
+                            items.push(current);
+                        }
+                        d.answers.set(step_id.clone(), Answer::Items(items));
+                    }
+                }
                 d.step = Some(step_id.clone());
                 d.service_version = version;
             });
@@ -103,47 +220,71 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
 
     // Typing may remove an error the citizen has just fixed, never add one.
     let on_change = {
-        let def = def.clone();
+        let (def, path) = (def.clone(), path.clone());
         move |field_id: String| {
             if !errors.with_untracked(|es| es.iter().any(|e| e.field == field_id)) {
                 return;
             }
             let fixed = def.field(&field_id).is_some_and(|f| {
-                answers.with_untracked(|a| validate_field(f, a.get(&field_id), today()).is_none())
+                answers.with_untracked(|a| validate_field(f, a.get(&field_id), today).is_none())
             });
-            let from_server =
-                draft.with_value(|d| d.server_errors.iter().any(|e| e.field == field_id));
+            let full = path(&field_id);
+            let from_server = draft.with_value(|d| d.server_errors.iter().any(|e| e.field == full));
             if fixed || from_server {
                 errors.update(|es| es.retain(|e| e.field != field_id));
-                draft.update_value(|d| d.server_errors.retain(|e| e.field != field_id));
+                draft.update_value(|d| d.server_errors.retain(|e| e.field != full));
             }
         }
     };
 
     // What the answers show, from one walk per change: the visible steps (for the
-    // progress line and "back") and this step's visible questions.
+    // progress line and "back") and this page's visible questions.
+    let outer = StoredValue::new(outer);
     let layout = {
-        let (def, step_id) = (def.clone(), step.id.clone());
+        let (def, step) = (def.clone(), step.clone());
         Memo::new(move |_| {
             answers.with(|a| {
-                let walk = flow::walk(&def, a);
-                let fields = walk
-                    .steps
-                    .iter()
-                    .find(|(s, _)| s.id == step_id)
-                    .map(|(_, fields)| fields.iter().map(|f| f.id.clone()).collect())
-                    .unwrap_or_default();
+                let walk = match item {
+                    None => flow::walk(&def, a, today),
+                    Some(_) => outer.with_value(|o| flow::walk(&def, o, today)),
+                };
+                let fields = match item {
+                    None => walk
+                        .steps
+                        .iter()
+                        .find(|(s, _)| s.id == step.id)
+                        .map(|(_, fields)| fields.iter().map(|f| f.id.clone()).collect())
+                        .unwrap_or_default(),
+                    Some(_) => {
+                        let scope = Scope {
+                            answers: &walk.answers,
+                            item: Some(a),
+                            today,
+                        };
+                        flow::item_fields(&step, scope)
+                            .iter()
+                            .map(|f| f.id.clone())
+                            .collect()
+                    }
+                };
                 let steps = walk.steps.into_iter().map(|(s, _)| s.id.clone()).collect();
                 Layout { steps, fields }
             })
         })
     };
 
-    let single_question = step.fields.len() == 1;
-    let heading = if single_question {
-        i18n.text(&step.fields[0].label)
-    } else {
-        i18n.text(&step.title)
+    let single_question =
+        item.is_none() && step.fields.len() == 1 && can_be_page_heading(&step.fields[0]);
+    let heading = match (item, &step.repeat) {
+        (Some(index), Some(repeat)) => fill(
+            i18n.t(Key::ItemNumbered),
+            &[
+                ("item", repeat.item.get(i18n.locale())),
+                ("n", &(index + 1).to_string()),
+            ],
+        ),
+        _ if single_question => i18n.text(&step.fields[0].label),
+        _ => i18n.text(&step.title),
     };
     use_document_title(
         format!("{heading} – {}", i18n.text(&def.title)),
@@ -159,7 +300,7 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
                     .filter_map(|e| {
                         let field = def.field(&e.field)?;
                         Some(SummaryError {
-                            href: format!("#{}", anchor_id(field)),
+                            href: format!("#{}", anchor_id(field, e.code)),
                             message: field_error_message(field, e, locale),
                         })
                     })
@@ -170,18 +311,15 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
 
     let progress = {
         let step_id = step.id.clone();
-        move || {
-            layout.with(|l| {
-                let at = l.steps.iter().position(|s| *s == step_id)?;
-                let (n, total) = ((at + 1).to_string(), l.steps.len().to_string());
-                Some(fill(i18n.t(Key::StepOf), &[("n", &n), ("total", &total)]))
-            })
-        }
+        move || layout.with(|l| progress(i18n.t(Key::StepOf), &l.steps, &step_id))
     };
 
     let back_href = {
         let (service, step_id) = (def.id.clone(), step.id.clone());
         Signal::derive(move || {
+            if item.is_some() {
+                return urls::step(&service, &step_id, from_check);
+            }
             if from_check {
                 return urls::check(&service);
             }
@@ -198,25 +336,19 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
         let (def, step) = (def.clone(), step.clone());
         move |ev: SubmitEvent| {
             ev.prevent_default();
-            let found = answers.with_untracked(|a| validate_step(&def, &step, a, today()));
+            let found = answers.with_untracked(|a| match item {
+                None => validate_step(&def, &step, a, today),
+                Some(_) => outer.with_value(|o| validate_item(&step, a, o, today)),
+            });
             if !found.is_empty() {
                 errors.set(found);
                 return;
             }
             errors.set(Vec::new());
-            let next = answers.with_untracked(|a| {
-                if from_check {
-                    // After a change, the first page still missing something (a newly
-                    // shown step, say), or back to the check page.
-                    flow::first_incomplete_step(&def, a, today())
-                } else {
-                    flow::next_step(&def, a, &step.id)
-                }
-                .map(|s| s.id.clone())
-            });
-            let url = match next {
-                Some(next) => urls::step(&def.id, &next, from_check),
-                None => urls::check(&def.id),
+            let url = match item {
+                // Back to the group's list, which asks whether there is another.
+                Some(_) => urls::step(&def.id, &step.id, from_check),
+                None => answers.with_untracked(|a| after_step(&def, a, &step.id, from_check)),
             };
             router.navigate(&url);
         }
@@ -229,14 +361,8 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
         .map(|field| {
             let id = field.id.clone();
             let error = {
-                let field = field.clone();
-                Signal::derive(move || {
-                    errors.with(|es| {
-                        es.iter()
-                            .find(|e| e.field == field.id)
-                            .map(|e| field_error_message(&field, e, i18n.locale()))
-                    })
-                })
+                let id = id.clone();
+                Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == id).cloned()))
             };
             let on_change = on_change.clone();
             view! {
@@ -256,13 +382,16 @@ fn StepForm(def: Arc<ServiceDefinition>, step_id: String, from_check: bool) -> i
         .collect_view();
 
     let service_title = def.title.clone();
-    let intro = step.intro.clone();
+    let intro = step
+        .intro
+        .clone()
+        .filter(|_| !single_question && item.is_none());
     view! {
         <BackLink href=back_href />
         <ErrorSummary errors=summary />
         <span class="caption">{i18n.text(&service_title)} " · " {progress}</span>
         {(!single_question).then(|| view! { <h1 class="heading-xl">{heading}</h1> })}
-        {intro.filter(|_| !single_question).map(|t| view! { <p class="lead">{i18n.text(&t)}</p> })}
+        {intro.map(|t| view! { <p class="lead">{i18n.text(&t)}</p> })}
         <form novalidate on:submit=on_submit>
             {questions}
             <Button label=i18n.t(Key::Continue) />

@@ -1,9 +1,11 @@
 //! Error codes from rathaus_core turned into sentences, in the question's own words when
 //! the service author wrote them, otherwise in the app's generic words.
 
-use rathaus_core::definition::{Field, FieldKind};
-use rathaus_core::{ErrorCode, FieldError, Locale};
+use rathaus_core::definition::{Field, FieldKind, DEFAULT_ACCEPT};
+use rathaus_core::number::{Decimal, Separators};
+use rathaus_core::{format, ErrorCode, FieldError, Locale, Money};
 
+use crate::components::address_part_id;
 use crate::i18n::{fill, Key};
 
 pub fn field_error_message(field: &Field, error: &FieldError, locale: Locale) -> String {
@@ -11,10 +13,12 @@ pub fn field_error_message(field: &Field, error: &FieldError, locale: Locale) ->
         return own.get(locale).to_owned();
     }
     let key = match error.code {
-        ErrorCode::Required if matches!(field.kind, FieldKind::SingleChoice) => {
-            Key::ErrRequiredChoice
-        }
-        ErrorCode::Required => Key::ErrRequiredText,
+        ErrorCode::Required => match field.kind {
+            FieldKind::File => Key::ErrRequiredFile,
+            FieldKind::Declaration => Key::ErrRequiredDeclaration,
+            k if k.has_options() || k == FieldKind::YesNo => Key::ErrRequiredChoice,
+            _ => Key::ErrRequiredText,
+        },
         ErrorCode::TooShort => Key::ErrTooShort,
         ErrorCode::TooLong => Key::ErrTooLong,
         ErrorCode::InvalidCharacters => Key::ErrInvalidCharacters,
@@ -23,24 +27,95 @@ pub fn field_error_message(field: &Field, error: &FieldError, locale: Locale) ->
         ErrorCode::DateIncomplete => Key::ErrDateIncomplete,
         ErrorCode::DateInvalid => Key::ErrDateInvalid,
         ErrorCode::DateInFuture => Key::ErrDateInFuture,
+        ErrorCode::DateInPast => Key::ErrDateInPast,
         ErrorCode::DateTooRecent => Key::ErrDateTooRecent,
         ErrorCode::DateTooOld => Key::ErrDateTooOld,
         ErrorCode::InvalidEmail => Key::ErrInvalidEmail,
         ErrorCode::InvalidPostcode => Key::ErrInvalidPostcode,
+        ErrorCode::InvalidPhone => Key::ErrInvalidPhone,
+        ErrorCode::InvalidIban => Key::ErrInvalidIban,
+        ErrorCode::InvalidTaxId => Key::ErrInvalidTaxId,
+        ErrorCode::NotANumber => Key::ErrNotANumber,
+        ErrorCode::TooManyDecimals => Key::ErrTooManyDecimals,
+        ErrorCode::NumberTooSmall => Key::ErrNumberTooSmall,
+        ErrorCode::NumberTooLarge => Key::ErrNumberTooLarge,
+        ErrorCode::StreetMissing => Key::ErrStreetMissing,
+        ErrorCode::PostcodeMissing => Key::ErrPostcodeMissing,
+        ErrorCode::TownMissing => Key::ErrTownMissing,
+        ErrorCode::TooFew => Key::ErrTooFew,
+        ErrorCode::TooMany => Key::ErrTooMany,
+        ErrorCode::FileType => Key::ErrFileType,
+        ErrorCode::FileTooLarge => Key::ErrFileTooLarge,
         ErrorCode::UnknownField => Key::ErrUnknownField,
     };
-    let limit = error.limit.map(|l| l.to_string()).unwrap_or_default();
+    let limit = display_limit(field, error, locale);
     fill(
         key.text(locale),
         &[("label", field.label.get(locale)), ("limit", &limit)],
     )
 }
 
-/// The element an error summary link should focus: the question's first input.
-pub fn anchor_id(field: &Field) -> String {
+/// The number in a broken rule as the citizen reads it: "0,50 €", "12,5", "10 MB",
+/// or for file types the accepted kinds ("PDF, JPEG, PNG").
+fn display_limit(field: &Field, error: &FieldError, locale: Locale) -> String {
+    if error.code == ErrorCode::FileType {
+        let c = &field.constraints;
+        let accepted: Vec<String> = if c.accept.is_empty() {
+            DEFAULT_ACCEPT.iter().map(|t| file_type_name(t)).collect()
+        } else {
+            c.accept.iter().map(|t| file_type_name(t)).collect()
+        };
+        return accepted.join(", ");
+    }
+    let Some(limit) = error.limit.as_deref() else {
+        return String::new();
+    };
+    let number = Decimal::parse(limit, Separators::DecimalPoint);
+    match (error.code, field.kind, number) {
+        (ErrorCode::FileTooLarge, _, Some(bytes)) => file_size(bytes.mantissa as u64),
+        (ErrorCode::NumberTooSmall | ErrorCode::NumberTooLarge, FieldKind::Money, Some(n)) => {
+            format::money(Money(n.hundredths_truncated()), locale)
+        }
+        _ if locale == Locale::De => limit.replace('.', ","),
+        _ => limit.to_owned(),
+    }
+}
+
+/// "PDF" for `application/pdf`, "JPEG" for `image/jpeg`.
+pub fn file_type_name(media_type: &str) -> String {
+    media_type
+        .rsplit('/')
+        .next()
+        .unwrap_or(media_type)
+        .to_ascii_uppercase()
+}
+
+/// A file size for people: "10 MB", "350 KB".
+pub fn file_size(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{} MB", bytes.div_ceil(MB))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    }
+}
+
+/// The element an error summary link should focus: the question's first input, or
+/// the box of an address the error is about.
+pub fn anchor_id(field: &Field, code: ErrorCode) -> String {
     match field.kind {
         FieldKind::Date => format!("{}-day", field.id),
+        FieldKind::Address => address_part_id(&field.id, address_error_part(code)),
         _ => field.id.clone(),
+    }
+}
+
+/// The box of an address an error is about.
+pub fn address_error_part(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::PostcodeMissing | ErrorCode::InvalidPostcode => "postcode",
+        ErrorCode::TownMissing => "town",
+        _ => "street",
     }
 }
 
@@ -56,7 +131,7 @@ mod tests {
         FieldError {
             field: "x".into(),
             code,
-            limit,
+            limit: limit.map(|l| l.to_string()),
         }
     }
 
@@ -83,7 +158,7 @@ mod tests {
     #[test]
     fn every_code_has_words_in_every_language() {
         let f = field(r#"{"id":"x","type":"text","label":{"de":"Ort","en":"Town"}}"#);
-        for code in ErrorCode::ALL {
+        for &code in ErrorCode::ALL {
             for locale in Locale::ALL {
                 let m = field_error_message(&f, &error(code, Some(3)), locale);
                 assert!(!m.contains('{'), "{code:?} {locale:?}: {m}");
@@ -91,7 +166,9 @@ mod tests {
                 let says_what_to_type = m.contains("5")
                     || m.contains('@')
                     || m.contains("Antrag")
-                    || m.contains("application");
+                    || m.contains("application")
+                    || m.contains("DE89")
+                    || m.contains("11");
                 assert!(
                     names_the_question || says_what_to_type,
                     "{code:?} {locale:?}: {m}"
@@ -101,8 +178,49 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_reached_through_their_day_box() {
+    fn dates_and_addresses_are_reached_through_the_box_in_question() {
         let f = field(r#"{"id":"birth","type":"date","label":{"de":"G"}}"#);
-        assert_eq!(anchor_id(&f), "birth-day");
+        assert_eq!(anchor_id(&f, ErrorCode::DateInvalid), "birth-day");
+        let a = field(r#"{"id":"home","type":"address","label":{"de":"A"}}"#);
+        assert_eq!(anchor_id(&a, ErrorCode::TownMissing), "home-town");
+        assert_eq!(anchor_id(&a, ErrorCode::InvalidPostcode), "home-postcode");
+        assert_eq!(anchor_id(&a, ErrorCode::Required), "home-street");
+    }
+
+    #[test]
+    fn limits_read_as_amounts_sizes_and_types() {
+        let money = field(r#"{"id":"m","type":"money","label":{"de":"Baukosten","en":"Cost"}}"#);
+        let small = FieldError {
+            field: "m".into(),
+            code: ErrorCode::NumberTooSmall,
+            limit: Some("0.5".into()),
+        };
+        assert_eq!(
+            field_error_message(&money, &small, Locale::De),
+            "„Baukosten“ muss mindestens 0,50\u{a0}€ sein"
+        );
+        assert_eq!(
+            field_error_message(&money, &small, Locale::En),
+            "Cost must be €0.50 or more"
+        );
+        let file = field(r#"{"id":"p","type":"file","label":{"de":"Lageplan"}}"#);
+        let large = FieldError {
+            field: "p".into(),
+            code: ErrorCode::FileTooLarge,
+            limit: Some("10485760".into()),
+        };
+        assert_eq!(
+            field_error_message(&file, &large, Locale::De),
+            "„Lageplan“ darf höchstens 10 MB groß sein"
+        );
+        let kind = FieldError {
+            code: ErrorCode::FileType,
+            limit: None,
+            ..large
+        };
+        assert_eq!(
+            field_error_message(&file, &kind, Locale::De),
+            "„Lageplan“ muss eine Datei dieser Art sein: PDF, JPEG, PNG"
+        );
     }
 }

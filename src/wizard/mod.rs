@@ -3,6 +3,8 @@
 pub mod messages;
 pub mod question;
 
+use crate::i18n::Key;
+
 use rathaus_core::date::Date;
 
 /// The citizen's civil date, from the device clock in its time zone.
@@ -37,8 +39,22 @@ pub fn display_answer(
             .map(|o| o.label.get(locale).to_owned())
             .unwrap_or_else(|| value.to_owned())
     };
+    use rathaus_core::definition::FieldKind;
+    let yes_no = |v: &str| {
+        let key = if v == "yes" { Key::Yes } else { Key::No };
+        key.text(locale).to_owned()
+    };
     Some(match answer {
         Answer::Text(t) if field.kind.has_options() => option_label(t.trim()),
+        Answer::Text(t) if matches!(field.kind, FieldKind::YesNo | FieldKind::Declaration) => {
+            yes_no(t.trim())
+        }
+        Answer::Text(t) if field.kind == FieldKind::Money => {
+            match rathaus_core::number::parse_money(t) {
+                Some(cents) => rathaus_core::format::money(rathaus_core::Money(cents), locale),
+                None => t.trim().to_owned(),
+            }
+        }
         Answer::Text(t) => t.trim().to_owned(),
         Answer::Choices(values) => values
             .iter()
@@ -49,6 +65,21 @@ pub fn display_answer(
             Some(date) => rathaus_core::format::date(date, locale),
             None => format!("{}.{}.{}", d.day.trim(), d.month.trim(), d.year.trim()),
         },
+        Answer::Address(a) => {
+            let town = format!("{} {}", a.postcode.trim(), a.town.trim());
+            [a.street.trim(), a.extra.trim(), town.trim()]
+                .into_iter()
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        Answer::Files(files) => files
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        // Items are shown one by one under their group.
+        Answer::Items(items) => items.len().to_string(),
     })
 }
 
@@ -88,6 +119,33 @@ mod tests {
         assert_eq!(
             display_answer(&plain, Some(&text("  <b>Köln</b> ")), Locale::De).as_deref(),
             Some("<b>Köln</b>")
+        );
+        let money: Field =
+            rathaus_core::json::from_str(r#"{"id":"m","type":"money","label":{"de":"M"}}"#)
+                .unwrap();
+        assert_eq!(
+            display_answer(&money, Some(&text("250.000")), Locale::De).as_deref(),
+            Some("250.000,00\u{a0}€")
+        );
+        let yes_no: Field =
+            rathaus_core::json::from_str(r#"{"id":"y","type":"yes_no","label":{"de":"Y"}}"#)
+                .unwrap();
+        assert_eq!(
+            display_answer(&yes_no, Some(&text("no")), Locale::De).as_deref(),
+            Some("Nein")
+        );
+        let address: Field =
+            rathaus_core::json::from_str(r#"{"id":"a","type":"address","label":{"de":"A"}}"#)
+                .unwrap();
+        let typed = Answer::Address(rathaus_core::AddressInput {
+            street: "Markt 1 ".into(),
+            extra: String::new(),
+            postcode: "44135".into(),
+            town: "Dortmund".into(),
+        });
+        assert_eq!(
+            display_answer(&address, Some(&typed), Locale::De).as_deref(),
+            Some("Markt 1, 44135 Dortmund")
         );
     }
 }

@@ -1,11 +1,18 @@
 //! One question of a service definition, rendered by the component for its type.
 
 use leptos::prelude::*;
-use rathaus_core::answers::{Answer, Answers, DateInput as DateParts};
+use rathaus_core::answers::{
+    AddressInput as AddressParts, Answer, Answers, DateInput as DateParts,
+};
 use rathaus_core::definition::{Field, FieldKind};
+use rathaus_core::{ErrorCode, FieldError};
 
-use crate::components::{DateInput, RadioOption, Radios, TextInput, TextInputKind};
+use crate::components::{
+    AddressInput, Checkbox, Checkboxes, DateInput, FileUpload, LocalRefusal, RadioOption, Radios,
+    Select, TextInput, TextInputKind,
+};
 use crate::i18n::{use_i18n, Key};
+use crate::wizard::messages::{address_error_part, field_error_message};
 
 /// The text of a text-like answer exactly as typed.
 pub fn raw_text(answers: &Answers, field: &str) -> String {
@@ -15,30 +22,69 @@ pub fn raw_text(answers: &Answers, field: &str) -> String {
     }
 }
 
-/// The answer to a text-like question as typed, and how to change it.
-fn text_binding(
+/// Does this question take the page's `<h1>` when it is alone on its step? A
+/// declaration's or an information's text is too long for a heading.
+pub fn can_be_page_heading(field: &Field) -> bool {
+    !matches!(field.kind, FieldKind::Declaration | FieldKind::Info)
+}
+
+/// Reads one part of the answers, and writes it back, as signals for a component.
+fn binding<T: Clone + Send + Sync + 'static>(
     answers: RwSignal<Answers>,
     id: &str,
+    read: fn(Option<&Answer>) -> T,
+    write: fn(T) -> Answer,
     changed: impl Fn() + Clone + Send + Sync + 'static,
-) -> (
-    Signal<String>,
-    impl Fn(String) + Clone + Send + Sync + 'static,
-) {
-    let read = id.to_owned();
-    let write = id.to_owned();
-    let value = Signal::derive(move || answers.with(|a| raw_text(a, &read)));
-    let set = move |v: String| {
-        answers.update(|a| a.set_text(write.clone(), v));
+) -> (Signal<T>, Callback<T>) {
+    let (read_id, write_id) = (id.to_owned(), id.to_owned());
+    let value = Signal::derive(move || answers.with(|a| read(a.get(&read_id))));
+    let set = Callback::new(move |v: T| {
+        answers.update(|a| a.set(write_id.clone(), write(v)));
         changed();
-    };
+    });
     (value, set)
+}
+
+fn read_text(a: Option<&Answer>) -> String {
+    match a {
+        Some(Answer::Text(t)) => t.clone(),
+        _ => String::new(),
+    }
+}
+
+fn read_choices(a: Option<&Answer>) -> Vec<String> {
+    match a {
+        Some(Answer::Choices(c)) => c.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn read_date(a: Option<&Answer>) -> DateParts {
+    match a {
+        Some(Answer::Date(d)) => d.clone(),
+        _ => DateParts::default(),
+    }
+}
+
+fn read_address(a: Option<&Answer>) -> AddressParts {
+    match a {
+        Some(Answer::Address(d)) => d.clone(),
+        _ => AddressParts::default(),
+    }
+}
+
+fn read_files(a: Option<&Answer>) -> Vec<rathaus_core::FileRef> {
+    match a {
+        Some(Answer::Files(f)) => f.clone(),
+        _ => Vec::new(),
+    }
 }
 
 #[component]
 pub fn Question(
     field: Field,
     answers: RwSignal<Answers>,
-    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] error: Signal<Option<FieldError>>,
     /// Called after every change, to drop an error the change has fixed.
     #[prop(into)]
     on_change: Callback<String>,
@@ -52,34 +98,40 @@ pub fn Question(
         i18n.text(&field.label)
     };
     let hint = field.hint.as_ref().map(|h| i18n.text(h));
+    let message = {
+        let field = field.clone();
+        Signal::derive(move || {
+            error.with(|e| {
+                e.as_ref()
+                    .map(|e| field_error_message(&field, e, i18n.locale()))
+            })
+        })
+    };
     let changed = {
         let id = id.clone();
         move || on_change.run(id.clone())
     };
+    let options = || {
+        field
+            .options
+            .iter()
+            .map(|o| RadioOption {
+                value: o.value.clone(),
+                label: i18n.text(&o.label),
+                hint: o.hint.as_ref().map(|h| i18n.text(h)),
+            })
+            .collect::<Vec<_>>()
+    };
+    let text = |changed| binding(answers, &id, read_text, Answer::Text, changed);
     match field.kind {
         FieldKind::Date => {
-            let value = {
-                let id = id.clone();
-                Signal::derive(move || {
-                    answers.with(|a| match a.get(&id) {
-                        Some(Answer::Date(d)) => d.clone(),
-                        _ => DateParts::default(),
-                    })
-                })
-            };
-            let set = {
-                let id = id.clone();
-                move |d: DateParts| {
-                    answers.update(|a| a.set(id.clone(), Answer::Date(d)));
-                    changed();
-                }
-            };
+            let (value, set) = binding(answers, &id, read_date, Answer::Date, changed);
             view! {
                 <DateInput
                     id=id
                     legend=label
                     nostrip:hint=hint
-                    error=error
+                    error=message
                     value=value
                     on_input=set
                     is_page_heading=is_page_heading
@@ -88,24 +140,45 @@ pub fn Question(
             }
             .into_any()
         }
-        FieldKind::SingleChoice => {
-            let options = field
-                .options
-                .iter()
-                .map(|o| RadioOption {
-                    value: o.value.clone(),
-                    label: i18n.text(&o.label),
-                    hint: o.hint.as_ref().map(|h| i18n.text(h)),
-                })
-                .collect::<Vec<_>>();
-            let (value, set) = text_binding(answers, &id, changed.clone());
+        FieldKind::SingleChoice | FieldKind::YesNo => {
+            let inline = field.kind == FieldKind::YesNo;
+            let options = if inline {
+                [("yes", Key::Yes), ("no", Key::No)]
+                    .into_iter()
+                    .map(|(value, key)| RadioOption {
+                        value: value.into(),
+                        label: i18n.t(key).into(),
+                        hint: None,
+                    })
+                    .collect()
+            } else {
+                options()
+            };
+            let (value, set) = text(changed);
             view! {
                 <Radios
                     id=id
                     legend=label
                     nostrip:hint=hint
-                    error=error
+                    error=message
                     options=options
+                    value=value
+                    on_change=set
+                    is_page_heading=is_page_heading
+                    inline=inline
+                />
+            }
+            .into_any()
+        }
+        FieldKind::MultipleChoice => {
+            let (value, set) = binding(answers, &id, read_choices, Answer::Choices, changed);
+            view! {
+                <Checkboxes
+                    id=id
+                    legend=label
+                    nostrip:hint=hint
+                    error=message
+                    options=options()
                     value=value
                     on_change=set
                     is_page_heading=is_page_heading
@@ -113,20 +186,118 @@ pub fn Question(
             }
             .into_any()
         }
+        FieldKind::Select => {
+            let (value, set) = text(changed);
+            view! {
+                <Select
+                    id=id
+                    label=label
+                    nostrip:hint=hint
+                    error=message
+                    options=options()
+                    value=value
+                    on_change=set
+                    is_page_heading=is_page_heading
+                />
+            }
+            .into_any()
+        }
+        FieldKind::Address => {
+            let (value, set) = binding(answers, &id, read_address, Answer::Address, changed);
+            let error_part = Signal::derive(move || {
+                error.with(|e| e.as_ref().map(|e| address_error_part(e.code)))
+            });
+            view! {
+                <AddressInput
+                    id=id
+                    legend=label
+                    nostrip:hint=hint
+                    error=message
+                    error_part=error_part
+                    value=value
+                    on_input=set
+                    is_page_heading=is_page_heading
+                />
+            }
+            .into_any()
+        }
+        FieldKind::File => {
+            let (value, set) = binding(answers, &id, read_files, Answer::Files, changed);
+            let refusal_message = {
+                let field = field.clone();
+                Callback::new(move |refusal: LocalRefusal| {
+                    let c = &field.constraints;
+                    let (code, limit) = match refusal {
+                        LocalRefusal::Type => (ErrorCode::FileType, None),
+                        LocalRefusal::TooLarge => {
+                            (ErrorCode::FileTooLarge, Some(c.file_limit().to_string()))
+                        }
+                        LocalRefusal::TooMany => (
+                            ErrorCode::TooMany,
+                            Some(c.max_count.unwrap_or(1).to_string()),
+                        ),
+                    };
+                    let e = FieldError {
+                        field: field.id.clone(),
+                        code,
+                        limit,
+                    };
+                    field_error_message(&field, &e, i18n.locale())
+                })
+            };
+            view! {
+                <FileUpload
+                    id=id
+                    label=label
+                    nostrip:hint=hint
+                    error=message
+                    constraints=field.constraints.clone()
+                    value=value
+                    on_change=set
+                    refusal_message=refusal_message
+                    is_page_heading=is_page_heading
+                />
+            }
+            .into_any()
+        }
+        FieldKind::Declaration => {
+            let (value, set) = text(changed);
+            let checked = Signal::derive(move || value.with(|v| v == "yes"));
+            let on_check = Callback::new(move |on: bool| {
+                set.run(if on { "yes".into() } else { String::new() })
+            });
+            view! {
+                <Checkbox id=id label=label error=message checked=checked on_change=on_check />
+            }
+            .into_any()
+        }
+        FieldKind::Info => view! {
+            <div class="info">
+                <h2 class="heading-m">{label}</h2>
+                {hint.map(|h| view! { <p>{h}</p> })}
+            </div>
+        }
+        .into_any(),
         kind => {
             let input_kind = match kind {
                 FieldKind::LongText => TextInputKind::LongText,
                 FieldKind::Email => TextInputKind::Email,
                 FieldKind::Postcode => TextInputKind::Postcode,
+                FieldKind::Number => TextInputKind::Number,
+                FieldKind::Decimal => TextInputKind::Decimal,
+                FieldKind::Money => TextInputKind::Money,
+                FieldKind::Phone => TextInputKind::Phone,
+                FieldKind::Iban => TextInputKind::Iban,
+                FieldKind::TaxId => TextInputKind::TaxId,
                 _ => TextInputKind::Text,
             };
-            let (value, set) = text_binding(answers, &id, changed.clone());
+            let (value, set) = text(changed);
             view! {
                 <TextInput
                     id=id
                     label=label
                     nostrip:hint=hint
-                    error=error
+                    error=message
                     value=value
                     on_input=set
                     is_page_heading=is_page_heading

@@ -15,6 +15,32 @@ pub enum TextInputKind {
     Postcode,
     /// A code of letters and digits, typed as printed: no spellcheck, no autocorrect.
     Code,
+    /// A whole number: numeric keyboard.
+    Number,
+    /// A number with decimals.
+    Decimal,
+    /// An amount in euros, with "€" after the box.
+    Money,
+    Phone,
+    /// An IBAN: wide, upper case, no spellcheck.
+    Iban,
+    /// The 11-digit tax identification number.
+    TaxId,
+}
+
+/// The label of a single input; the page's `<h1>` when it is the only question.
+pub(crate) fn label(id: &str, text: String, is_page_heading: bool) -> AnyView {
+    let for_id = id.to_owned();
+    if is_page_heading {
+        view! {
+            <h1 class="label-wrapper">
+                <label class="label label--heading" for=for_id>{text}</label>
+            </h1>
+        }
+        .into_any()
+    } else {
+        view! { <label class="label" for=for_id>{text}</label> }.into_any()
+    }
 }
 
 #[component]
@@ -34,16 +60,7 @@ pub fn TextInput(
     let has_hint = hint.is_some();
     let describedby = describedby(&id, has_hint, error);
     let invalid = invalid(error);
-    let label_view = if is_page_heading {
-        view! {
-            <h1 class="label-wrapper">
-                <label class="label label--heading" for=id.clone()>{label}</label>
-            </h1>
-        }
-        .into_any()
-    } else {
-        view! { <label class="label" for=id.clone()>{label}</label> }.into_any()
-    };
+    let label_view = self::label(&id, label, is_page_heading);
     let hint_view = hint.map(|text| view! { <Hint id=id.clone() text=text /> });
     let on_input_ev = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
     let control = match kind {
@@ -63,13 +80,24 @@ pub fn TextInput(
         }
         .into_any(),
         _ => {
+            use TextInputKind as K;
             let (input_type, inputmode, width, no_spellcheck) = match kind {
-                TextInputKind::Email => ("email", None, "input--width-30", true),
-                TextInputKind::Postcode => ("text", Some("numeric"), "input--width-5", true),
-                TextInputKind::Code => ("text", None, "input--width-20", true),
+                K::Email => ("email", None, "input--width-30", true),
+                K::Postcode => ("text", Some("numeric"), "input--width-5", true),
+                K::Code | K::TaxId => (
+                    "text",
+                    Some("numeric").filter(|_| kind == K::TaxId),
+                    "input--width-20",
+                    true,
+                ),
+                K::Number => ("text", Some("numeric"), "input--width-10", true),
+                K::Decimal | K::Money => ("text", Some("decimal"), "input--width-10", true),
+                K::Phone => ("tel", None, "input--width-20", true),
+                K::Iban => ("text", None, "input--width-30", true),
                 _ => ("text", None, "input--full", false),
             };
-            view! {
+            let upper = matches!(kind, K::Code | K::Iban);
+            let input = view! {
                 <input
                     id=id.clone()
                     name=id.clone()
@@ -78,15 +106,25 @@ pub fn TextInput(
                     class:input--error=move || error.with(Option::is_some)
                     inputmode=inputmode
                     spellcheck=no_spellcheck.then_some("false")
-                    autocapitalize=(kind == TextInputKind::Code).then_some("characters")
+                    autocapitalize=upper.then_some("characters")
                     autocomplete=autocomplete
                     aria-describedby=describedby
                     aria-invalid=invalid
                     prop:value=value
                     on:input=on_input_ev
                 />
+            };
+            if kind == K::Money {
+                view! {
+                    <div class="input__wrapper">
+                        {input}
+                        <span class="input__suffix" aria-hidden="true">"€"</span>
+                    </div>
+                }
+                .into_any()
+            } else {
+                input.into_any()
             }
-            .into_any()
         }
     };
     view! {

@@ -1,0 +1,161 @@
+//! Files for an application (a site plan, the landlord's confirmation): chosen, checked
+//! on the device against the question's rules, uploaded at once, listed with "Remove".
+
+use leptos::prelude::*;
+use rathaus_core::definition::Constraints;
+use rathaus_core::FileRef;
+use wasm_bindgen::JsCast;
+
+use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
+use crate::i18n::{fill, use_i18n, Key};
+
+/// Why a chosen file was refused before uploading, in the question's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocalRefusal {
+    Type,
+    TooLarge,
+    TooMany,
+}
+
+/// The device-side check of one more file, by the core's own rules.
+pub fn refuse_file(
+    constraints: &Constraints,
+    media_type: &str,
+    size: u64,
+    already: usize,
+) -> Option<LocalRefusal> {
+    if already >= constraints.max_count.unwrap_or(1) as usize {
+        Some(LocalRefusal::TooMany)
+    } else if !constraints.accepts(media_type) {
+        Some(LocalRefusal::Type)
+    } else if size > constraints.file_limit() {
+        Some(LocalRefusal::TooLarge)
+    } else {
+        None
+    }
+}
+
+#[component]
+pub fn FileUpload(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    constraints: Constraints,
+    #[prop(into)] value: Signal<Vec<FileRef>>,
+    #[prop(into)] on_change: Callback<Vec<FileRef>>,
+    /// Words for a file refused on the device (type, size, count).
+    #[prop(into)]
+    refusal_message: Callback<LocalRefusal, String>,
+    #[prop(optional)] is_page_heading: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let local_error = RwSignal::new(None::<String>);
+    let shown_error = Signal::derive(move || local_error.get().or_else(|| error.get()));
+    let status = RwSignal::new(None::<String>);
+    let label_view = super::text_input::label(&id, label, is_page_heading);
+    let describedby = describedby(&id, hint.is_some(), shown_error);
+    let hint_view = hint.map(|text| view! { <Hint id=id.clone() text=text /> });
+    let accept = if constraints.accept.is_empty() {
+        rathaus_core::definition::DEFAULT_ACCEPT.join(",")
+    } else {
+        constraints.accept.join(",")
+    };
+    let multiple = constraints.max_count.unwrap_or(1) > 1;
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        // The same file may be chosen again after a failure: clear the box.
+        input.set_value("");
+        local_error.set(None);
+        let constraints = constraints.clone();
+        crate::spawn(async move {
+            for file in files {
+                let already = value.get_untracked().len();
+                let size = file.size() as u64;
+                if let Some(refusal) = refuse_file(&constraints, &file.type_(), size, already) {
+                    local_error.try_set(Some(refusal_message.run(refusal)));
+                    return;
+                }
+                status.try_set(Some(i18n.t(Key::Uploading).to_owned()));
+                match crate::api::upload_attachment(&file).await {
+                    Ok(stored) => {
+                        let name = stored.name.clone();
+                        let mut next = value.get_untracked();
+                        next.push(stored);
+                        on_change.run(next);
+                        status.try_set(Some(fill(i18n.t(Key::Uploaded), &[("name", &name)])));
+                    }
+                    Err(_) => {
+                        status.try_set(None);
+                        local_error.try_set(Some(i18n.t(Key::UploadFailed).to_owned()));
+                        return;
+                    }
+                }
+            }
+        });
+    };
+
+    let list = move || {
+        let files = value.get();
+        (!files.is_empty()).then(|| {
+            files
+                .into_iter()
+                .map(|f| {
+                    let remove_id = f.id.clone();
+                    let name = f.name.clone();
+                    view! {
+                        <li class="file-upload__file">
+                            <span>{f.name} " (" {crate::wizard::messages::file_size(f.size)} ")"</span>
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| {
+                                    let next = value
+                                        .get_untracked()
+                                        .into_iter()
+                                        .filter(|x| x.id != remove_id)
+                                        .collect();
+                                    on_change.run(next);
+                                    status.set(None);
+                                }
+                            >
+                                {i18n.t(Key::Remove)}
+                                <span class="visually-hidden">{format!(" {name}")}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <FormGroup error=shown_error>
+            {label_view}
+            {hint_view}
+            <ErrorMessage id=id.clone() error=shown_error />
+            <ul class="file-upload__list">{list}</ul>
+            <input
+                id=id.clone()
+                name=id
+                type="file"
+                class="file-upload"
+                class:input--error=move || shown_error.with(Option::is_some)
+                accept=accept
+                multiple=multiple
+                aria-describedby=describedby
+                aria-invalid=invalid(shown_error)
+                on:change=on_pick
+            />
+            <p class="file-upload__status" aria-live="polite">{move || status.get()}</p>
+        </FormGroup>
+    }
+}
