@@ -101,6 +101,8 @@ pub enum ApiErrorCode {
     IdempotencyKeyReused,
     /// 413.
     PayloadTooLarge,
+    /// 415: an uploaded file that is not a PDF, JPEG or PNG (judged by its content).
+    UnsupportedMediaType,
     /// 422: see `errors`.
     ValidationFailed,
     /// 429.
@@ -110,11 +112,12 @@ pub enum ApiErrorCode {
 }
 
 impl ApiErrorCode {
-    pub const ALL: [ApiErrorCode; 7] = [
+    pub const ALL: [ApiErrorCode; 8] = [
         ApiErrorCode::BadRequest,
         ApiErrorCode::NotFound,
         ApiErrorCode::IdempotencyKeyReused,
         ApiErrorCode::PayloadTooLarge,
+        ApiErrorCode::UnsupportedMediaType,
         ApiErrorCode::ValidationFailed,
         ApiErrorCode::TooManyRequests,
         ApiErrorCode::Internal,
@@ -126,6 +129,7 @@ impl ApiErrorCode {
             ApiErrorCode::NotFound => "not_found",
             ApiErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ApiErrorCode::PayloadTooLarge => "payload_too_large",
+            ApiErrorCode::UnsupportedMediaType => "unsupported_media_type",
             ApiErrorCode::ValidationFailed => "validation_failed",
             ApiErrorCode::TooManyRequests => "too_many_requests",
             ApiErrorCode::Internal => "internal",

@@ -8,12 +8,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rathaus_core::api::{
-    ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, IDEMPOTENCY_KEY_HEADER,
+    ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER,
+    IDEMPOTENCY_KEY_HEADER,
 };
 use rathaus_core::case::{normalize_access_code, normalize_case_number};
 use rathaus_core::date::Timestamp;
 use rathaus_core::text::Text;
 use rathaus_core::validate::validate_application;
+use rathaus_core::validate::{ErrorCode, FieldError};
+use rathaus_core::{Answer, Answers, FileRef};
 use serde::de::DeserializeOwned;
 
 use crate::codes;
@@ -23,6 +26,9 @@ use crate::AppState;
 
 /// Applications are answers to questions, not files: 256 KiB is generous.
 const MAX_JSON_BODY: usize = 256 * 1024;
+/// One uploaded file. Each question sets its own (smaller) limit, checked on submit;
+/// this only keeps anyone from streaming gigabytes.
+pub const MAX_FILE_BODY: usize = 25 * 1024 * 1024;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -30,6 +36,10 @@ pub fn routes() -> Router<AppState> {
         .route("/services/{id}", get(get_service))
         .route("/applications", post(submit_application))
         .route("/applications/{case_number}", get(get_case))
+        .route(
+            "/attachments",
+            post(upload_attachment).layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
+        )
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
 }
@@ -112,8 +122,30 @@ async fn submit_application(
             .ok_or(ApiError::NotFound)?;
         let now = now();
         let (today, _) = now.berlin_local();
-        let answers =
-            validate_application(def, &request.answers, today).map_err(ApiError::Validation)?;
+        // What the app says about a file (name, size, type) is replaced by what was
+        // recorded on upload, so the rules on files judge the real file.
+        let mut sent = request.answers.clone();
+        let mut unknown = Vec::new();
+        let mut attachments = Vec::new();
+        for_each_file(
+            &mut sent,
+            "",
+            &mut |path, file| match db.unclaimed_attachment(&file.id) {
+                Ok(Some(recorded)) => {
+                    attachments.push(recorded.id.clone());
+                    *file = recorded;
+                }
+                _ => unknown.push(FieldError {
+                    field: path.to_owned(),
+                    code: ErrorCode::Invalid,
+                    limit: None,
+                }),
+            },
+        );
+        if !unknown.is_empty() {
+            return Err(ApiError::Validation(unknown));
+        }
+        let answers = validate_application(def, &sent, today).map_err(ApiError::Validation)?;
         // The fee comes from the server's own rules, whatever the app computed.
         let fee = def.fee.compute(&answers, today);
         let answers_json = serde_json::to_string(&answers).expect("answers serialise");
@@ -121,6 +153,7 @@ async fn submit_application(
             &key,
             &request_hash,
             NewCase {
+                attachments: &attachments,
                 service_id: &def.id,
                 service_version: def.version,
                 answers_json: &answers_json,
@@ -143,6 +176,107 @@ async fn submit_application(
         }
         IdempotentOutcome::KeyReused => return Err(ApiError::IdempotencyKeyReused),
     })
+}
+
+/// Calls `f` with every file an application refers to and the path of its question
+/// (`plan`, or `persons.1.proof` inside a group).
+fn for_each_file(answers: &mut Answers, prefix: &str, f: &mut dyn FnMut(&str, &mut FileRef)) {
+    for (id, answer) in answers.0.iter_mut() {
+        let path = format!("{prefix}{id}");
+        match answer {
+            Answer::Files(files) => files.iter_mut().for_each(|file| f(&path, file)),
+            Answer::Items(items) => {
+                for (index, item) in items.iter_mut().enumerate() {
+                    for_each_file(item, &format!("{path}.{index}."), f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The type of an uploaded file, from its first bytes: what the client claims is not
+/// trusted. Only kinds an office can open safely are accepted.
+pub fn sniff_media_type(data: &[u8]) -> Option<&'static str> {
+    if data.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// A file name as shown to the office: the last path part, printable, at most 200
+/// characters; percent-encoded UTF-8 on the wire (the header is ASCII).
+fn attachment_name(headers: &HeaderMap) -> String {
+    let raw = headers
+        .get(ATTACHMENT_NAME_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let decoded = percent_decode(raw);
+    let base = decoded.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
+    let clean = clean.trim();
+    if clean.is_empty() {
+        "Datei".to_owned()
+    } else {
+        clean.to_owned()
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+async fn upload_attachment(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let data = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::PayloadTooLarge
+        } else {
+            ApiError::BadRequest
+        }
+    })?;
+    if data.is_empty() {
+        return Err(ApiError::BadRequest);
+    }
+    let media_type = sniff_media_type(&data).ok_or(ApiError::UnsupportedMediaType)?;
+    let name = attachment_name(&headers);
+    let db = state.db.clone();
+    let stored =
+        tokio::task::spawn_blocking(move || db.store_attachment(&name, media_type, &data, now()))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))??;
+    Ok(with_cache(
+        (StatusCode::CREATED, Json(stored)).into_response(),
+        "no-store",
+    ))
 }
 
 /// `Authorization: AccessCode K7PQ-M2XD-3RTA`.

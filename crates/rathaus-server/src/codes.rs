@@ -28,6 +28,12 @@ pub fn new_case_number(year: i32) -> String {
     format!("{year}-{}", grouped(&random_chars(8)))
 }
 
+/// An attachment's id: 26 characters, 130 random bits. Knowing it is what lets an
+/// application refer to the file, so it must not be guessable.
+pub fn new_attachment_id() -> String {
+    random_chars(26).to_ascii_lowercase()
+}
+
 /// `K7PQ-M2XD-3RTA`: 60 random bits.
 pub fn new_access_code() -> String {
     grouped(&random_chars(12))

@@ -8,6 +8,7 @@ use rathaus_core::case::CaseStatus;
 use rathaus_core::date::Timestamp;
 use rathaus_core::fee::Money;
 use rathaus_core::text::Text;
+use rathaus_core::FileRef;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codes;
@@ -15,7 +16,8 @@ use crate::codes;
 /// How long a repeated idempotency key returns the first answer.
 pub const IDEMPOTENCY_WINDOW_SECONDS: i64 = 24 * 3600;
 
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE cases (
     case_number      TEXT PRIMARY KEY,
     service_id       TEXT NOT NULL,
@@ -43,7 +45,25 @@ CREATE TABLE idempotency_keys (
     response     TEXT NOT NULL,
     created_at   INTEGER NOT NULL
 );
-"#];
+"#,
+    r#"
+-- Files uploaded for an application. Unclaimed ones (no case yet) are deleted after
+-- ATTACHMENT_KEEP_SECONDS; a case keeps its files.
+CREATE TABLE attachments (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    media_type  TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    data        BLOB NOT NULL,
+    created_at  INTEGER NOT NULL,
+    case_number TEXT REFERENCES cases(case_number)
+);
+CREATE INDEX attachments_unclaimed ON attachments(created_at) WHERE case_number IS NULL;
+"#,
+];
+
+/// How long an uploaded file waits for its application: as long as a draft is kept.
+pub const ATTACHMENT_KEEP_SECONDS: i64 = 30 * 24 * 3600;
 
 /// One connection behind a mutex: SQLite writes one at a time anyway, and holding the
 /// lock across "look up key, create case, store key" makes idempotency race-free.
@@ -60,6 +80,8 @@ pub enum DbError {
 
 /// A new case to store.
 pub struct NewCase<'a> {
+    /// Uploaded files the answers refer to; they become the case's.
+    pub attachments: &'a [String],
     pub service_id: &'a str,
     pub service_version: u32,
     pub answers_json: &'a str,
@@ -141,6 +163,12 @@ impl Db {
             "INSERT INTO case_events (case_number, at, status) VALUES (?1, ?2, ?3)",
             params![case_number, case.now.0, status.name()],
         )?;
+        for id in case.attachments {
+            tx.execute(
+                "UPDATE attachments SET case_number = ?1 WHERE id = ?2 AND case_number IS NULL",
+                params![case_number, id],
+            )?;
+        }
         let receipt = ApplicationReceipt {
             case_number,
             access_code,
@@ -251,6 +279,70 @@ impl Db {
 }
 
 /// Stores a case; `false` if its number is taken.
+impl Db {
+    /// Keeps an uploaded file until an application claims it; what was recorded.
+    pub fn store_attachment(
+        &self,
+        name: &str,
+        media_type: &str,
+        data: &[u8],
+        now: Timestamp,
+    ) -> Result<FileRef, DbError> {
+        let conn = self.conn();
+        conn.execute(
+            "DELETE FROM attachments WHERE case_number IS NULL AND created_at < ?1",
+            params![now.0 - ATTACHMENT_KEEP_SECONDS],
+        )?;
+        let id = codes::new_attachment_id();
+        conn.execute(
+            "INSERT INTO attachments (id, name, media_type, size, data, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, name, media_type, data.len() as i64, data, now.0],
+        )?;
+        Ok(FileRef {
+            id,
+            name: name.to_owned(),
+            size: data.len() as u64,
+            media_type: media_type.to_owned(),
+        })
+    }
+
+    /// What was recorded for an uploaded file not yet claimed by a case.
+    pub fn unclaimed_attachment(&self, id: &str) -> Result<Option<FileRef>, DbError> {
+        let conn = self.conn();
+        Ok(conn
+            .query_row(
+                "SELECT id, name, size, media_type FROM attachments
+                 WHERE id = ?1 AND case_number IS NULL",
+                params![id],
+                |r| {
+                    Ok(FileRef {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        size: r.get::<_, i64>(2)? as u64,
+                        media_type: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// The files of a case: name, type and content (for the office; tests).
+    pub fn case_attachments(
+        &self,
+        case_number: &str,
+    ) -> Result<Vec<(String, String, Vec<u8>)>, DbError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT name, media_type, data FROM attachments WHERE case_number = ?1 ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map(params![case_number], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
 fn insert_case(
     conn: &Connection,
     case_number: &str,

@@ -12,6 +12,7 @@ pub enum ApiError {
     NotFound,
     IdempotencyKeyReused,
     PayloadTooLarge,
+    UnsupportedMediaType,
     Validation(Vec<FieldError>),
     Internal(String),
 }
@@ -29,6 +30,11 @@ impl IntoResponse for ApiError {
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ApiErrorCode::PayloadTooLarge,
+                vec![],
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ApiErrorCode::UnsupportedMediaType,
                 vec![],
             ),
             ApiError::Validation(errors) => (

@@ -110,6 +110,7 @@ fn seed_demo(db: &Db, catalogue: &Catalogue) -> Result<(), Box<dyn std::error::E
         DEMO_CASE_NUMBER,
         DEMO_ACCESS_CODE,
         db::NewCase {
+            attachments: &[],
             service_id: &def.id,
             service_version: def.version,
             answers_json: "{}",

@@ -437,3 +437,231 @@ fn a_bad_definition_stops_the_server_from_starting() {
         .to_string();
     assert!(err.contains("broken.json: EOF while parsing"), "{err}");
 }
+
+impl Server {
+    fn upload(&self, name: &str, content_type: &str, data: &[u8]) -> (u16, Value) {
+        response(
+            ureq::post(&self.url("/api/v1/attachments"))
+                .set("Content-Type", content_type)
+                .set("Attachment-Name", name)
+                .send_bytes(data),
+        )
+    }
+}
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+
+/// A Wohnsitzanmeldung with two further persons (a child under 18) and the landlord's
+/// confirmation `file`.
+fn move_in(file: Value) -> Value {
+    json!({
+        "service_id": "wohnsitzanmeldung",
+        "service_version": 1,
+        "answers": {
+            "einzugsdatum": {"day": "2", "month": "11", "year": "2026"},
+            "neue_anschrift": {"street": "Markt 1", "extra": "", "postcode": "44135", "town": "Musterstadt"},
+            "wohnungsart": "hauptwohnung",
+            "zuzug_aus": "ausland",
+            "herkunftsstaat": "Österreich",
+            "familienname": "Mustermann",
+            "vornamen": "Erika",
+            "geburtsdatum": {"day": "12", "month": "8", "year": "1984"},
+            "geburtsort": "Wien",
+            "staatsangehoerigkeit": "oesterreichisch",
+            "weitere-personen": [
+                {"person_familienname": "Mustermann", "person_vornamen": "Max",
+                 "person_geburtsdatum": {"day": "1", "month": "1", "year": "1983"},
+                 "person_beziehung": "ehepartner"},
+                {"person_familienname": "Mustermann", "person_vornamen": "Lena",
+                 "person_geburtsdatum": {"day": "5", "month": "6", "year": "2015"},
+                 "person_beziehung": "kind", "person_sorgeberechtigt": "yes"}
+            ],
+            "wohnungsgeberbestaetigung": {"files": [file]}
+        }
+    })
+}
+
+#[test]
+fn an_uploaded_file_is_judged_by_its_content_and_joins_the_case() {
+    let s = Server::start();
+    let (status, stored) = s.upload("Wohnungsgeberbest%C3%A4tigung.pdf", "application/pdf", PDF);
+    assert_eq!(status, 201, "{stored}");
+    assert_eq!(stored["type"], "application/pdf");
+    assert_eq!(stored["size"], PDF.len());
+    assert_eq!(stored["name"], "Wohnungsgeberbestätigung.pdf");
+    let id = stored["id"].as_str().unwrap().to_owned();
+    assert!(id.len() >= 26, "ids are not guessable: {id}");
+
+    // The app's word on the file does not count: what was recorded does.
+    let lying = json!({"id": id, "name": "x.pdf", "size": 1, "type": "application/pdf"});
+    let (status, receipt) = s.submit(Some("move-in-1"), &move_in(lying));
+    assert_eq!(status, 201, "{receipt}");
+    let case = receipt["case_number"].as_str().unwrap();
+    let files = Db::open(&s.data_dir)
+        .unwrap()
+        .case_attachments(case)
+        .unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].0, "Wohnungsgeberbestätigung.pdf");
+    assert_eq!(files[0].2, PDF);
+
+    // A file belongs to one case: another application cannot claim it.
+    let again = json!({"id": id, "name": "x.pdf", "size": 1, "type": "application/pdf"});
+    let (status, body) = s.submit(Some("move-in-2"), &move_in(again));
+    assert_eq!(status, 422);
+    assert_eq!(body["errors"][0]["field"], "wohnungsgeberbestaetigung");
+    assert_eq!(body["errors"][0]["code"], "invalid");
+}
+
+#[test]
+fn files_that_are_not_pdf_or_images_or_too_large_are_refused() {
+    let s = Server::start();
+    let (status, body) = s.upload(
+        "evil.pdf",
+        "application/pdf",
+        b"<html><script>alert(1)</script>",
+    );
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (415, Some("unsupported_media_type"))
+    );
+    let (status, body) = s.upload("empty.pdf", "application/pdf", b"");
+    assert_eq!((status, body["error"].as_str()), (400, Some("bad_request")));
+    let huge = vec![b'%'; 26 * 1024 * 1024];
+    let (status, _) = s.upload("huge.pdf", "application/pdf", &huge);
+    assert_eq!(status, 413);
+    // A name with a path and control characters keeps only its printable last part.
+    let (status, stored) = s.upload(
+        "..%2F..%2Fetc%2Fpasswd%0A.png",
+        "image/png",
+        b"\x89PNG\r\n\x1a\n....",
+    );
+    assert_eq!(status, 201);
+    assert_eq!(stored["name"], "passwd.png");
+    assert_eq!(stored["type"], "image/png");
+}
+
+#[test]
+fn a_file_over_the_questions_limit_is_refused_on_submit() {
+    let s = Server::start();
+    // Bauantrag accepts only PDF for the site plan: a PNG is refused by the rule of
+    // the question, whatever the app claimed its type was.
+    let (_, png) = s.upload("plan.png", "image/png", b"\x89PNG\r\n\x1a\n....");
+    let claimed_pdf =
+        json!({"id": png["id"], "name": "plan.pdf", "size": 8, "type": "application/pdf"});
+    let (status, body) = s.submit(
+        Some("bau-1"),
+        &json!({
+            "service_id": "bauantrag",
+            "service_version": 1,
+            "answers": {"lageplan": {"files": [claimed_pdf]}}
+        }),
+    );
+    assert_eq!(status, 422);
+    let errors = body["errors"].as_array().unwrap();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["field"] == "lageplan" && e["code"] == "file_type"),
+        "{body}"
+    );
+    // An id that was never uploaded.
+    let (status, body) = s.submit(
+        Some("bau-2"),
+        &json!({
+            "service_id": "bauantrag",
+            "service_version": 1,
+            "answers": {"lageplan": {"files": [{"id": "nope", "name": "a.pdf", "size": 1, "type": "application/pdf"}]}}
+        }),
+    );
+    assert_eq!(
+        (status, body["errors"][0]["field"].as_str()),
+        (422, Some("lageplan"))
+    );
+}
+
+#[test]
+fn errors_inside_a_group_name_the_item_and_the_fee_follows_the_groups() {
+    let s = Server::start();
+    let (_, stored) = s.upload("wgb.pdf", "application/pdf", PDF);
+    let mut app = move_in(stored.clone());
+    // The child's parental responsibility is asked (under 18) but missing.
+    app["answers"]["weitere-personen"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("person_sorgeberechtigt");
+    let (status, body) = s.submit(Some("group-1"), &app);
+    assert_eq!(status, 422);
+    assert_eq!(
+        body["errors"][0]["field"],
+        "weitere-personen.1.person_sorgeberechtigt"
+    );
+    assert_eq!(body["errors"][0]["code"], "required");
+    assert_eq!(s.cases(), 0);
+
+    // Dog tax: 96 € + 132 € and 504 € for the listed breed, computed by the server.
+    let (status, receipt) = s.submit(
+        Some("dogs-1"),
+        &json!({
+            "service_id": "hundesteuer",
+            "service_version": 1,
+            "answers": {
+                "familienname": "Mustermann", "vornamen": "Erika",
+                "geburtsdatum": {"day": "12", "month": "8", "year": "1964"},
+                "anschrift": {"street": "Markt 1", "extra": "", "postcode": "44135", "town": "Musterstadt"},
+                "hunde": [
+                    {"hundename": "Bello", "rasse": "labrador", "haltung_seit": {"day": "1", "month": "3", "year": "2024"}},
+                    {"hundename": "Rex", "rasse": "bullterrier", "haltung_seit": {"day": "1", "month": "3", "year": "2025"},
+                     "erlaubnis": {"files": [stored]}, "versichert": "yes"}
+                ]
+            },
+            "fee": 1
+        }),
+    );
+    assert_eq!(status, 201, "{receipt}");
+    assert_eq!(receipt["fee"], 9600 + 13200 + 50400);
+}
+
+#[test]
+fn every_shipped_service_is_served_with_english_texts() {
+    let s = Server::start();
+    let (_, body) = response(ureq::get(&s.url("/api/v1/services")).call());
+    let list: ServiceList = serde_json::from_value(body).unwrap();
+    let ids: Vec<&str> = list.services.iter().map(|s| s.id.as_str()).collect();
+    for id in [
+        "fuehrungszeugnis",
+        "wohnsitzanmeldung",
+        "bauantrag",
+        "bewohnerparkausweis",
+        "hundesteuer",
+        "maengelmelder",
+        "gewerbeanmeldung",
+        "sperrmuell",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        let (status, def) = response(ureq::get(&s.url(&format!("/api/v1/services/{id}"))).call());
+        assert_eq!(status, 200);
+        // Every text of the definition has an English version.
+        fn check(v: &Value, path: &str) {
+            match v {
+                Value::Object(map) if map.contains_key("de") => {
+                    assert!(
+                        map.get("en")
+                            .and_then(Value::as_str)
+                            .is_some_and(|t| !t.is_empty()),
+                        "{path} has no English text"
+                    );
+                }
+                Value::Object(map) => map
+                    .iter()
+                    .for_each(|(k, v)| check(v, &format!("{path}.{k}"))),
+                Value::Array(list) => list
+                    .iter()
+                    .enumerate()
+                    .for_each(|(i, v)| check(v, &format!("{path}[{i}]"))),
+                _ => {}
+            }
+        }
+        check(&def, id);
+    }
+}
