@@ -62,6 +62,12 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
         None => i18n.t(Key::FeeDependsOnAnswers).to_owned(),
     };
     let fee_purpose = def.fee.purpose.clone();
+    // How a fee that depends on the answers is worked out.
+    let fee_explanation = def
+        .fee
+        .explanation
+        .clone()
+        .filter(|_| def.fee.fixed_amount().is_none());
     let needs = def.before_you_start.clone();
     let duration = def.duration.clone();
     let office = def.office.clone();
@@ -133,6 +139,7 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
                 <dd>
                     <strong>{fee_text}</strong>
                     {fee_purpose.map(|p| view! { <span class="facts__detail">{i18n.text(&p)}</span> })}
+                    {fee_explanation.map(|e| view! { <span class="facts__detail">{i18n.text(&e)}</span> })}
                 </dd>
             </div>
             {duration.map(|d| view! {

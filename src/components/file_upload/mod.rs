@@ -7,6 +7,7 @@ use rathaus_core::FileRef;
 use wasm_bindgen::JsCast;
 
 use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
+use crate::api::ApiError;
 use crate::i18n::{fill, use_i18n, Key};
 
 /// Why a chosen file was refused before uploading, in the question's words.
@@ -93,9 +94,19 @@ pub fn FileUpload(
                         on_change.run(next);
                         status.try_set(Some(fill(i18n.t(Key::Uploaded), &[("name", &name)])));
                     }
-                    Err(_) => {
+                    Err(e) => {
                         status.try_set(None);
-                        local_error.try_set(Some(i18n.t(Key::UploadFailed).to_owned()));
+                        // The backend judges the content: a renamed file is refused there.
+                        let message = match e {
+                            ApiError::Status { status: 415, .. } => {
+                                refusal_message.run(LocalRefusal::Type)
+                            }
+                            ApiError::Status { status: 413, .. } => {
+                                refusal_message.run(LocalRefusal::TooLarge)
+                            }
+                            _ => i18n.t(Key::UploadFailed).to_owned(),
+                        };
+                        local_error.try_set(Some(message));
                         return;
                     }
                 }

@@ -1,0 +1,163 @@
+// Registering a new address with two more people moving in (a repeatable group), a
+// secondary residence (a conditional step) and the landlord's confirmation (a file).
+import { test, expect } from '@playwright/test';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { arriveAt, continueTo, expectAccessible, expectFocusOnHeading } from './helpers';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+test('register a secondary residence with two more people and the landlord’s confirmation', async ({ page }) => {
+  await page.goto('/services/wohnsitzanmeldung');
+  await arriveAt(page, 'Wohnsitz anmelden');
+  await expect(page.getByText('gebührenfrei')).toBeVisible();
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+
+  await arriveAt(page, 'Wann sind Sie eingezogen?');
+  await page.getByLabel('Tag').fill('2');
+  await page.getByLabel('Monat').fill('11');
+  await page.getByLabel('Jahr').fill('2026');
+  await continueTo(page, 'Neue Wohnung');
+  await expect(page.getByText('Schritt 2 von 7')).toBeVisible();
+
+  // The address is one question with four boxes; a missing town is named as such.
+  await page.getByLabel('Straße und Hausnummer').fill('Markt 1');
+  await page.getByLabel('Postleitzahl').fill('44135');
+  await page.getByLabel('Nein, ich habe woanders eine Hauptwohnung (Nebenwohnung)').check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('#neue_anschrift-error')).toHaveText(
+    'Fehler: Geben Sie bei „Anschrift der neuen Wohnung“ den Ort an',
+  );
+  await expect(page.locator('#neue_anschrift-town')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#neue_anschrift-street')).not.toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await page.locator('.error-summary').getByRole('link').click();
+  await expect(page.locator('#neue_anschrift-town')).toBeFocused();
+  await page.getByLabel('Ort', { exact: true }).fill('Musterstadt');
+
+  // A secondary residence: the main residence is asked on a step of its own.
+  await continueTo(page, 'Anschrift Ihrer Hauptwohnung');
+  await expect(page.getByText('Schritt 3 von 8')).toBeVisible();
+  await page.getByLabel('Straße und Hausnummer').fill('Lindenweg 4');
+  await page.getByLabel('Postleitzahl').fill('10115');
+  await page.getByLabel('Ort', { exact: true }).fill('Berlin');
+  await continueTo(page, 'Bisherige Wohnung');
+  await page.getByLabel('Aus Deutschland').check();
+  await expect(page.getByText('Anschrift der bisherigen Wohnung')).toBeVisible();
+  await page.getByLabel('Aus dem Ausland').check();
+  await expect(page.getByText('Anschrift der bisherigen Wohnung')).toHaveCount(0);
+  await page.getByLabel('Aus welchem Staat ziehen Sie zu?').fill('Österreich');
+  await continueTo(page, 'Ihre Angaben');
+  await page.getByLabel('Familienname').fill('Mustermann');
+  await page.getByLabel('Vornamen').fill('Erika');
+  await page.getByLabel('Tag').fill('12');
+  await page.getByLabel('Monat').fill('8');
+  await page.getByLabel('Jahr').fill('1984');
+  await page.getByLabel('Geburtsort').fill('Wien');
+  await page.getByLabel('Staatsangehörigkeit').selectOption({ label: 'österreichisch' });
+
+  // The group: nobody added yet, so the page asks whether anyone else moves in.
+  await continueTo(page, 'Weitere Personen');
+  await expect(page.getByText('Noch keine Angaben.')).toBeVisible();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('#add-another-error')).toHaveText(
+    'Fehler: Wählen Sie bei „Zieht eine weitere Person mit Ihnen ein?“ eine Antwort aus',
+  );
+  await expectAccessible(page);
+  await page.getByLabel('Ja').check();
+  await continueTo(page, 'Person 1');
+  await expectFocusOnHeading(page);
+  await page.getByLabel('Familienname').fill('Mustermann');
+  await page.getByLabel('Vornamen').fill('Max');
+  await page.getByLabel('Tag').fill('1');
+  await page.getByLabel('Monat').fill('1');
+  await page.getByLabel('Jahr').fill('1983');
+  await page.getByLabel('In welcher Beziehung steht die Person zu Ihnen?').selectOption({ label: 'Ehepartnerin oder Ehepartner' });
+  await expect(page.getByText('Sind Sie für dieses Kind sorgeberechtigt?')).toHaveCount(0);
+  await continueTo(page, 'Weitere Personen');
+  await expect(page.locator('.summary-list')).toContainText('Person 1: Max');
+  await page.getByLabel('Ja').check();
+  await continueTo(page, 'Person 2');
+  await page.getByLabel('Familienname').fill('Mustermann');
+  await page.getByLabel('Vornamen').fill('Lena');
+  await page.getByLabel('Tag').fill('5');
+  await page.getByLabel('Monat').fill('6');
+  await page.getByLabel('Jahr').fill('2015');
+  // A child under 18: the question on parental responsibility appears, and must be answered.
+  await page.getByLabel('In welcher Beziehung steht die Person zu Ihnen?').selectOption({ label: 'Kind' });
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('#person_sorgeberechtigt-error')).toHaveText(
+    'Fehler: Wählen Sie bei „Sind Sie für dieses Kind sorgeberechtigt?“ eine Antwort aus',
+  );
+  await expect(page).toHaveTitle(/^Fehler: Person 2/);
+  await expectAccessible(page);
+  await page.getByRole('radio', { name: 'Ja' }).check();
+  await continueTo(page, 'Weitere Personen');
+  await expect(page.locator('.summary-list')).toContainText('Person 2: Lena');
+
+  // Remove and add again: the list keeps up, nothing else is lost.
+  await page.getByRole('button', { name: 'Entfernen Person 2' }).click();
+  await expect(page.locator('.summary-list')).not.toContainText('Lena');
+  await expectFocusOnHeading(page);
+  await page.getByLabel('Ja').check();
+  await continueTo(page, 'Person 2');
+  await page.getByLabel('Familienname').fill('Mustermann');
+  await page.getByLabel('Vornamen').fill('Lena');
+  await page.getByLabel('Tag').fill('5');
+  await page.getByLabel('Monat').fill('6');
+  await page.getByLabel('Jahr').fill('2015');
+  await page.getByLabel('In welcher Beziehung steht die Person zu Ihnen?').selectOption({ label: 'Kind' });
+  await page.getByRole('radio', { name: 'Ja' }).check();
+  await continueTo(page, 'Weitere Personen');
+  await page.getByLabel('Nein').check();
+
+  // The landlord's confirmation: a file the device checks first, then uploads.
+  await continueTo(page, 'Laden Sie die Wohnungsgeberbestätigung hoch');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('#wohnungsgeberbestaetigung-error')).toHaveText(
+    'Fehler: Laden Sie die Wohnungsgeberbestätigung hoch',
+  );
+  await expectAccessible(page);
+  await page.getByLabel('Laden Sie die Wohnungsgeberbestätigung hoch').setInputFiles({
+    name: 'notiz.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('keine Bestätigung'),
+  });
+  await expect(page.locator('#wohnungsgeberbestaetigung-error')).toHaveText(
+    'Fehler: „Laden Sie die Wohnungsgeberbestätigung hoch“ muss eine Datei dieser Art sein: PDF, JPEG, PNG',
+  );
+  await page
+    .getByLabel('Laden Sie die Wohnungsgeberbestätigung hoch')
+    .setInputFiles(join(fixtures, 'wohnungsgeberbestaetigung.pdf'));
+  await expect(page.getByText('Hochgeladen: wohnungsgeberbestaetigung.pdf')).toBeVisible();
+  await expect(page.locator('.file-upload__list')).toContainText('wohnungsgeberbestaetigung.pdf');
+  await expect(page.locator('#wohnungsgeberbestaetigung-error')).toHaveCount(0);
+  await expectAccessible(page);
+  await continueTo(page, 'Kontakt');
+  await continueTo(page, 'Prüfen Sie Ihre Angaben');
+
+  // Check your answers: each person under their own heading, each with a change link.
+  const main = page.locator('main');
+  await expect(main.getByRole('heading', { name: 'Person 1' })).toBeVisible();
+  await expect(main.getByRole('heading', { name: 'Person 2' })).toBeVisible();
+  await expect(main).toContainText('Markt 1, 44135 Musterstadt');
+  await expect(main).toContainText('Lindenweg 4, 10115 Berlin');
+  await expect(main).toContainText('wohnungsgeberbestaetigung.pdf');
+  await expect(main).not.toContainText('Anschrift der bisherigen Wohnung');
+
+  // Change the child's first name and come back here.
+  const lenaRows = main.locator('.summary-list').nth(6);
+  await lenaRows.getByRole('link', { name: 'Ändern Vornamen' }).click();
+  await arriveAt(page, 'Person 2');
+  await expect(page.getByLabel('Vornamen')).toHaveValue('Lena');
+  await page.getByLabel('Vornamen').fill('Lena Marie');
+  await continueTo(page, 'Weitere Personen');
+  await page.getByLabel('Nein').check();
+  await continueTo(page, 'Prüfen Sie Ihre Angaben');
+  await expect(main).toContainText('Lena Marie');
+
+  await page.getByLabel('Ich versichere, dass meine Angaben richtig und vollständig sind.').check();
+  await page.getByRole('button', { name: 'Antrag abschicken' }).click();
+  await arriveAt(page, 'Antrag gesendet');
+});
