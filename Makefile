@@ -10,6 +10,8 @@ setup:
 	scripts/setup.sh
 size: build
 	@cat target/size-report.md
-# Benchmarks (never timed tests): the core on a 200-question service.
-bench:
+# Benchmarks (never timed tests) on a generated 200-question service: the core natively,
+# then the release app in Chromium (render a page, react to a keystroke).
+bench: build
 	cargo bench -p rathaus-core
+	. scripts/env.sh && node scripts/bench-browser.mjs

@@ -9,7 +9,7 @@ use rathaus::components::{
 };
 use rathaus::i18n::I18n;
 use rathaus::wizard::question::Question;
-use rathaus_core::{Answers, DateInput as DateParts, Field};
+use rathaus_core::{Answer, Answers, DateInput as DateParts, ErrorCode, Field, FieldError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -370,6 +370,184 @@ async fn a_question_from_a_definition_writes_into_the_answers() {
     type_into(&find(&root, "input"), "erika@beispiel.de");
     leptos::task::tick().await;
     assert_eq!(answers.get_untracked().text("email"), "erika@beispiel.de");
+}
+
+/// Mounts the question of `json` over `answers`, with `error` on it.
+fn question(
+    json: &str,
+    answers: RwSignal<Answers>,
+    error: RwSignal<Option<FieldError>>,
+) -> Element {
+    let field: Field = rathaus_core::json::from_str(json).unwrap();
+    mount(move || {
+        view! { <Question field=field answers=answers error=error on_change=|_: String| {} /> }
+    })
+}
+
+fn error(field: &str, code: ErrorCode) -> Option<FieldError> {
+    Some(FieldError {
+        field: field.into(),
+        code,
+        limit: None,
+    })
+}
+
+#[wasm_bindgen_test]
+async fn checkboxes_keep_the_options_order_and_describe_their_error() {
+    let answers = RwSignal::new(Answers::default());
+    let err = RwSignal::new(None);
+    let root = question(
+        r#"{"id":"zone","type":"multiple_choice","label":{"de":"Zonen"},"hint":{"de":"Alle zutreffenden"},
+            "options":[{"value":"a","label":{"de":"A"}},{"value":"b","label":{"de":"B"}},{"value":"c","label":{"de":"C"}}]}"#,
+        answers,
+        err,
+    );
+    assert_eq!(attr(&root, "#zone", "type").as_deref(), Some("checkbox"));
+    let c: HtmlInputElement = find(&root, "#zone-3").unchecked_into();
+    let a: HtmlInputElement = find(&root, "#zone").unchecked_into();
+    c.click();
+    a.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        answers.get_untracked().get("zone"),
+        Some(&Answer::Choices(vec!["a".into(), "c".into()]))
+    );
+    c.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        answers.get_untracked().get("zone"),
+        Some(&Answer::Choices(vec!["a".into()]))
+    );
+    err.set(error("zone", ErrorCode::Required));
+    leptos::task::tick().await;
+    assert_eq!(
+        attr(&root, "fieldset", "aria-describedby").as_deref(),
+        Some("zone-hint zone-error")
+    );
+    assert_eq!(
+        find(&root, "#zone-error").text_content().as_deref(),
+        Some("Fehler: Wählen Sie bei „Zonen“ eine Antwort aus")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn select_and_yes_no_write_their_values() {
+    let answers = RwSignal::new(Answers::default());
+    let root = question(
+        r#"{"id":"rasse","type":"select","label":{"de":"Rasse"},
+            "options":[{"value":"dackel","label":{"de":"Dackel"}},{"value":"pudel","label":{"de":"Pudel"}}]}"#,
+        answers,
+        RwSignal::new(None),
+    );
+    assert_eq!(
+        find(&root, "label").get_attribute("for").as_deref(),
+        Some("rasse")
+    );
+    let select: web_sys::HtmlSelectElement = find(&root, "select").unchecked_into();
+    assert_eq!(select.value(), "", "nothing chosen yet: the placeholder");
+    select.set_value("pudel");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(answers.get_untracked().text("rasse"), "pudel");
+
+    let root = question(
+        r#"{"id":"versichert","type":"yes_no","label":{"de":"Versichert?"}}"#,
+        answers,
+        RwSignal::new(None),
+    );
+    assert_eq!(
+        find(&root, "label[for='versichert']")
+            .text_content()
+            .as_deref(),
+        Some("Ja")
+    );
+    let no: HtmlInputElement = find(&root, "#versichert-2").unchecked_into();
+    no.click();
+    leptos::task::tick().await;
+    assert_eq!(answers.get_untracked().text("versichert"), "no");
+}
+
+#[wasm_bindgen_test]
+async fn an_address_marks_the_box_its_error_is_about() {
+    let answers = RwSignal::new(Answers::default());
+    let err = RwSignal::new(None);
+    let root = question(
+        r#"{"id":"lage","type":"address","label":{"de":"Anschrift"}}"#,
+        answers,
+        err,
+    );
+    assert_eq!(attr(&root, "fieldset", "role").as_deref(), Some("group"));
+    assert_eq!(
+        attr(&root, "#lage-postcode", "autocomplete").as_deref(),
+        Some("postal-code")
+    );
+    type_into(&find(&root, "#lage-street"), "Markt 1");
+    type_into(&find(&root, "#lage-town"), "Musterstadt");
+    leptos::task::tick().await;
+    let Some(Answer::Address(a)) = answers.get_untracked().get("lage").cloned() else {
+        panic!("an address answer")
+    };
+    assert_eq!(
+        (a.street.as_str(), a.town.as_str(), a.postcode.as_str()),
+        ("Markt 1", "Musterstadt", "")
+    );
+    err.set(error("lage", ErrorCode::PostcodeMissing));
+    leptos::task::tick().await;
+    assert_eq!(
+        attr(&root, "#lage-postcode", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(attr(&root, "#lage-street", "aria-invalid"), None);
+    assert_eq!(
+        attr(&root, "fieldset", "aria-describedby").as_deref(),
+        Some("lage-error")
+    );
+    assert_eq!(
+        find(&root, "#lage-error").text_content().as_deref(),
+        Some("Fehler: Geben Sie bei „Anschrift“ die Postleitzahl an")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn money_has_the_decimal_keyboard_and_a_euro_sign() {
+    let root = question(
+        r#"{"id":"kosten","type":"money","label":{"de":"Baukosten"}}"#,
+        RwSignal::new(Answers::default()),
+        RwSignal::new(None),
+    );
+    assert_eq!(
+        attr(&root, "#kosten", "inputmode").as_deref(),
+        Some("decimal")
+    );
+    assert_eq!(
+        find(&root, ".input__suffix").text_content().as_deref(),
+        Some("€")
+    );
+    assert_eq!(
+        attr(&root, ".input__suffix", "aria-hidden").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_file_question_accepts_what_the_definition_allows() {
+    let root = question(
+        r#"{"id":"plan","type":"file","label":{"de":"Lageplan"},"hint":{"de":"Als PDF"},
+            "constraints":{"accept":["application/pdf"],"max_count":3}}"#,
+        RwSignal::new(Answers::default()),
+        RwSignal::new(None),
+    );
+    let input: HtmlInputElement = find(&root, "#plan").unchecked_into();
+    assert_eq!(input.type_(), "file");
+    assert_eq!(input.accept(), "application/pdf");
+    assert!(input.multiple());
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("plan-hint")
+    );
+    assert_eq!(attr(&root, "label", "for").as_deref(), Some("plan"));
 }
 
 async fn gloo_timers_sleep(ms: i32) {

@@ -170,3 +170,39 @@ pub fn FileUpload(
         </FormGroup>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_device_refuses_what_the_question_would_refuse() {
+        let c: Constraints = rathaus_core::json::from_str(
+            r#"{"accept":["application/pdf"],"max_file_bytes":1000,"max_count":2}"#,
+        )
+        .unwrap();
+        assert_eq!(refuse_file(&c, "application/pdf", 1000, 0), None);
+        assert_eq!(
+            refuse_file(&c, "image/png", 10, 0),
+            Some(LocalRefusal::Type)
+        );
+        assert_eq!(
+            refuse_file(&c, "application/pdf", 1001, 0),
+            Some(LocalRefusal::TooLarge)
+        );
+        assert_eq!(
+            refuse_file(&c, "application/pdf", 10, 2),
+            Some(LocalRefusal::TooMany)
+        );
+        let plain = Constraints::default();
+        assert_eq!(refuse_file(&plain, "image/jpeg", 10, 0), None);
+        assert_eq!(
+            refuse_file(&plain, "image/jpeg", 10, 1),
+            Some(LocalRefusal::TooMany)
+        );
+        assert_eq!(
+            refuse_file(&plain, "text/html", 10, 0),
+            Some(LocalRefusal::Type)
+        );
+    }
+}
