@@ -314,10 +314,19 @@ fn StepForm(
         move || layout.with(|l| progress(i18n.t(Key::StepOf), &l.steps, &step_id))
     };
 
+    let group_is_empty = draft.with_value(|d| {
+        d.answers
+            .get(&step.id)
+            .map(Answer::items)
+            .unwrap_or_default()
+            .is_empty()
+    });
     let back_href = {
         let (service, step_id) = (def.id.clone(), step.id.clone());
         Signal::derive(move || {
-            if item.is_some() {
+            // An item goes back to its group's list, unless the list is still empty
+            // (the first item of a group that needs one): that would only lead here again.
+            if item.is_some() && !group_is_empty {
                 return urls::step(&service, &step_id, from_check);
             }
             if from_check {
