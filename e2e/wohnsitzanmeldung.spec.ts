@@ -147,8 +147,8 @@ test('register a secondary residence with two more people and the landlord’s c
   await expect(main).not.toContainText('Anschrift der bisherigen Wohnung');
 
   // Change the child's first name and come back here.
-  const lenaRows = main.locator('.summary-list').nth(6);
-  await lenaRows.getByRole('link', { name: 'Ändern Vornamen' }).click();
+  // Each change link names its item: the same question is asked of every person.
+  await main.getByRole('link', { name: 'Ändern Vornamen (Person 2)' }).click();
   await arriveAt(page, 'Person 2');
   await expect(page.getByLabel('Vornamen')).toHaveValue('Lena');
   await page.getByLabel('Vornamen').fill('Lena Marie');

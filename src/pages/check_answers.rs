@@ -51,7 +51,11 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
     };
     let fee = def.fee.compute(&walk.answers, today);
     let locale = i18n.locale();
-    let rows = |fields: &[&Field], answers: &Answers, href: String| -> Vec<SummaryRow> {
+    let rows = |fields: &[&Field],
+                answers: &Answers,
+                href: String,
+                context: Option<String>|
+     -> Vec<SummaryRow> {
         fields
             .iter()
             .filter(|f| f.kind != FieldKind::Info)
@@ -60,6 +64,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 value: display_answer(f, answers.get(&f.id), locale)
                     .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
                 change_href: Some(href.clone()),
+                context: context.clone(),
             })
             .collect()
     };
@@ -71,7 +76,12 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         .map(|(step, fields)| {
             let title = step.title.get(locale).to_owned();
             if step.repeat.is_none() {
-                let rows = rows(fields, &walk.answers, urls::step(&def.id, &step.id, true));
+                let rows = rows(
+                    fields,
+                    &walk.answers,
+                    urls::step(&def.id, &step.id, true),
+                    None,
+                );
                 return view! {
                     <h2 class="heading-m">{title}</h2>
                     <SummaryList rows=rows />
@@ -91,9 +101,10 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                     };
                     let shown = flow::item_fields(step, scope);
                     let href = urls::item(&def.id, &step.id, Some(index), true);
+                    let name = item_name(i18n, step, index);
                     view! {
-                        <h3 class="heading-s">{item_name(i18n, step, index)}</h3>
-                        <SummaryList rows=rows(&shown, item, href) />
+                        <h3 class="heading-s">{name.clone()}</h3>
+                        <SummaryList rows=rows(&shown, item, href, Some(name)) />
                     }
                 })
                 .collect_view();

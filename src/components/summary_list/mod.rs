@@ -10,6 +10,8 @@ pub struct SummaryRow {
     pub value: String,
     /// Where to change this answer; the link says "Change" plus a hidden `key`.
     pub change_href: Option<String>,
+    /// Added to the link's hidden text where `key` alone is ambiguous ("Person 2").
+    pub context: Option<String>,
 }
 
 #[component]
@@ -21,7 +23,10 @@ pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
                     .into_iter()
                     .map(|row| {
                         let action = row.change_href.map(|href| {
-                            let key = row.key.clone();
+                            let key = match &row.context {
+                                Some(context) => format!("{} ({context})", row.key),
+                                None => row.key.clone(),
+                            };
                             view! {
                                 <dd class="summary-list__actions">
                                     <a href=href>
