@@ -54,3 +54,40 @@ test('nothing scrolls sideways at 320 px', async ({ page }) => {
   await noSidewaysScroll();
   await expectAccessible(page);
 });
+
+test('the new kinds of question fit 320 px and work with the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const noSidewaysScroll = async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+  // Files, an information text and a long hint.
+  await page.goto('/services/bauantrag/apply/unterlagen');
+  await arriveAt(page, 'Bauvorlagen');
+  await noSidewaysScroll();
+  await page.goto('/services/gewerbeanmeldung');
+  await arriveAt(page, 'Gewerbe anmelden');
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await arriveAt(page, 'Anlass');
+  await noSidewaysScroll();
+  // Radios, then the date boxes, by keyboard alone.
+  await page.locator('#anlass').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel('Ich gründe einen neuen Betrieb')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('11');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2026');
+  await page.keyboard.press('Enter');
+  await arriveAt(page, 'Betrieb');
+  await noSidewaysScroll();
+  // A drop-down and an address by keyboard.
+  await page.locator('#rechtsform').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#rechtsform')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await noSidewaysScroll();
+  await expectAccessible(page);
+});
