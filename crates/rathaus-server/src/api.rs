@@ -20,7 +20,7 @@ use rathaus_core::{Answer, Answers, FileRef};
 use serde::de::DeserializeOwned;
 
 use crate::codes;
-use crate::db::{IdempotentOutcome, NewCase};
+use crate::db::{DbError, IdempotentOutcome, NewCase};
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -126,13 +126,14 @@ async fn submit_application(
         // recorded on upload, so the rules on files judge the real file.
         let mut sent = request.answers.clone();
         let mut unknown = Vec::new();
-        let mut attachments = Vec::new();
+        // Each file's id and the question that refers to it.
+        let mut paths: Vec<(String, String)> = Vec::new();
         for_each_file(
             &mut sent,
             "",
             &mut |path, file| match db.unclaimed_attachment(&file.id) {
                 Ok(Some(recorded)) => {
-                    attachments.push(recorded.id.clone());
+                    paths.push((recorded.id.clone(), path.to_owned()));
                     *file = recorded;
                 }
                 _ => unknown.push(FieldError {
@@ -145,11 +146,12 @@ async fn submit_application(
         if !unknown.is_empty() {
             return Err(ApiError::Validation(unknown));
         }
+        let attachments: Vec<String> = paths.iter().map(|(id, _)| id.clone()).collect();
         let answers = validate_application(def, &sent, today).map_err(ApiError::Validation)?;
         // The fee comes from the server's own rules, whatever the app computed.
         let fee = def.fee.compute(&answers, today);
         let answers_json = serde_json::to_string(&answers).expect("answers serialise");
-        Ok(db.create_case_idempotent(
+        let created = db.create_case_idempotent(
             &key,
             &request_hash,
             NewCase {
@@ -161,7 +163,21 @@ async fn submit_application(
                 locale: request.locale.code(),
                 now,
             },
-        )?)
+        );
+        match created {
+            Err(DbError::AttachmentTaken(id)) => Err(ApiError::Validation(
+                paths
+                    .iter()
+                    .filter(|(taken, _)| *taken == id)
+                    .map(|(_, path)| FieldError {
+                        field: path.clone(),
+                        code: ErrorCode::Invalid,
+                        limit: None,
+                    })
+                    .collect(),
+            )),
+            other => Ok(other?),
+        }
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))??;
@@ -272,7 +288,11 @@ async fn upload_attachment(
     let stored =
         tokio::task::spawn_blocking(move || db.store_attachment(&name, media_type, &data, now()))
             .await
-            .map_err(|e| ApiError::Internal(e.to_string()))??;
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+            .map_err(|e| match e {
+                DbError::UploadsFull => ApiError::TooManyRequests,
+                other => other.into(),
+            })?;
     Ok(with_cache(
         (StatusCode::CREATED, Json(stored)).into_response(),
         "no-store",

@@ -76,7 +76,17 @@ pub enum DbError {
     Sqlite(#[from] rusqlite::Error),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// An uploaded file became part of another case meanwhile; nothing was stored.
+    #[error("attachment {0} belongs to another case")]
+    AttachmentTaken(String),
+    /// Uploaded files waiting for their applications fill the space set aside.
+    #[error("no room for more uploaded files")]
+    UploadsFull,
 }
+
+/// Room for uploaded files that no application has claimed yet: beyond this, uploads
+/// are refused until files are claimed or expire, so nobody can fill the disk.
+pub const MAX_UNCLAIMED_BYTES: i64 = 2 * 1024 * 1024 * 1024;
 
 /// A new case to store.
 pub struct NewCase<'a> {
@@ -164,10 +174,14 @@ impl Db {
             params![case_number, case.now.0, status.name()],
         )?;
         for id in case.attachments {
-            tx.execute(
+            let claimed = tx.execute(
                 "UPDATE attachments SET case_number = ?1 WHERE id = ?2 AND case_number IS NULL",
                 params![case_number, id],
             )?;
+            // Another application took it since it was checked: store nothing.
+            if claimed != 1 {
+                return Err(DbError::AttachmentTaken(id.clone()));
+            }
         }
         let receipt = ApplicationReceipt {
             case_number,
@@ -293,6 +307,14 @@ impl Db {
             "DELETE FROM attachments WHERE case_number IS NULL AND created_at < ?1",
             params![now.0 - ATTACHMENT_KEEP_SECONDS],
         )?;
+        let waiting: i64 = conn.query_row(
+            "SELECT COALESCE(SUM(size), 0) FROM attachments WHERE case_number IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        if waiting + data.len() as i64 > MAX_UNCLAIMED_BYTES {
+            return Err(DbError::UploadsFull);
+        }
         let id = codes::new_attachment_id();
         conn.execute(
             "INSERT INTO attachments (id, name, media_type, size, data, created_at)
@@ -394,4 +416,71 @@ fn replay_in(
 
 fn parse_status(name: &str) -> Result<CaseStatus, DbError> {
     CaseStatus::from_name(name).ok_or_else(|| DbError::Corrupt(format!("unknown status '{name}'")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case<'a>(attachments: &'a [String], now: Timestamp) -> NewCase<'a> {
+        NewCase {
+            attachments,
+            service_id: "bauantrag",
+            service_version: 1,
+            answers_json: "{}",
+            fee: Money(0),
+            locale: "de",
+            now,
+        }
+    }
+
+    #[test]
+    fn a_file_claimed_meanwhile_stores_no_second_case() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = Db::open(tmp.path()).unwrap();
+        let now = Timestamp(1_800_000_000);
+        let file = db
+            .store_attachment("plan.pdf", "application/pdf", b"%PDF-", now)
+            .unwrap();
+        let ids = vec![file.id.clone()];
+        assert!(matches!(
+            db.create_case_idempotent("a", "h1", case(&ids, now))
+                .unwrap(),
+            IdempotentOutcome::Created(_)
+        ));
+        // Both applications checked the file while it was free; the second one to be
+        // stored finds it taken, and nothing of it is kept.
+        let second = db.create_case_idempotent("b", "h2", case(&ids, now));
+        assert!(matches!(second, Err(DbError::AttachmentTaken(id)) if id == file.id));
+        assert_eq!(db.count_cases().unwrap(), 1);
+        assert!(
+            db.replay("b", "h2").unwrap().is_none(),
+            "no idempotency record either"
+        );
+    }
+
+    #[test]
+    fn unclaimed_files_expire_and_claimed_ones_stay() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = Db::open(tmp.path()).unwrap();
+        let then = Timestamp(1_800_000_000);
+        let old = db
+            .store_attachment("alt.pdf", "application/pdf", b"%PDF-", then)
+            .unwrap();
+        let kept = db
+            .store_attachment("plan.pdf", "application/pdf", b"%PDF-", then)
+            .unwrap();
+        let ids = vec![kept.id.clone()];
+        let IdempotentOutcome::Created(receipt) = db
+            .create_case_idempotent("k", "h", case(&ids, then))
+            .unwrap()
+        else {
+            panic!("a new case")
+        };
+        let later = Timestamp(then.0 + ATTACHMENT_KEEP_SECONDS + 1);
+        db.store_attachment("neu.pdf", "application/pdf", b"%PDF-", later)
+            .unwrap();
+        assert_eq!(db.unclaimed_attachment(&old.id).unwrap(), None);
+        assert_eq!(db.case_attachments(&receipt.case_number).unwrap().len(), 1);
+    }
 }

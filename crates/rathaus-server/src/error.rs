@@ -13,6 +13,8 @@ pub enum ApiError {
     IdempotencyKeyReused,
     PayloadTooLarge,
     UnsupportedMediaType,
+    /// Try again later (uploads full).
+    TooManyRequests,
     Validation(Vec<FieldError>),
     Internal(String),
 }
@@ -35,6 +37,11 @@ impl IntoResponse for ApiError {
             ApiError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ApiErrorCode::UnsupportedMediaType,
+                vec![],
+            ),
+            ApiError::TooManyRequests => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ApiErrorCode::TooManyRequests,
                 vec![],
             ),
             ApiError::Validation(errors) => (
