@@ -378,7 +378,31 @@ json_struct!(ServiceDefinition {
     declaration,
     what_happens_next,
 });
-json_struct!(FieldError { field, code, limit });
+/// `limit` was a number before it could be an amount ("0.5"): drafts saved by the
+/// earlier app keep their server errors.
+impl FromJson for FieldError {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        let limit = match v.get("limit") {
+            Some(Json::Number(n)) => Some(n.clone()),
+            _ => member(v, "limit")?,
+        };
+        Ok(FieldError {
+            field: member(v, "field")?,
+            code: member(v, "code")?,
+            limit,
+        })
+    }
+}
+
+impl ToJson for FieldError {
+    fn to_json(&self) -> Json {
+        Json::Object(vec![
+            ("field".into(), self.field.to_json()),
+            ("code".into(), self.code.to_json()),
+            ("limit".into(), self.limit.to_json()),
+        ])
+    }
+}
 json_struct!(ServiceList { services });
 json_struct!(ServiceSummary {
     id,

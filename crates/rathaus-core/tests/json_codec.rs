@@ -203,3 +203,16 @@ fn foreign_shapes_are_errors_not_panics() {
     .unwrap_err();
     assert_eq!(err.to_string(), "unknown condition at steps.fields.show_if");
 }
+
+#[test]
+fn field_errors_saved_by_the_earlier_app_still_read() {
+    // Before amounts, `limit` was a whole number; drafts on devices still hold that.
+    let old: FieldError =
+        json::from_str(r#"{"field":"purpose","code":"too_long","limit":100}"#).unwrap();
+    assert_eq!(old.limit.as_deref(), Some("100"));
+    let new: FieldError =
+        json::from_str(r#"{"field":"m","code":"number_too_small","limit":"0.5"}"#).unwrap();
+    assert_eq!(new.limit.as_deref(), Some("0.5"));
+    let none: FieldError = json::from_str(r#"{"field":"m","code":"required"}"#).unwrap();
+    assert_eq!(none.limit, None);
+}
