@@ -1,7 +1,7 @@
 // Journeys in the system Chromium (never a downloaded browser) against the real
 // reference backend, started here with a fresh SQLite file in a temporary folder.
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.RATHAUS_E2E_PORT ?? 8181);
 // Set once in the main process; workers inherit it.
 process.env.RATHAUS_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'rathaus-e2e-'));
+// The shipped services and those only the tests use (e2e/fixtures/services).
+const services = join(process.env.RATHAUS_E2E_DATA, 'services');
+mkdirSync(services, { recursive: true });
+for (const dir of [join(root, 'services'), join(root, 'e2e', 'fixtures', 'services')]) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    copyFileSync(join(dir, file), join(services, file));
+  }
+}
 
 export default defineConfig({
   testDir: '.',
@@ -43,9 +51,9 @@ export default defineConfig({
     command: [
       join(root, 'target', 'release', 'rathaus-server'),
       '--addr', `127.0.0.1:${port}`,
-      '--data-dir', process.env.RATHAUS_E2E_DATA,
+      '--data-dir', join(process.env.RATHAUS_E2E_DATA, 'data'),
       '--dist-dir', join(root, 'dist'),
-      '--services-dir', join(root, 'services'),
+      '--services-dir', services,
     ].join(' '),
     url: `http://127.0.0.1:${port}/api/v1/services`,
     reuseExistingServer: false,
