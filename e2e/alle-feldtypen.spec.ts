@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, expectAccessible } from './helpers';
+import { arriveAt, continueTo, expectAccessible, fillAddress, fillDate } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -44,9 +44,7 @@ test('every kind of question on one page: errors for each, then a case', async (
   await page.getByLabel('Ganze Zahl').fill('7');
   await page.getByLabel('Dezimalzahl').fill('1,25');
   await page.getByLabel('Betrag').fill('1.250,50');
-  await page.getByLabel('Tag').fill('1');
-  await page.getByLabel('Monat').fill('2');
-  await page.getByLabel('Jahr').fill('2000');
+  await fillDate(page, '1', '2', '2000');
   await page.getByLabel('E-Mail-Adresse').fill('test@example.org');
   await page.getByLabel('Telefonnummer').fill('+49 231 50-0');
   await page.getByLabel('Postleitzahl allein').fill('44135');
@@ -57,9 +55,7 @@ test('every kind of question on one page: errors for each, then a case', async (
   await page.getByRole('checkbox', { name: 'Be' }).check();
   await page.getByLabel('Aus einer Liste').selectOption({ label: 'Zweiter' });
   await page.getByRole('radio', { name: 'Nein' }).check();
-  await page.getByLabel('Straße und Hausnummer').fill('Markt 1');
-  await page.getByLabel('Postleitzahl', { exact: true }).fill('44135');
-  await page.getByLabel('Ort', { exact: true }).fill('Musterstadt');
+  await fillAddress(page, 'Markt 1', '44135', 'Musterstadt');
   await page.getByLabel('Eine Datei').setInputFiles(join(fixtures, 'foto.png'));
   await expect(page.getByText('Hochgeladen: foto.png')).toBeVisible();
   await page.getByLabel('Ich stimme zu.').check();

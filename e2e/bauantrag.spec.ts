@@ -3,7 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, expectAccessible } from './helpers';
+import { arriveAt, continueTo, expectAccessible, fillAddress } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const pdf = (name: string) => ({
@@ -24,9 +24,7 @@ async function fillInUpToCheck(page: Page, cost: string) {
   await page.getByLabel('Ein Gebäude neu bauen').check();
   await page.getByLabel('Beschreiben Sie Ihr Vorhaben kurz').fill('Einfamilienhaus mit Garage, zwei Vollgeschosse');
   await continueTo(page, 'Grundstück');
-  await page.getByLabel('Straße und Hausnummer').fill('Am Feldrain 7');
-  await page.getByLabel('Postleitzahl').fill('44137');
-  await page.getByLabel('Ort', { exact: true }).fill('Musterstadt');
+  await fillAddress(page, 'Am Feldrain 7', '44137', 'Musterstadt');
   await page.getByLabel('Gemarkung').fill('Musterstadt-Nord');
   await page.getByLabel('Flur', { exact: true }).fill('drei');
   await page.getByLabel('Flurstück').fill('123/4');

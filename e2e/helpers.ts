@@ -40,3 +40,17 @@ export async function startApplication(page: Page) {
   await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
   return arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
 }
+
+/** Types a date into the day, month and year boxes of the only date on the page. */
+export async function fillDate(page: Page, day: string, month: string, year: string) {
+  await page.getByLabel('Tag').fill(day);
+  await page.getByLabel('Monat').fill(month);
+  await page.getByLabel('Jahr').fill(year);
+}
+
+/** Types an address into the boxes of the only address on the page. */
+export async function fillAddress(page: Page, street: string, postcode: string, town: string) {
+  await page.getByLabel('Straße und Hausnummer').fill(street);
+  await page.getByLabel('Postleitzahl', { exact: true }).fill(postcode);
+  await page.getByLabel('Ort', { exact: true }).fill(town);
+}

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo } from './helpers';
+import { arriveAt, continueTo, fillAddress, fillDate } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -16,12 +16,8 @@ test('register two dogs, one of a listed breed; the fee follows', async ({ page 
   await page.getByLabel('Familienname').fill('Mustermann');
   await page.getByLabel('Vornamen').fill('Erika');
   // Too young: the author's own words.
-  await page.getByLabel('Tag').fill('1');
-  await page.getByLabel('Monat').fill('1');
-  await page.getByLabel('Jahr').fill('2015');
-  await page.getByLabel('Straße und Hausnummer').fill('Markt 1');
-  await page.getByLabel('Postleitzahl').fill('44135');
-  await page.getByLabel('Ort', { exact: true }).fill('Musterstadt');
+  await fillDate(page, '1', '1', '2015');
+  await fillAddress(page, 'Markt 1', '44135', 'Musterstadt');
   await page.getByRole('button', { name: 'Weiter' }).click();
   await expect(page.locator('#geburtsdatum-error')).toHaveText('Fehler: Hunde anmelden können nur Volljährige');
   await page.getByLabel('Jahr').fill('1980');
@@ -32,9 +28,7 @@ test('register two dogs, one of a listed breed; the fee follows', async ({ page 
   await page.getByLabel('Name des Hundes').fill('Bello');
   await page.getByLabel('Rasse').selectOption({ label: 'Labrador Retriever' });
   await expect(page.getByText('Erlaubnis nach dem Landeshundegesetz')).toHaveCount(0);
-  await page.getByLabel('Tag').fill('1');
-  await page.getByLabel('Monat').fill('3');
-  await page.getByLabel('Jahr').fill('2024');
+  await fillDate(page, '1', '3', '2024');
   await continueTo(page, 'Ihre Hunde');
   await expect(page.locator('.summary-list')).toContainText('Hund 1: Bello');
   await page.getByLabel('Ja').check();
@@ -42,9 +36,7 @@ test('register two dogs, one of a listed breed; the fee follows', async ({ page 
   await continueTo(page, 'Hund 2');
   await page.getByLabel('Name des Hundes').fill('Rex');
   await page.getByLabel('Rasse').selectOption({ label: 'Bullterrier (gelistet)' });
-  await page.getByLabel('Tag').fill('1');
-  await page.getByLabel('Monat').fill('3');
-  await page.getByLabel('Jahr').fill('2025');
+  await fillDate(page, '1', '3', '2025');
   await page.getByLabel('Erlaubnis nach dem Landeshundegesetz').setInputFiles(join(fixtures, 'lageplan.pdf'));
   await expect(page.getByText('Hochgeladen: lageplan.pdf')).toBeVisible();
   await page.getByRole('radio', { name: 'Ja' }).check();

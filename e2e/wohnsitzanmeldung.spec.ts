@@ -1,11 +1,19 @@
 // Registering a new address with two more people moving in (a repeatable group), a
 // secondary residence (a conditional step) and the landlord's confirmation (a file).
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, expectAccessible, expectFocusOnHeading } from './helpers';
+import { arriveAt, continueTo, expectAccessible, expectFocusOnHeading, fillAddress, fillDate } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+/** The questions about one more person, on that person's page. */
+async function describePerson(page: Page, given: string, birth: [string, string, string], relation: string) {
+  await page.getByLabel('Familienname').fill('Mustermann');
+  await page.getByLabel('Vornamen').fill(given);
+  await fillDate(page, ...birth);
+  await page.getByLabel('In welcher Beziehung steht die Person zu Ihnen?').selectOption({ label: relation });
+}
 
 test('register a secondary residence with two more people and the landlord’s confirmation', async ({ page }) => {
   await page.goto('/services/wohnsitzanmeldung');
@@ -14,9 +22,7 @@ test('register a secondary residence with two more people and the landlord’s c
   await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
 
   await arriveAt(page, 'Wann sind Sie eingezogen?');
-  await page.getByLabel('Tag').fill('2');
-  await page.getByLabel('Monat').fill('11');
-  await page.getByLabel('Jahr').fill('2026');
+  await fillDate(page, '2', '11', '2026');
   await continueTo(page, 'Neue Wohnung');
   await expect(page.getByText('Schritt 2 von 7')).toBeVisible();
 
@@ -39,9 +45,7 @@ test('register a secondary residence with two more people and the landlord’s c
   // A secondary residence: the main residence is asked on a step of its own.
   await continueTo(page, 'Anschrift Ihrer Hauptwohnung');
   await expect(page.getByText('Schritt 3 von 8')).toBeVisible();
-  await page.getByLabel('Straße und Hausnummer').fill('Lindenweg 4');
-  await page.getByLabel('Postleitzahl').fill('10115');
-  await page.getByLabel('Ort', { exact: true }).fill('Berlin');
+  await fillAddress(page, 'Lindenweg 4', '10115', 'Berlin');
   await continueTo(page, 'Bisherige Wohnung');
   await page.getByLabel('Aus Deutschland').check();
   await expect(page.getByText('Anschrift der bisherigen Wohnung')).toBeVisible();
@@ -51,9 +55,7 @@ test('register a secondary residence with two more people and the landlord’s c
   await continueTo(page, 'Ihre Angaben');
   await page.getByLabel('Familienname').fill('Mustermann');
   await page.getByLabel('Vornamen').fill('Erika');
-  await page.getByLabel('Tag').fill('12');
-  await page.getByLabel('Monat').fill('8');
-  await page.getByLabel('Jahr').fill('1984');
+  await fillDate(page, '12', '8', '1984');
   await page.getByLabel('Geburtsort').fill('Wien');
   await page.getByLabel('Staatsangehörigkeit').selectOption({ label: 'österreichisch' });
 
@@ -68,24 +70,14 @@ test('register a secondary residence with two more people and the landlord’s c
   await page.getByLabel('Ja').check();
   await continueTo(page, 'Person 1');
   await expectFocusOnHeading(page);
-  await page.getByLabel('Familienname').fill('Mustermann');
-  await page.getByLabel('Vornamen').fill('Max');
-  await page.getByLabel('Tag').fill('1');
-  await page.getByLabel('Monat').fill('1');
-  await page.getByLabel('Jahr').fill('1983');
-  await page.getByLabel('In welcher Beziehung steht die Person zu Ihnen?').selectOption({ label: 'Ehepartnerin oder Ehepartner' });
+  await describePerson(page, 'Max', ['1', '1', '1983'], 'Ehepartnerin oder Ehepartner');
   await expect(page.getByText('Sind Sie für dieses Kind sorgeberechtigt?')).toHaveCount(0);
   await continueTo(page, 'Weitere Personen');
   await expect(page.locator('.summary-list')).toContainText('Person 1: Max');
   await page.getByLabel('Ja').check();
   await continueTo(page, 'Person 2');
-  await page.getByLabel('Familienname').fill('Mustermann');
-  await page.getByLabel('Vornamen').fill('Lena');
-  await page.getByLabel('Tag').fill('5');
-  await page.getByLabel('Monat').fill('6');
-  await page.getByLabel('Jahr').fill('2015');
   // A child under 18: the question on parental responsibility appears, and must be answered.
-  await page.getByLabel('In welcher Beziehung steht die Person zu Ihnen?').selectOption({ label: 'Kind' });
+  await describePerson(page, 'Lena', ['5', '6', '2015'], 'Kind');
   await page.getByRole('button', { name: 'Weiter' }).click();
   await expect(page.locator('#person_sorgeberechtigt-error')).toHaveText(
     'Fehler: Wählen Sie bei „Sind Sie für dieses Kind sorgeberechtigt?“ eine Antwort aus',
@@ -102,12 +94,7 @@ test('register a secondary residence with two more people and the landlord’s c
   await expectFocusOnHeading(page);
   await page.getByLabel('Ja').check();
   await continueTo(page, 'Person 2');
-  await page.getByLabel('Familienname').fill('Mustermann');
-  await page.getByLabel('Vornamen').fill('Lena');
-  await page.getByLabel('Tag').fill('5');
-  await page.getByLabel('Monat').fill('6');
-  await page.getByLabel('Jahr').fill('2015');
-  await page.getByLabel('In welcher Beziehung steht die Person zu Ihnen?').selectOption({ label: 'Kind' });
+  await describePerson(page, 'Lena', ['5', '6', '2015'], 'Kind');
   await page.getByRole('radio', { name: 'Ja' }).check();
   await continueTo(page, 'Weitere Personen');
   await page.getByLabel('Nein').check();

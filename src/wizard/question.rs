@@ -14,14 +14,6 @@ use crate::components::{
 use crate::i18n::{use_i18n, Key};
 use crate::wizard::messages::{address_error_part, field_error_message};
 
-/// The text of a text-like answer exactly as typed.
-pub fn raw_text(answers: &Answers, field: &str) -> String {
-    match answers.get(field) {
-        Some(Answer::Text(t)) => t.clone(),
-        _ => String::new(),
-    }
-}
-
 /// Does this question take the page's `<h1>` when it is alone on its step? A
 /// declaration's or an information's text is too long for a heading.
 pub fn can_be_page_heading(field: &Field) -> bool {
@@ -45,40 +37,23 @@ fn binding<T: Clone + Send + Sync + 'static>(
     (value, set)
 }
 
-fn read_text(a: Option<&Answer>) -> String {
-    match a {
-        Some(Answer::Text(t)) => t.clone(),
-        _ => String::new(),
-    }
+/// `fn $name(answer) -> $ty`: the answer of variant `$variant` as typed, or empty.
+macro_rules! reader {
+    ($name:ident, $variant:ident, $ty:ty) => {
+        fn $name(a: Option<&Answer>) -> $ty {
+            match a {
+                Some(Answer::$variant(v)) => v.clone(),
+                _ => Default::default(),
+            }
+        }
+    };
 }
 
-fn read_choices(a: Option<&Answer>) -> Vec<String> {
-    match a {
-        Some(Answer::Choices(c)) => c.clone(),
-        _ => Vec::new(),
-    }
-}
-
-fn read_date(a: Option<&Answer>) -> DateParts {
-    match a {
-        Some(Answer::Date(d)) => d.clone(),
-        _ => DateParts::default(),
-    }
-}
-
-fn read_address(a: Option<&Answer>) -> AddressParts {
-    match a {
-        Some(Answer::Address(d)) => d.clone(),
-        _ => AddressParts::default(),
-    }
-}
-
-fn read_files(a: Option<&Answer>) -> Vec<rathaus_core::FileRef> {
-    match a {
-        Some(Answer::Files(f)) => f.clone(),
-        _ => Vec::new(),
-    }
-}
+reader!(read_text, Text, String);
+reader!(read_choices, Choices, Vec<String>);
+reader!(read_date, Date, DateParts);
+reader!(read_address, Address, AddressParts);
+reader!(read_files, Files, Vec<rathaus_core::FileRef>);
 
 #[component]
 pub fn Question(

@@ -52,15 +52,19 @@ pub fn now() -> Timestamp {
     Timestamp(secs)
 }
 
-fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
-    let bytes = body.map_err(|rejection| {
+/// The body, or 413 when it is over the route's limit and 400 when it could not be read.
+fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
+    body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
         } else {
             ApiError::BadRequest
         }
-    })?;
-    serde_json::from_slice(&bytes).map_err(|_| ApiError::BadRequest)
+    })
+}
+
+fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+    serde_json::from_slice(&body_bytes(body)?).map_err(|_| ApiError::BadRequest)
 }
 
 fn with_cache(mut response: Response, policy: &'static str) -> Response {
@@ -272,13 +276,7 @@ async fn upload_attachment(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let data = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge
-        } else {
-            ApiError::BadRequest
-        }
-    })?;
+    let data = body_bytes(body)?;
     if data.is_empty() {
         return Err(ApiError::BadRequest);
     }
