@@ -13,6 +13,7 @@ pub mod fee;
 pub mod flow;
 pub mod format;
 pub mod json;
+pub mod migrate;
 pub mod number;
 #[cfg(feature = "schema")]
 pub mod schema;

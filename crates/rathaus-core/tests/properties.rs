@@ -365,6 +365,11 @@ proptest! {
         let _ = flow::first_incomplete_step(&def, &answers, today);
         let _ = def.fee.compute(&walk.answers, today);
         let _ = validate_application(&def, &answers, today);
+        // A draft fitted to the definition fits it: fitting again drops nothing.
+        let fitted = rathaus_core::migrate::migrate(&answers, &def, today);
+        let again = rathaus_core::migrate::migrate(&fitted.answers, &def, today);
+        prop_assert_eq!(again.dropped, vec![]);
+        prop_assert_eq!(again.answers, fitted.answers);
     }
 
     #[test]
