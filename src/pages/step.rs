@@ -138,8 +138,12 @@ fn StepForm(
     };
     let today = today();
     // On an item's page the answers edited are the item's; the answers before the
-    // group stay as they are and decide the item's conditions.
-    let outer = flow::walk(&def, &draft.answers, today).answers;
+    // group and the visible steps do not change there, so they are walked once.
+    let outer: Option<(Answers, Vec<String>)> = item.map(|_| {
+        let walk = flow::walk(&def, &draft.answers, today);
+        let steps = walk.steps.iter().map(|(s, _)| s.id.clone()).collect();
+        (walk.answers, steps)
+    });
     let initial = match (item, &step.repeat) {
         (None, _) => draft.answers.clone(),
         (Some(index), Some(repeat)) => {
@@ -244,31 +248,34 @@ fn StepForm(
         let (def, step) = (def.clone(), step.clone());
         Memo::new(move |_| {
             answers.with(|a| {
-                let walk = match item {
-                    None => flow::walk(&def, a, today),
-                    Some(_) => outer.with_value(|o| flow::walk(&def, o, today)),
-                };
-                let fields = match item {
-                    None => walk
-                        .steps
-                        .iter()
-                        .find(|(s, _)| s.id == step.id)
-                        .map(|(_, fields)| fields.iter().map(|f| f.id.clone()).collect())
-                        .unwrap_or_default(),
-                    Some(_) => {
+                outer.with_value(|outer| match outer {
+                    None => {
+                        let walk = flow::walk(&def, a, today);
+                        let fields = walk
+                            .steps
+                            .iter()
+                            .find(|(s, _)| s.id == step.id)
+                            .map(|(_, fields)| fields.iter().map(|f| f.id.clone()).collect())
+                            .unwrap_or_default();
+                        let steps = walk.steps.into_iter().map(|(s, _)| s.id.clone()).collect();
+                        Layout { steps, fields }
+                    }
+                    Some((outer_answers, steps)) => {
                         let scope = Scope {
-                            answers: &walk.answers,
+                            answers: outer_answers,
                             item: Some(a),
                             today,
                         };
-                        flow::item_fields(&step, scope)
+                        let fields = flow::item_fields(&step, scope)
                             .iter()
                             .map(|f| f.id.clone())
-                            .collect()
+                            .collect();
+                        Layout {
+                            steps: steps.clone(),
+                            fields,
+                        }
                     }
-                };
-                let steps = walk.steps.into_iter().map(|(s, _)| s.id.clone()).collect();
-                Layout { steps, fields }
+                })
             })
         })
     };
@@ -345,9 +352,11 @@ fn StepForm(
         let (def, step) = (def.clone(), step.clone());
         move |ev: SubmitEvent| {
             ev.prevent_default();
-            let found = answers.with_untracked(|a| match item {
-                None => validate_step(&def, &step, a, today),
-                Some(_) => outer.with_value(|o| validate_item(&step, a, o, today)),
+            let found = answers.with_untracked(|a| {
+                outer.with_value(|outer| match outer {
+                    None => validate_step(&def, &step, a, today),
+                    Some((outer_answers, _)) => validate_item(&step, a, outer_answers, today),
+                })
             });
             if !found.is_empty() {
                 errors.set(found);

@@ -173,31 +173,6 @@ impl FeeRule {
             }
         }
     }
-
-    /// Every field (or group) id a rule reads, with what it needs of it.
-    pub fn references(&self) -> Vec<(&str, FeeReference)> {
-        match self {
-            FeeRule::Fixed(_) => vec![],
-            FeeRule::PerOption { field, .. } => vec![(field, FeeReference::Choice)],
-            FeeRule::PerItem { group, .. } => vec![(group, FeeReference::Group)],
-            FeeRule::Tiered { field, .. } => vec![(field, FeeReference::Number)],
-            FeeRule::When { condition, rules } => condition
-                .referenced_fields()
-                .into_iter()
-                .map(|f| (f, FeeReference::Condition))
-                .chain(rules.iter().flat_map(FeeRule::references))
-                .collect(),
-        }
-    }
-}
-
-/// What a fee rule needs of the field it names, for checking definitions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FeeReference {
-    Choice,
-    Group,
-    Number,
-    Condition,
 }
 
 #[cfg(test)]

@@ -205,6 +205,13 @@ mod tests {
         serde_json::from_str(json).unwrap()
     }
 
+    fn reasons(m: &Migration) -> Vec<(&str, DropReason)> {
+        m.dropped
+            .iter()
+            .map(|d| (d.path.as_str(), d.reason))
+            .collect()
+    }
+
     const TODAY: Date = Date {
         year: 2026,
         month: 11,
@@ -238,11 +245,7 @@ mod tests {
             answers(r#"{"name":"Erika"}"#),
             "what fits is kept, even if now too long"
         );
-        let reasons: Vec<(&str, DropReason)> = m
-            .dropped
-            .iter()
-            .map(|d| (d.path.as_str(), d.reason))
-            .collect();
+        let reasons = reasons(&m);
         assert_eq!(
             reasons,
             [
@@ -281,11 +284,7 @@ mod tests {
                  "fields":[{"id":"name","type":"text","label":{"de":"N"}}]}]"#);
         let m = migrate(&answers(r#"{"name":"Anna","kinder":"Anna"}"#), &d, TODAY);
         assert_eq!(m.answers, Answers::default());
-        let reasons: Vec<(&str, DropReason)> = m
-            .dropped
-            .iter()
-            .map(|d| (d.path.as_str(), d.reason))
-            .collect();
+        let reasons = reasons(&m);
         assert_eq!(
             reasons,
             [
