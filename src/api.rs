@@ -64,11 +64,19 @@ pub(crate) fn decode<T: FromJson>((status, text): (u16, String)) -> Result<T, Ap
     json::from_str(&text).map_err(|_| ApiError::Decode)
 }
 
+/// What a request carries. Turned into a JS value here, in the app's first module: the
+/// wizard is a separately loaded module, and wasm-bindgen's conversions only work when
+/// called from the first one.
+pub(crate) enum Body<'a> {
+    Json(&'a str),
+    File(&'a web_sys::File),
+}
+
 /// Sends a request; the status and body text of the answer.
 pub(crate) async fn fetch_text(
     method: &str,
     url: &str,
-    body: Option<(JsValue, &str)>,
+    body: Option<Body<'_>>,
     headers: &[(&str, &str)],
 ) -> Result<(u16, String), ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
@@ -77,10 +85,18 @@ pub(crate) async fn fetch_text(
     let h = Headers::new().map_err(|_| ApiError::Network)?;
     h.set("Accept", "application/json")
         .map_err(|_| ApiError::Network)?;
-    if let Some((body, content_type)) = body {
-        h.set("Content-Type", content_type)
-            .map_err(|_| ApiError::Network)?;
-        init.set_body(&body);
+    match body {
+        Some(Body::Json(text)) => {
+            h.set("Content-Type", "application/json")
+                .map_err(|_| ApiError::Network)?;
+            init.set_body(&JsValue::from_str(text));
+        }
+        Some(Body::File(file)) => {
+            h.set("Content-Type", &file.type_())
+                .map_err(|_| ApiError::Network)?;
+            init.set_body(file);
+        }
+        None => {}
     }
     for (name, value) in headers {
         h.set(name, value).map_err(|_| ApiError::Network)?;
@@ -126,8 +142,15 @@ pub async fn submit_application(
     idempotency_key: &str,
 ) -> Result<ApplicationReceipt, ApiError> {
     let headers = [(IDEMPOTENCY_KEY_HEADER, idempotency_key)];
-    let body = (JsValue::from_str(body), "application/json");
-    decode(fetch_text("POST", &url("/applications"), Some(body), &headers).await?)
+    decode(
+        fetch_text(
+            "POST",
+            &url("/applications"),
+            Some(Body::Json(body)),
+            &headers,
+        )
+        .await?,
+    )
 }
 
 /// Uploads a file for an application; the backend keeps it until the application is
@@ -135,9 +158,15 @@ pub async fn submit_application(
 pub async fn upload_attachment(file: &web_sys::File) -> Result<FileRef, ApiError> {
     let name = encode_segment(&file.name());
     let headers = [(ATTACHMENT_NAME_HEADER, name.as_str())];
-    let content_type = file.type_();
-    let body = (JsValue::from(file.clone()), content_type.as_str());
-    decode(fetch_text("POST", &url("/attachments"), Some(body), &headers).await?)
+    decode(
+        fetch_text(
+            "POST",
+            &url("/attachments"),
+            Some(Body::File(file)),
+            &headers,
+        )
+        .await?,
+    )
 }
 
 pub fn submission_body(request: &SubmitApplication) -> String {

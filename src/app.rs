@@ -64,6 +64,24 @@ fn page(route: Route) -> AnyView {
         Route::ServiceStart { service } => {
             view! { <ServiceStartPage service=service /> }.into_any()
         }
+        // The wizard's code arrives when a service is started, not on a first visit.
+        route @ (Route::Step { .. } | Route::Check { .. }) => {
+            Suspend::new(async move { wizard_page(route).await }).into_any()
+        }
+        Route::Confirmation { case_number } => {
+            view! { <ConfirmationPage case_number=case_number /> }.into_any()
+        }
+        Route::Status => view! { <StatusPage /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// The wizard's pages. Release builds (`--cfg rathaus_split`, scripts/build.sh) move
+/// this function and everything only it uses into a second wasm module, loaded on first
+/// use (docs/size.md).
+#[cfg_attr(rathaus_split, lazy)]
+async fn wizard_page(route: Route) -> AnyView {
+    match route {
         Route::Step {
             service,
             step,
@@ -72,11 +90,7 @@ fn page(route: Route) -> AnyView {
         } => view! { <StepPage service=service step=step item=item from_check=from_check /> }
             .into_any(),
         Route::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
-        Route::Confirmation { case_number } => {
-            view! { <ConfirmationPage case_number=case_number /> }.into_any()
-        }
-        Route::Status => view! { <StatusPage /> }.into_any(),
-        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+        _ => ().into_any(),
     }
 }
 
@@ -106,7 +120,7 @@ fn Header() -> impl IntoView {
                     on:click=move |_| {
                         i18n.set_locale(other);
                         // The header is drawn anew: keep focus on the switch.
-                        request_animation_frame(|| {
+                        crate::page::next_frame(|| {
                             crate::components::error_summary::focus_selector(".header__language")
                         });
                     }
@@ -133,7 +147,7 @@ fn focus_heading_on_navigation() {
 
 /// The new page may still be waiting for data: try again on the next frames.
 fn focus_when_rendered(attempts: u32) {
-    request_animation_frame(move || {
+    crate::page::next_frame(move || {
         let ready = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector("main h1").ok().flatten())

@@ -46,3 +46,16 @@ pub fn focus_main_heading() {
         let _ = el.focus();
     }
 }
+
+/// Runs `f` before the next repaint. Every part of the app goes through this one
+/// function: the wizard's code is loaded later as a separate wasm module, and calling
+/// wasm-bindgen's generic closure conversion from there fails at run time (the
+/// conversion exists, rewritten, in the first module only).
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    next_frame_boxed(Box::new(f));
+}
+
+#[inline(never)]
+fn next_frame_boxed(f: Box<dyn FnOnce()>) {
+    request_animation_frame(f);
+}

@@ -1,20 +1,21 @@
 // Trunk post_build hook (runs in the staging folder before it becomes dist/):
+//  0. release builds: splits the wasm (the wizard loads separately) and optimises it,
+//     see wasm.mjs;
 //  1. writes .br and .gz next to every text and wasm file, so the server sends
 //     precompressed files (the reference backend and any nginx/CDN with brotli_static);
 //  2. writes the size report of what a first visit transfers against the budget
-//     (DESIGN.md: 150 KB brotli), and fails the build above the ceiling. The ceiling is
-//     the budget plus what the wizard engine costs until it is loaded separately from
-//     the first visit (see docs/size.md); it stops growth while that work is open.
-import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+//     (DESIGN.md: 150 KB brotli), and what starting a service loads later; a release
+//     build over the budget fails.
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname, extname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { buildWasm } from './wasm.mjs';
 
 const root = process.env.TRUNK_SOURCE_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || join(root, 'dist');
 // 150 KB read strictly: 150,000 bytes, not 153,600.
 const BUDGET_BYTES = Number(process.env.RATHAUS_SIZE_BUDGET_BYTES || 150_000);
-const CEILING_BYTES = Number(process.env.RATHAUS_SIZE_CEILING_BYTES || 184_000);
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
 
 const brotli = (buf) =>
@@ -32,6 +33,9 @@ function walk(d) {
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
+
+// 0. Split and optimise.
+const wasm = process.env.TRUNK_PROFILE === 'release' ? buildWasm({ dir, root }) : { chunks: [] };
 
 // 1. Precompress.
 for (const file of walk(dir)) {
@@ -51,6 +55,8 @@ for (const m of html.matchAll(/\s(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
   if (/^[a-z]+:/i.test(url) || url.startsWith('//') || url.startsWith('#')) continue;
   referenced.add(url.replace(/^\//, '').split(/[?#]/)[0]);
 }
+// The JS that loads the wizard later is itself imported at start.
+if (wasm.split && existsSync(join(dir, wasm.split))) referenced.add(wasm.split);
 const kind = (f) =>
   ({ '.html': 'HTML', '.js': 'JS', '.wasm': 'WASM', '.css': 'CSS', '.json': 'JSON' })[extname(f)] ||
   (extname(f) === '.webmanifest' ? 'manifest' : extname(f).slice(1) || 'other');
@@ -78,17 +84,19 @@ for (const r of rows) {
 const report = {
   profile: process.env.TRUNK_PROFILE || 'unknown',
   budget_brotli_bytes: BUDGET_BYTES,
-  ceiling_brotli_bytes: CEILING_BYTES,
   total,
   by_kind: byKind,
   files: rows,
+  later: wasm.chunks.map((name) => {
+    const raw = readFileSync(join(dir, name));
+    return { file: name, raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
+  }),
 };
 const fmt = (n) => n.toLocaleString('en-US').padStart(9);
 const lines = [
   '# First visit: what the browser transfers before the app runs',
   '',
-  `profile: ${report.profile}; budget: ${BUDGET_BYTES.toLocaleString('en-US')} bytes brotli; ` +
-    `ceiling: ${CEILING_BYTES.toLocaleString('en-US')}`,
+  `profile: ${report.profile}; budget: ${BUDGET_BYTES.toLocaleString('en-US')} bytes brotli`,
   '',
   total.brotli > BUDGET_BYTES
     ? `**Over the budget by ${(total.brotli - BUDGET_BYTES).toLocaleString('en-US')} bytes** (see docs/size.md).`
@@ -99,6 +107,16 @@ const lines = [
   ...rows.map((r) => `| ${r.file} | ${r.kind} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
   `| **total** | | ${fmt(total.raw)} | ${fmt(total.gzip)} | ${fmt(total.brotli)} |`,
   '',
+  ...(report.later.length
+    ? [
+        '## Loaded when a service is started (the wizard)',
+        '',
+        '| file | raw | gzip -9 | brotli -q 11 |',
+        '|---|---:|---:|---:|',
+        ...report.later.map((r) => `| ${r.file} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
+        '',
+      ]
+    : []),
 ];
 const outDir = join(root, 'target');
 mkdirSync(outDir, { recursive: true });
@@ -106,7 +124,7 @@ writeFileSync(join(outDir, 'size-report.json'), JSON.stringify(report, null, 2) 
 writeFileSync(join(outDir, 'size-report.md'), lines.join('\n'));
 console.log(lines.join('\n'));
 console.log(`size report: ${relative(process.cwd(), join(outDir, 'size-report.md'))}`);
-if (report.profile === 'release' && total.brotli > CEILING_BYTES) {
-  console.error(`first visit is ${total.brotli} bytes brotli, over the ceiling of ${CEILING_BYTES}`);
+if (report.profile === 'release' && total.brotli > BUDGET_BYTES) {
+  console.error(`first visit is ${total.brotli} bytes brotli, over the budget of ${BUDGET_BYTES}`);
   process.exit(1);
 }

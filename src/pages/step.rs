@@ -58,7 +58,7 @@ pub fn AlreadySent(service_id: String, case_number: String) -> impl IntoView {
 /// be on must not trap the back button.
 pub(crate) fn redirect(url: String) {
     let router = use_router();
-    request_animation_frame(move || router.replace(&url));
+    crate::page::next_frame(move || router.replace(&url));
 }
 
 /// The draft of this service, or what to show instead of a step of it: the "already

@@ -53,7 +53,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<SummaryError>>) -> impl Int
     let node = NodeRef::<Div>::new();
     Effect::new(move |_| {
         if !errors.with(Vec::is_empty) {
-            request_animation_frame(move || {
+            crate::page::next_frame(move || {
                 if let Some(el) = node.get_untracked() {
                     let _ = el.focus();
                 }
