@@ -11,6 +11,8 @@ import { join, dirname, extname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { buildWasm } from './wasm.mjs';
+import { townHallPng } from './icons.mjs';
+import { createHash } from 'node:crypto';
 
 const root = process.env.TRUNK_SOURCE_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || join(root, 'dist');
@@ -36,6 +38,30 @@ function walk(d) {
 
 // 0. Split and optimise.
 const wasm = process.env.TRUNK_PROFILE === 'release' ? buildWasm({ dir, root }) : { chunks: [] };
+
+// 0b. Icons for installing the app, and the service worker's list of the app shell:
+//     the real, hashed names of this build, never a hand-kept list.
+writeFileSync(join(dir, 'icon-192.png'), townHallPng(192));
+writeFileSync(join(dir, 'icon-512.png'), townHallPng(512));
+writeFileSync(join(dir, 'icon-maskable-512.png'), townHallPng(512));
+if (process.env.TRUNK_PROFILE === 'release') {
+  const shellHtml = readFileSync(join(dir, 'index.html'), 'utf8');
+  const shell = new Set(['/index.html', '/config.json', '/manifest.webmanifest', '/icon-192.png']);
+  for (const m of shellHtml.matchAll(/\s(?:href|src|data-js|data-wasm)="(\/[^"]*)"/g)) shell.add(m[1]);
+  if (wasm.split) shell.add('/' + wasm.split);
+  const precache = [...shell].filter((u) => u !== '/' && existsSync(join(dir, u.slice(1)))).sort();
+  const version = createHash('sha256')
+    .update(precache.map((u) => u + readFileSync(join(dir, u.slice(1))).length).join())
+    .update(readFileSync(join(dir, 'index.html')))
+    .digest('hex')
+    .slice(0, 16);
+  const swPath = join(dir, 'sw.js');
+  const sw = readFileSync(swPath, 'utf8')
+    .replace("const VERSION = 'dev';", `const VERSION = '${version}';`)
+    .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(precache)};`);
+  if (!sw.includes(version)) throw new Error('sw.js: VERSION line not found');
+  writeFileSync(swPath, sw);
+}
 
 // 1. Precompress.
 for (const file of walk(dir)) {
