@@ -54,3 +54,30 @@ export async function fillAddress(page: Page, street: string, postcode: string, 
   await page.getByLabel('Postleitzahl', { exact: true }).fill(postcode);
   await page.getByLabel('Ort', { exact: true }).fill(town);
 }
+
+/** A Führungszeugnis for the citizen themself, every question answered, on the check page. */
+export async function answerEverything(page: Page) {
+  await startApplication(page);
+  await page.getByLabel('Für mich selbst (Privatführungszeugnis, Belegart N)').check();
+  await continueTo(page, 'Wofür brauchen Sie das Führungszeugnis?');
+  await page.getByLabel('Wofür brauchen Sie das Führungszeugnis?').fill('Bewerbung');
+  await continueTo(page, 'Wie heißen Sie?');
+  await page.getByLabel('Vornamen').fill('Erika');
+  await page.getByLabel('Familienname').fill('Mustermann');
+  await continueTo(page, 'Wann und wo sind Sie geboren?');
+  await page.getByLabel('Tag').fill('1');
+  await page.getByLabel('Monat').fill('2');
+  await page.getByLabel('Jahr').fill('1980');
+  await page.getByLabel('Geburtsort').fill('Essen');
+  await continueTo(page, 'Welche Staatsangehörigkeit haben Sie?');
+  await page.getByLabel('Welche Staatsangehörigkeit haben Sie?').fill('deutsch');
+  await continueTo(page, 'Wo wohnen Sie?');
+  await page.getByLabel('Straße und Hausnummer').fill('Markt 1');
+  await page.getByLabel('Postleitzahl').fill('45127');
+  await page.getByLabel('Ort', { exact: true }).fill('Essen');
+  await continueTo(page, 'Zustellung');
+  await page.getByLabel('An meine Wohnanschrift').check();
+  await continueTo(page, 'E-Mail-Adresse (optional)');
+  await continueTo(page, 'Prüfen Sie Ihre Angaben');
+  await page.getByLabel('Ich versichere, dass meine Angaben richtig und vollständig sind.').check();
+}

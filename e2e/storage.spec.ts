@@ -13,6 +13,10 @@ test('the wizard works when the device refuses storage', async ({ page }) => {
   });
   await startApplication(page);
   await page.getByLabel('Für mich selbst (Privatführungszeugnis, Belegart N)').check();
+  // Said plainly, next to the form: nothing is lost while the page stays open.
+  await expect(page.getByRole('alert')).toContainText(
+    'Ihre Angaben konnten auf diesem Gerät nicht gespeichert werden (Speicher voll oder gesperrt).',
+  );
   await continueTo(page, 'Wofür brauchen Sie das Führungszeugnis?');
   await page.getByLabel('Wofür brauchen Sie das Führungszeugnis?').fill('Ehrenamt');
   await continueTo(page, 'Wie heißen Sie?');

@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, I18n, Key, Locale};
+use crate::outbox::Outbox;
 use crate::page::focus_main_heading;
 use crate::pages::*;
-use crate::router::{use_router, Route, Router};
+use crate::router::{urls, use_router, Route, Router};
 use crate::services::ServiceCache;
+use crate::store;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -15,6 +17,21 @@ pub fn App() -> impl IntoView {
     provide_context(ServiceCache::default());
     let router = Router::install();
     provide_context(router);
+    let outbox = Outbox::install();
+    provide_context(outbox);
+    // Reading everything once at start finds damaged data before a page needs it.
+    store::load_applications();
+    let set_aside = RwSignal::new(store::take_set_aside());
+    let update_ready = RwSignal::new(
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .is_some_and(|e| e.has_attribute("data-update")),
+    );
+    // boot.js says when a new version is installed and waiting.
+    std::mem::forget(window_event_listener_untyped("rathaus:update", move |_| {
+        update_ready.set(true)
+    }));
 
     // <html lang dir> follow the chosen language, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -28,6 +45,7 @@ pub fn App() -> impl IntoView {
         }
     });
     focus_heading_on_navigation();
+    crate::page::install_leave_hook();
 
     // A change of language renders the frame and the page anew; see i18n.
     move || {
@@ -45,6 +63,16 @@ pub fn App() -> impl IntoView {
             </a>
             <Header />
             <div class="width-container">
+                {move || update_ready.get().then(|| banner(Key::UpdateAvailable, false, Some((Key::UpdateReload, None))))}
+                {move || set_aside.get().then(|| {
+                    banner(Key::StorageSetAside, true, Some((Key::DeviceTitle, Some("/device".into()))))
+                })}
+                {move || {
+                    let sent = outbox.sent.get()?;
+                    let link = (Key::OutboxSentLink, Some(urls::confirmation(&sent.case_number)));
+                    let shown = !matches!(router.route(), Route::Confirmation { .. });
+                    shown.then(|| banner(Key::OutboxSent, false, Some(link)))
+                }}
                 <main id="main" class="main">
                     {move || page(router.route())}
                 </main>
@@ -52,10 +80,33 @@ pub fn App() -> impl IntoView {
             <footer class="footer">
                 <div class="width-container">
                     <p>{i18n.t(Key::FooterText)}</p>
+                    <p><a href="/device">{i18n.t(Key::DeviceTitle)}</a></p>
                 </div>
             </footer>
         }
     }
+}
+
+/// A notice of the frame, above every page. Its action is a link, or (`None`) the button
+/// that activates a new version of the app (handled by boot.js).
+fn banner(text: Key, error: bool, action: Option<(Key, Option<String>)>) -> AnyView {
+    let i18n = use_i18n();
+    let action = action.map(|(label, href)| match href {
+        Some(href) => view! { <a href=href>{i18n.t(label)}</a> }.into_any(),
+        None => view! {
+            <button type="button" class="link-button" data-action="apply-update">{i18n.t(label)}</button>
+        }
+        .into_any(),
+    });
+    view! {
+        <div
+            class=if error { "notice notice--error banner" } else { "notice banner" }
+            role=if error { "alert" } else { "status" }
+        >
+            <p>{i18n.t(text)} " " {action}</p>
+        </div>
+    }
+    .into_any()
 }
 
 fn page(route: Route) -> AnyView {
@@ -65,22 +116,36 @@ fn page(route: Route) -> AnyView {
             view! { <ServiceStartPage service=service /> }.into_any()
         }
         // The wizard's code arrives when a service is started, not on a first visit.
-        route @ (Route::Step { .. } | Route::Check { .. }) => {
-            Suspend::new(async move { wizard_page(route).await }).into_any()
-        }
-        Route::Confirmation { case_number } => {
-            view! { <ConfirmationPage case_number=case_number /> }.into_any()
+        route @ (Route::Step { .. }
+        | Route::Check { .. }
+        | Route::Confirmation { .. }
+        | Route::Device) => {
+            Suspend::new(async move { deferred(Deferred::Page(route)).await }).into_any()
         }
         Route::Status => view! { <StatusPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
 
-/// The wizard's pages. Release builds (`--cfg rathaus_split`, scripts/build.sh) move
-/// this function and everything only it uses into a second wasm module, loaded on first
-/// use (docs/size.md).
+/// What a first visit does not need: the wizard's pages, the confirmation and device
+/// pages, and sending what waits in the outbox.
+pub enum Deferred {
+    Page(Route),
+    SendWaiting(Outbox, Vec<String>),
+}
+
+/// Release builds (`--cfg rathaus_split`, scripts/build.sh) move this function and
+/// everything only it uses into a second wasm module, loaded on first use
+/// (docs/size.md).
 #[cfg_attr(rathaus_split, lazy)]
-async fn wizard_page(route: Route) -> AnyView {
+pub async fn deferred(task: Deferred) -> AnyView {
+    let route = match task {
+        Deferred::Page(route) => route,
+        Deferred::SendWaiting(outbox, waiting) => {
+            outbox.send_waiting(waiting);
+            return ().into_any();
+        }
+    };
     match route {
         Route::Step {
             service,
@@ -90,6 +155,10 @@ async fn wizard_page(route: Route) -> AnyView {
         } => view! { <StepPage service=service step=step item=item from_check=from_check /> }
             .into_any(),
         Route::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
+        Route::Device => view! { <DevicePage /> }.into_any(),
+        Route::Confirmation { case_number } => {
+            view! { <ConfirmationPage case_number=case_number /> }.into_any()
+        }
         _ => ().into_any(),
     }
 }

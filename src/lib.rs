@@ -2,13 +2,15 @@
 //!
 //! Layout: [`app`] (frame and routes), [`pages`] (one file per page), [`wizard`]
 //! (definitions turned into pages), [`components`] (GOV.UK-style building blocks),
-//! [`api`] (the backend client), [`store`] (what stays on the device), [`i18n`].
+//! [`api`] (the backend client), [`store`] (what stays on the device), [`outbox`]
+//! (applications waiting for a connection), [`i18n`].
 
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
 pub mod i18n;
+pub mod outbox;
 pub mod page;
 pub mod pages;
 pub mod router;

@@ -59,3 +59,58 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
 fn next_frame_boxed(f: Box<dyn FnOnce()>) {
     request_animation_frame(f);
 }
+
+/// Runs `f` after `ms` milliseconds (one function for the whole app, as [`next_frame`]).
+/// Straight to `setTimeout`: Leptos's own helper formats its error, which costs the
+/// first module 2 KB of `Debug` code.
+#[inline(never)]
+pub fn after(ms: u64, f: Box<dyn FnOnce()>) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            ms.min(i32::MAX as u64) as i32,
+        );
+    }
+}
+
+thread_local! {
+    static BEFORE_LEAVING: std::cell::RefCell<Option<Box<dyn FnOnce()>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// What to do if the page is closed or reloaded now (a draft not yet written); `None`
+/// once done. One at a time: the page being shown sets it.
+pub fn before_leaving(f: Option<Box<dyn FnOnce()>>) {
+    BEFORE_LEAVING.with(|b| *b.borrow_mut() = f);
+}
+
+/// Listens for the page being left (installed once by the app's frame).
+pub fn install_leave_hook() {
+    std::mem::forget(window_event_listener_untyped("pagehide", |_| {
+        if let Some(f) = BEFORE_LEAVING.with(|b| b.borrow_mut().take()) {
+            f();
+        }
+    }));
+}
+
+/// "14:32": the device's local time of day at `ms` since 1970 (now if `None`).
+pub fn time_of_day(ms: Option<u64>) -> String {
+    let at = js_sys::Date::new_0();
+    if let Some(ms) = ms {
+        at.set_time(ms as f64);
+    }
+    format!("{:02}:{:02}", at.get_hours(), at.get_minutes())
+}
+
+/// "27.11.2026": the device's local date at `ms` since 1970.
+pub fn local_date(ms: u64) -> String {
+    let at = js_sys::Date::new_0();
+    at.set_time(ms as f64);
+    format!(
+        "{:02}.{:02}.{}",
+        at.get_date(),
+        at.get_month() + 1,
+        at.get_full_year()
+    )
+}

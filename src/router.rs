@@ -30,6 +30,8 @@ pub enum Route {
         case_number: String,
     },
     Status,
+    /// What the app keeps on this device: drafts, applications sent, the outbox.
+    Device,
     NotFound,
 }
 
@@ -69,6 +71,7 @@ impl Route {
                 case_number: id(case_number),
             },
             ["status"] => Route::Status,
+            ["device"] => Route::Device,
             _ => Route::NotFound,
         }
     }
@@ -90,6 +93,7 @@ impl Route {
             Route::Check { service } => format!("/services/{service}/check"),
             Route::Confirmation { case_number } => format!("/applications/{case_number}"),
             Route::Status => "/status".into(),
+            Route::Device => "/device".into(),
             Route::NotFound => "/404".into(),
         }
     }

@@ -41,13 +41,69 @@ fn remember(key: &str, value: Option<String>) {
     });
 }
 
+thread_local! {
+    /// Set when damaged data was found and set aside in this visit; the frame says so.
+    static SET_ASIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether damaged data was set aside in this visit (and the citizen not yet told).
+pub fn take_set_aside() -> bool {
+    SET_ASIDE.with(|s| s.replace(false))
+}
+
 fn read<T: FromJson>(key: &str) -> Option<T> {
     let full = format!("{PREFIX}{key}");
     // What memory holds is newer than storage: it is there because storing it failed.
     let raw =
         remembered(&full).or_else(|| storage().and_then(|s| s.get_item(&full).ok().flatten()))?;
-    // Damaged or foreign data must never stop the app: it is treated as absent.
-    json::from_str(&raw).ok()
+    let value = json::from_str(&raw).ok();
+    if value.is_none() {
+        // Damaged, truncated or foreign data must never stop the app. It is moved out of
+        // the way (kept, in case it can still be helped) and the citizen is told.
+        if let Some(s) = storage() {
+            let _ = s.set_item(&format!("{ASIDE_PREFIX}{key}"), &raw);
+            let _ = s.remove_item(&full);
+        }
+        remember(&full, None);
+        SET_ASIDE.with(|s| s.set(true));
+    }
+    value
+}
+
+/// Where damaged entries are set aside; "delete all" on the device page clears them.
+const ASIDE_PREFIX: &str = "rathaus.aside.";
+
+/// The keys under `rathaus.v1.<prefix>` in storage.
+fn keys(prefix: &str) -> Vec<String> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(PREFIX).map(str::to_owned))
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}
+
+/// Deletes everything the app keeps on this device (the language choice stays).
+pub fn delete_everything() {
+    if let Some(s) = storage() {
+        let n = s.length().unwrap_or(0);
+        let ours: Vec<String> = (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with("rathaus.") && *k != format!("{PREFIX}locale"))
+            .collect();
+        for k in ours {
+            let _ = s.remove_item(&k);
+        }
+    }
+    MEMORY.with(|m| m.borrow_mut().clear());
+}
+
+/// Milliseconds since 1970, the device's clock.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// Writes `value`; `false` if the device refused (storage full, disabled, private
@@ -92,6 +148,12 @@ pub struct Draft {
     /// Set once sent: the draft's answers are gone, only this is left, so that going
     /// back after submitting says so instead of offering to send again.
     pub submitted_case: Option<String>,
+    /// The service's name when last saved, for the list of what is on this device.
+    pub service_title: Option<Text>,
+    /// When it was last saved (ms since 1970): shown, and drafts expire after a while.
+    pub saved_at: u64,
+    /// Questions to answer again because the service changed since the draft began.
+    pub answer_again: Vec<String>,
 }
 
 json_struct!(Draft {
@@ -102,6 +164,9 @@ json_struct!(Draft {
     server_errors = default,
     pending,
     submitted_case,
+    service_title = default,
+    saved_at = default,
+    answer_again = default,
 });
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,12 +175,18 @@ pub struct PendingSubmission {
     /// The answers sent, to tell whether a new attempt is the same application.
     pub answers: Answers,
     pub body: String,
+    /// What the confirmation shows, so that the outbox can record a case sent while
+    /// the citizen is elsewhere (or offline since).
+    pub service_title: Option<Text>,
+    pub what_happens_next: Option<Text>,
 }
 
 json_struct!(PendingSubmission {
     idempotency_key,
     answers,
-    body
+    body,
+    service_title = default,
+    what_happens_next = default,
 });
 
 impl Draft {
@@ -140,8 +211,33 @@ pub fn load_draft(service_id: &str) -> Option<Draft> {
     read::<Draft>(&draft_key(service_id)).filter(|d| d.service_id == service_id)
 }
 
+/// Saves a draft, stamped with the time; `false` if the device refused (see [`write`]).
 pub fn save_draft(draft: &Draft) -> bool {
-    write(&draft_key(&draft.service_id), draft)
+    let mut stamped = draft.clone();
+    stamped.saved_at = now_ms();
+    write(&draft_key(&draft.service_id), &stamped)
+}
+
+/// Every draft on this device.
+pub fn all_drafts() -> Vec<Draft> {
+    keys("draft.")
+        .iter()
+        .filter_map(|k| read::<Draft>(k))
+        .collect()
+}
+
+/// How long a draft is kept after it was last saved.
+pub const DRAFT_DAYS: u64 = 30;
+
+/// Deletes drafts not saved for [`DRAFT_DAYS`]; one waiting to be sent is kept.
+pub fn expire_drafts() {
+    let limit = now_ms().saturating_sub(DRAFT_DAYS * 24 * 60 * 60 * 1000);
+    for d in all_drafts() {
+        // 0: saved by a version that did not record the time; it gets one when next saved.
+        if d.saved_at != 0 && d.saved_at < limit && d.pending.is_none() {
+            delete_draft(&d.service_id);
+        }
+    }
 }
 
 pub fn delete_draft(service_id: &str) {
@@ -194,6 +290,12 @@ pub fn find_application(case_number: &str) -> Option<SavedApplication> {
     load_applications()
         .into_iter()
         .find(|a| a.case_number == case_number)
+}
+
+pub fn delete_application(case_number: &str) {
+    let mut all = load_applications();
+    all.retain(|a| a.case_number != case_number);
+    write("applications", &all);
 }
 
 /// Adds (or replaces) an application, newest first.

@@ -98,7 +98,7 @@ export function buildWasm({ dir, root }) {
     const names = {
       js: `rathaus-${id}.js`,
       wasm: `rathaus-${id}_bg.wasm`,
-      split: `rathaus-${id}-split.js`,
+      split: `rathaus-split-${id}.js`,
     };
     // Only the import statement: "./__wasm_split.js" is also the name the wasm module
     // imports from, which must stay.

@@ -36,6 +36,39 @@ impl Key {
 }
 
 messages! {
+    // Offline and the device
+    UpdateAvailable => "Eine neue Version der Anwendung ist verfügbar.", "A new version of the app is available.";
+    UpdateReload => "Neu laden", "Reload";
+    StorageSetAside => "Auf diesem Gerät gespeicherte Daten waren beschädigt. Sie wurden beiseitegelegt; die Anwendung arbeitet ohne sie weiter.",
+        "Data saved on this device was damaged. It has been set aside; the app works on without it.";
+    DeviceTitle => "Daten auf diesem Gerät", "Data on this device";
+    DeviceIntro => "Diese Angaben sind nur auf diesem Gerät gespeichert, nicht bei der Stadt. Löschen Sie sie, wenn auch andere dieses Gerät benutzen.",
+        "This is stored on this device only, not by the city. Delete it if others use this device too.";
+    DraftsExpire => "Begonnene Anträge werden {days} Tage nach der letzten Änderung gelöscht.",
+        "Applications in progress are deleted {days} days after they were last changed.";
+    DraftsHeading => "Begonnene Anträge", "Applications in progress";
+    SentHeading => "Gesendete Anträge", "Applications sent";
+    NoneStored => "Keine.", "None.";
+    DraftWaitingToSend => "Wartet auf Versand", "Waiting to be sent";
+    DraftLastSaved => "Zuletzt gespeichert am {date}", "Last saved on {date}";
+    Delete => "Löschen", "Delete";
+    DeleteNamed => "{name} löschen", "Delete {name}";
+    DeleteAll => "Alles löschen", "Delete everything";
+    DeleteAllConfirm => "Alle begonnenen und gesendeten Anträge werden von diesem Gerät gelöscht. Bei der Stadt bleibt alles erhalten. Wirklich alles löschen?",
+        "All applications in progress and sent are deleted from this device. The city keeps everything it has received. Really delete everything?";
+    DeleteAllYes => "Ja, alles löschen", "Yes, delete everything";
+    DeletedAll => "Alle Daten auf diesem Gerät wurden gelöscht.", "All data on this device has been deleted.";
+    Cancel => "Abbrechen", "Cancel";
+    OutboxSent => "Ihr Antrag wurde gesendet.", "Your application has been sent.";
+    OutboxSentLink => "Bestätigung ansehen", "View the confirmation";
+    Saving => "Wird gespeichert …", "Saving …";
+    SavedAt => "Gespeichert auf diesem Gerät um {time}", "Saved on this device at {time}";
+    SaveFailed => "Ihre Angaben konnten auf diesem Gerät nicht gespeichert werden (Speicher voll oder gesperrt). Sie bleiben erhalten, solange diese Seite geöffnet ist.",
+        "Your answers could not be saved on this device (storage full or blocked). They are kept while this page stays open.";
+    ServiceChanged => "Diese Dienstleistung wurde geändert, seit Sie begonnen haben.", "This service has changed since you started.";
+    AnswerAgain => "Ihre übrigen Angaben sind erhalten. Bitte beantworten Sie diese Fragen erneut:",
+        "Your other answers are kept. Please answer these questions again:";
+
     // Frame
     AppName => "Rathaus", "Rathaus";
     CityName => "Stadt Musterstadt", "City of Musterstadt";
@@ -129,8 +162,8 @@ messages! {
         "Confirm the declaration before you send the application";
     Submit => "Antrag abschicken", "Send application";
     Submitting => "Antrag wird gesendet …", "Sending application …";
-    SubmitFailedOffline => "Der Antrag konnte nicht gesendet werden, weil keine Verbindung besteht. Ihre Angaben sind auf diesem Gerät gespeichert. Versuchen Sie es erneut, sobald Sie wieder online sind.",
-        "The application could not be sent because there is no connection. Your answers are saved on this device. Try again once you are back online.";
+    SubmitQueued => "Der Antrag konnte noch nicht gesendet werden: keine Verbindung. Er ist auf diesem Gerät gespeichert und wird automatisch gesendet, sobald die Verbindung wieder da ist.",
+        "The application could not be sent yet: there is no connection. It is saved on this device and will be sent automatically as soon as the connection is back.";
     SubmitRejected => "Einige Angaben müssen Sie noch ändern.", "Some answers still need to be changed.";
 
     // Confirmation

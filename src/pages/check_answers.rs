@@ -4,22 +4,23 @@ use std::sync::Arc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use rathaus_core::api::{ApplicationReceipt, SubmitApplication};
+use rathaus_core::api::SubmitApplication;
 use rathaus_core::condition::Scope;
 use rathaus_core::definition::{Field, FieldKind, ServiceDefinition};
 use rathaus_core::{flow, format, Answer, Answers};
 
 use super::group::item_name;
 use super::step::{redirect, AlreadySent};
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{
     BackLink, Button, Checkbox, ErrorSummary, SummaryError, SummaryList, SummaryRow,
 };
 use crate::i18n::{use_i18n, Key};
+use crate::outbox::{self, use_outbox, Outcome};
 use crate::page::use_document_title;
 use crate::router::{urls, use_router};
 use crate::services::with_service;
-use crate::store::{self, Draft, PendingSubmission, SavedApplication};
+use crate::store::{self, PendingSubmission};
 use crate::wizard::messages::field_error_message;
 use crate::wizard::{display_answer, today};
 
@@ -32,7 +33,7 @@ pub fn CheckAnswersPage(service: String) -> impl IntoView {
 fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
     let i18n = use_i18n();
     let router = use_router();
-    let draft = store::load_draft(&def.id).unwrap_or_else(|| Draft::new(&def.id, def.version));
+    let draft = crate::wizard::draft_for(&def);
     if let Some(case_number) = draft.submitted_case.clone() {
         return view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }
             .into_any();
@@ -117,6 +118,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             .into_any()
         })
         .collect_view();
+    let changed = super::step::changed_notice(&def, &draft, locale);
     let submitted_answers = walk.answers;
     let draft = StoredValue::new(draft);
 
@@ -132,38 +134,38 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
 
     let pending = RwSignal::new(false);
 
-    // What the answer to a submission means. Runs even if the citizen has left the page
-    // meanwhile: a case that was made is always recorded on the device.
-    let on_result = {
+    // Already waiting in the outbox (sent while offline, the page reloaded since).
+    let queued =
+        RwSignal::new(draft.with_value(|d| d.pending.is_some() && d.server_errors.is_empty()));
+    // The outbox sent it meanwhile: on to the confirmation.
+    let outbox = use_outbox();
+    {
+        let service_id = def.id.clone();
+        Effect::new(move |_| {
+            if let Some(sent) = outbox.sent.get().filter(|s| s.service_id == service_id) {
+                router.replace(&urls::confirmation(&sent.case_number));
+            }
+        });
+    }
+
+    // What became of a submission. Runs even if the citizen has left the page meanwhile
+    // (the outbox has recorded the outcome on the device already).
+    let on_outcome = {
         let def = def.clone();
-        move |result: Result<ApplicationReceipt, ApiError>| {
-            let still_here = pending.try_set(false).is_none();
-            match result {
-                Ok(receipt) => {
-                    store::save_application(SavedApplication::from_receipt(&receipt, &def));
-                    // The answers leave the device; a marker stays so that "back"
-                    // explains instead of offering to send again.
-                    let mut done = Draft::new(&def.id, def.version);
-                    done.submitted_case = Some(receipt.case_number.clone());
-                    store::save_draft(&done);
-                    if still_here {
-                        router.replace(&urls::confirmation(&receipt.case_number));
-                    }
+        move |outcome: Outcome| {
+            if pending.try_set(false).is_some() {
+                return;
+            }
+            failure.set(None);
+            queued.set(false);
+            match outcome {
+                Outcome::Sent { case_number } => {
+                    router.replace(&urls::confirmation(&case_number));
                 }
-                Err(ApiError::Status {
-                    status: 422,
-                    body: Some(body),
-                }) => {
-                    let mut kept = store::load_draft(&def.id)
-                        .unwrap_or_else(|| Draft::new(&def.id, def.version));
-                    kept.server_errors = body.errors.clone();
-                    store::save_draft(&kept);
-                    if !still_here {
-                        return;
-                    }
+                Outcome::Rejected(errors) => {
                     let locale = i18n.locale();
                     server_errors.set(
-                        body.errors
+                        errors
                             .iter()
                             .map(|e| {
                                 // Inside a group the error names its item: `group.1.field`.
@@ -184,14 +186,13 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                             })
                             .collect(),
                     );
-                    failure.set(None);
                 }
-                Err(ApiError::Network) => {
-                    failure.try_set(Some(Key::SubmitFailedOffline));
+                Outcome::Queued => {
+                    queued.set(true);
+                    outbox.retry_later();
                 }
-                Err(_) => {
-                    failure.try_set(Some(Key::ServerError));
-                }
+                Outcome::Nothing => queued.set(true),
+                Outcome::Failed => failure.set(Some(Key::ServerError)),
             }
         }
     };
@@ -226,17 +227,18 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                         idempotency_key: api::new_idempotency_key(),
                         answers: request.answers.clone(),
                         body: api::submission_body(&request),
+                        service_title: Some(def.title.clone()),
+                        what_happens_next: def.what_happens_next.clone(),
                     })
             });
-            draft.update_value(|d| d.pending = Some(submission.clone()));
+            draft.update_value(|d| {
+                d.pending = Some(submission);
+                d.server_errors.clear();
+            });
             draft.with_value(store::save_draft);
             pending_flag.set(true);
-            let on_result = on_result.clone();
-            crate::spawn(async move {
-                on_result(
-                    api::submit_application(&submission.body, &submission.idempotency_key).await,
-                );
-            });
+            let (on_outcome, service_id) = (on_outcome.clone(), def.id.clone());
+            crate::spawn(async move { on_outcome(outbox::send(&service_id).await) });
         }
     };
 
@@ -263,6 +265,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         <ErrorSummary errors=summary />
         <h1 class="heading-xl">{i18n.t(Key::CheckTitle)}</h1>
         <p class="lead">{i18n.t(Key::CheckIntro)}</p>
+        {changed}
         {groups}
         {(fee.cents() > 0).then(|| view! {
             <h2 class="heading-m">{i18n.t(Key::FeeToPay)}</h2>
@@ -290,6 +293,9 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             })}
             {move || failure.get().map(|key| view! {
                 <div class="notice notice--error" role="alert"><p>{i18n.t(key)}</p></div>
+            })}
+            {move || queued.get().then(|| view! {
+                <div class="notice" role="status"><p>{i18n.t(Key::SubmitQueued)}</p></div>
             })}
             <Button
                 label=i18n.t(Key::Submit)

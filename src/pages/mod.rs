@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod check_answers;
 pub mod confirmation;
+pub mod device;
 pub mod group;
 pub mod not_found;
 pub mod service_start;
@@ -12,6 +13,7 @@ pub mod step;
 pub use catalogue::CataloguePage;
 pub use check_answers::CheckAnswersPage;
 pub use confirmation::ConfirmationPage;
+pub use device::DevicePage;
 pub use not_found::NotFoundPage;
 pub use service_start::ServiceStartPage;
 pub use status::StatusPage;

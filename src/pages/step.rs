@@ -18,9 +18,10 @@ use crate::i18n::{fill, use_i18n, Key};
 use crate::page::use_document_title;
 use crate::router::{urls, use_router};
 use crate::services::with_service;
-use crate::store::{self, Draft};
+use crate::store::Draft;
 use crate::wizard::messages::{anchor_id, field_error_message};
 use crate::wizard::question::{can_be_page_heading, Question};
+use crate::wizard::saving::{draft_changed, write_waiting, SaveState, SaveStatus};
 use crate::wizard::today;
 
 #[component]
@@ -68,7 +69,7 @@ pub(crate) fn draft_for_step(
     step_id: &str,
     from_check: bool,
 ) -> Result<Draft, AnyView> {
-    let draft = store::load_draft(&def.id).unwrap_or_else(|| Draft::new(&def.id, def.version));
+    let draft = crate::wizard::draft_for(def);
     if let Some(case_number) = draft.submitted_case.clone() {
         return Err(
             view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }.into_any(),
@@ -189,12 +190,19 @@ fn StepForm(
             .collect(),
     );
     let answers = RwSignal::new(initial);
+    let changed_notice = changed_notice(&def, &draft, i18n.locale());
     let draft = StoredValue::new(draft);
 
-    // Every change is on the device at once: nothing typed lives only in memory.
+    // Every change goes to the device within half a second (and at once when leaving):
+    // nothing typed lives only in memory for long.
+    let save_state = RwSignal::new(match draft.with_value(|d| d.saved_at) {
+        0 => SaveState::Nothing,
+        ms => SaveState::Saved(crate::page::time_of_day(Some(ms))),
+    });
+    on_cleanup(write_waiting);
     {
         let (step_id, version) = (step.id.clone(), def.version);
-        Effect::new(move |_| {
+        Effect::new(move |first: Option<()>| {
             let current = answers.get();
             draft.update_value(|d| {
                 match item {
@@ -218,7 +226,10 @@ fn StepForm(
                 d.step = Some(step_id.clone());
                 d.service_version = version;
             });
-            draft.with_value(store::save_draft);
+            // Opening a page changes nothing: only what the citizen does is saved.
+            if first.is_some() {
+                draft.with_value(|d| draft_changed(d.clone(), save_state));
+            }
         });
     }
 
@@ -410,10 +421,34 @@ fn StepForm(
         <span class="caption">{i18n.text(&service_title)} " · " {progress}</span>
         {(!single_question).then(|| view! { <h1 class="heading-xl">{heading}</h1> })}
         {intro.map(|t| view! { <p class="lead">{i18n.text(&t)}</p> })}
+        {changed_notice}
         <form novalidate on:submit=on_submit>
             {questions}
             <Button label=i18n.t(Key::Continue) />
         </form>
+        <SaveStatus state=save_state />
     }
     .into_any()
+}
+
+/// Names the questions to answer again because the service changed since the draft
+/// began (nothing when there are none).
+pub(crate) fn changed_notice(
+    def: &ServiceDefinition,
+    draft: &Draft,
+    locale: rathaus_core::Locale,
+) -> Option<impl IntoView> {
+    let i18n = use_i18n();
+    let labels = crate::wizard::answer_again_labels(def, draft, locale);
+    (!labels.is_empty()).then(|| {
+        view! {
+            <div class="notice" role="status" data-testid="changed-notice">
+                <p><strong>{i18n.t(Key::ServiceChanged)}</strong></p>
+                <p>{i18n.t(Key::AnswerAgain)}</p>
+                <ul class="list list--bullet">
+                    {labels.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }

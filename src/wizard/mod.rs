@@ -2,6 +2,7 @@
 
 pub mod messages;
 pub mod question;
+pub mod saving;
 
 use crate::i18n::Key;
 
@@ -81,6 +82,60 @@ pub fn display_answer(
         // Items are shown one by one under their group.
         Answer::Items(items) => items.len().to_string(),
     })
+}
+
+/// This service's draft on the device, fitted to the definition as it is now. When the
+/// service has changed since the draft began, every answer that still fits is kept and
+/// the questions to answer again are noted (and named on the wizard's pages until
+/// answered): never a silent loss. A draft already on its way is left as sent.
+pub fn draft_for(def: &rathaus_core::definition::ServiceDefinition) -> crate::store::Draft {
+    use crate::store::{self, Draft};
+    let mut draft = store::load_draft(&def.id).unwrap_or_else(|| Draft::new(&def.id, def.version));
+    let unsent = draft.pending.is_none() && draft.submitted_case.is_none();
+    if draft.service_version != def.version && unsent {
+        let fitted = rathaus_core::migrate::migrate(&draft.answers, def, today());
+        draft.answers = fitted.answers;
+        draft.answer_again.extend(fitted.answer_again);
+        draft.service_version = def.version;
+        // Errors the server found in the old version's answers no longer apply.
+        draft.server_errors.clear();
+        store::save_draft(&draft);
+    }
+    draft.service_title = Some(def.title.clone());
+    draft
+}
+
+/// The labels of the questions still to answer again after a change of the service.
+pub fn answer_again_labels(
+    def: &rathaus_core::definition::ServiceDefinition,
+    draft: &crate::store::Draft,
+    locale: rathaus_core::Locale,
+) -> Vec<String> {
+    let mut labels: Vec<String> = draft
+        .answer_again
+        .iter()
+        .filter(|path| {
+            // Answered since: no longer to do.
+            let (top, rest) = path.split_once('.').unwrap_or((path, ""));
+            match draft.answers.get(top) {
+                Some(rathaus_core::Answer::Items(items)) => {
+                    let mut parts = rest.splitn(2, '.');
+                    let item = parts.next().and_then(|n| n.parse::<usize>().ok());
+                    let field = parts.next().unwrap_or("");
+                    item.and_then(|i| items.get(i))
+                        .and_then(|a| a.get(field))
+                        .is_none_or(rathaus_core::Answer::is_blank)
+                }
+                other => other.is_none_or(rathaus_core::Answer::is_blank),
+            }
+        })
+        .filter_map(|path| {
+            let field = path.rsplit('.').next().unwrap_or(path);
+            def.field(field).map(|f| f.label.get(locale).to_owned())
+        })
+        .collect();
+    labels.dedup();
+    labels
 }
 
 #[cfg(test)]
