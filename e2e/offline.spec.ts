@@ -236,3 +236,54 @@ test('a new version waiting: the app offers to reload', async ({ page }) => {
   await expect(banner.getByRole('button', { name: 'Neu laden' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the wizard’s code fails to arrive: an error with a retry, not a dead app', async ({ page }) => {
+  let failures = 1;
+  await page.route('**/split_*.wasm', async (route) => {
+    if (failures-- > 0) {
+      await route.abort('internetdisconnected');
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto('/services/fuehrungszeugnis');
+  await arriveAt(page, 'Führungszeugnis beantragen');
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Keine Verbindung zum Server');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
+});
+
+test('drafts expire 30 days after their last change; one waiting to be sent stays', async ({ page }) => {
+  await page.goto('/');
+  await arriveAt(page, 'Dienstleistungen online beantragen');
+  await page.evaluate(() => {
+    const day = 24 * 60 * 60 * 1000;
+    const draft = (service: string, days: number, pending: unknown = null) => ({
+      service_id: service,
+      service_version: 1,
+      answers: { purpose: 'Ehrenamt' },
+      step: null,
+      pending,
+      submitted_case: null,
+      saved_at: Date.now() - days * day,
+    });
+    localStorage.setItem('rathaus.v1.draft.fuehrungszeugnis', JSON.stringify(draft('fuehrungszeugnis', 31)));
+    localStorage.setItem('rathaus.v1.draft.hundesteuer', JSON.stringify(draft('hundesteuer', 29)));
+    const waiting = { idempotency_key: 'k', answers: {}, body: '{}' };
+    localStorage.setItem('rathaus.v1.draft.sperrmuell', JSON.stringify(draft('sperrmuell', 40, waiting)));
+  });
+  await page.reload();
+  await arriveAt(page, 'Dienstleistungen online beantragen');
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.draft.')).sort()))
+    .toEqual(['rathaus.v1.draft.hundesteuer', 'rathaus.v1.draft.sperrmuell']);
+  await page.goto('/device');
+  await arriveAt(page, 'Daten auf diesem Gerät');
+  await expect(page.getByText('30 Tage nach der letzten Änderung gelöscht')).toBeVisible();
+  await expect(page.getByTestId('drafts').getByRole('listitem')).toHaveCount(2);
+  // One deleted by hand.
+  await page.getByRole('button', { name: /hundesteuer löschen/i }).click();
+  await expect(page.getByTestId('drafts').getByRole('listitem')).toHaveCount(1);
+});

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
+use crate::components::LoadError;
 use crate::i18n::{use_i18n, I18n, Key, Locale};
 use crate::outbox::Outbox;
 use crate::page::focus_main_heading;
@@ -117,14 +119,64 @@ fn page(route: Route) -> AnyView {
         }
         // The wizard's code arrives when a service is started, not on a first visit.
         route @ (Route::Step { .. }
+        | Route::Resume { .. }
         | Route::Check { .. }
         | Route::Confirmation { .. }
-        | Route::Device) => {
-            Suspend::new(async move { deferred(Deferred::Page(route)).await }).into_any()
-        }
+        | Route::Device) => view! { <DeferredPage route=route /> }.into_any(),
         Route::Status => view! { <StatusPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
+}
+
+/// A page whose code is loaded on first use. The files are fetched first: a failed
+/// fetch here shows an error with a retry, where a failure inside the split loader
+/// would end the app. Once fetched, the loader finds them in the cache.
+#[component]
+fn DeferredPage(route: Route) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let route = route.clone();
+        Suspend::new(async move {
+            let ready = send_wrapper::SendWrapper::new(deferred_code_ready()).await;
+            match ready {
+                Ok(()) => deferred(Deferred::Page(route)).await,
+                Err(error) => view! {
+                    <LoadError error=error retry=move |()| attempt.update(|n| *n += 1) heading=true />
+                }
+                .into_any(),
+            }
+        })
+    }
+}
+
+thread_local! {
+    static DEFERRED_FETCHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Fetches the deferred module's files, named by the release build in
+/// `<meta name="rathaus-deferred">` (absent in debug builds, which do not split).
+pub async fn deferred_code_ready() -> Result<(), ApiError> {
+    if DEFERRED_FETCHED.with(|f| f.get()) {
+        return Ok(());
+    }
+    let files = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=rathaus-deferred]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    for file in files.split(',').filter(|f| !f.is_empty()) {
+        let (status, _) = crate::api::fetch_text("GET", file, None, &[]).await?;
+        if !(200..300).contains(&status) {
+            return Err(ApiError::Status { status, body: None });
+        }
+    }
+    DEFERRED_FETCHED.with(|f| f.set(true));
+    Ok(())
 }
 
 /// What a first visit does not need: the wizard's pages, the confirmation and device
@@ -156,6 +208,7 @@ pub async fn deferred(task: Deferred) -> AnyView {
             .into_any(),
         Route::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
         Route::Device => view! { <DevicePage /> }.into_any(),
+        Route::Resume { service } => view! { <ResumePage service=service /> }.into_any(),
         Route::Confirmation { case_number } => {
             view! { <ConfirmationPage case_number=case_number /> }.into_any()
         }

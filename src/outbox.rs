@@ -77,7 +77,11 @@ impl Outbox {
             .collect();
         if !waiting.is_empty() {
             crate::spawn(async move {
-                crate::app::deferred(crate::app::Deferred::SendWaiting(self, waiting)).await;
+                // Without the sending code (offline before it was ever loaded), the
+                // next reconnect tries again.
+                if crate::app::deferred_code_ready().await.is_ok() {
+                    crate::app::deferred(crate::app::Deferred::SendWaiting(self, waiting)).await;
+                }
             });
         }
     }

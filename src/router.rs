@@ -23,6 +23,10 @@ pub enum Route {
         item: Option<usize>,
         from_check: bool,
     },
+    /// Back into a draft: the wizard works out the page where the citizen left off.
+    Resume {
+        service: String,
+    },
     Check {
         service: String,
     },
@@ -47,6 +51,9 @@ impl Route {
         match segments.as_slice() {
             [] => Route::Catalogue,
             ["services", service] => Route::ServiceStart {
+                service: id(service),
+            },
+            ["services", service, "apply"] => Route::Resume {
                 service: id(service),
             },
             ["services", service, "apply", step] => Route::Step {
@@ -90,6 +97,7 @@ impl Route {
                 let item = item.map(|i| format!("/{}", i + 1)).unwrap_or_default();
                 format!("/services/{service}/apply/{step}{item}{back}")
             }
+            Route::Resume { service } => format!("/services/{service}/apply"),
             Route::Check { service } => format!("/services/{service}/check"),
             Route::Confirmation { case_number } => format!("/applications/{case_number}"),
             Route::Status => "/status".into(),
@@ -121,6 +129,13 @@ pub mod urls {
             step: step.into(),
             item,
             from_check,
+        }
+        .href()
+    }
+
+    pub fn resume(service: &str) -> String {
+        Route::Resume {
+            service: service.into(),
         }
         .href()
     }
@@ -288,6 +303,9 @@ mod tests {
                 item: Some(1),
                 from_check: true,
             },
+            Route::Resume {
+                service: "fuehrungszeugnis".into(),
+            },
             Route::Check {
                 service: "fuehrungszeugnis".into(),
             },
@@ -295,6 +313,7 @@ mod tests {
                 case_number: "2026-7KQ4-M2XD".into(),
             },
             Route::Status,
+            Route::Device,
         ];
         for route in routes {
             let href = route.href();
@@ -307,7 +326,7 @@ mod tests {
     fn unknown_addresses_are_not_found() {
         assert_eq!(Route::parse("/services/a/b", ""), Route::NotFound);
         assert_eq!(Route::parse("/admin", ""), Route::NotFound);
-        assert_eq!(Route::parse("/services/a/apply", ""), Route::NotFound);
+        assert_eq!(Route::parse("/services/a/apply/b/c/d", ""), Route::NotFound);
         assert_eq!(Route::parse("//", ""), Route::Catalogue);
         assert_eq!(Route::parse("/status/", "?x=1"), Route::Status);
         assert_eq!(

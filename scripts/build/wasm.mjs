@@ -114,8 +114,14 @@ export function buildWasm({ dir, root }) {
       for (const c of chunks) writeFileSync(join(dir, c.to), c.bytes);
     }
 
-    // index.html: the new names, and integrity hashes that match them.
+    // index.html: the new names, and integrity hashes that match them. The app fetches
+    // the deferred module itself first (src/app.rs, deferred_code_ready), so that a
+    // failed download shows a retry instead of ending the app.
     html = html.replaceAll(oldJs, names.js).replaceAll(oldWasm, names.wasm);
+    if (chunks.length) {
+      const meta = `<meta name="rathaus-deferred" content="${chunks.map((c) => '/' + c.to).join(',')}">`;
+      html = html.replace('</head>', `  ${meta}\n  </head>`);
+    }
     html = html.replace(/<link\b[^>]*>/g, (tag) => {
       const href = tag.match(/href="\/?([^"]+)"/)?.[1];
       if (!href || !tag.includes('integrity=') || !existsSync(join(dir, href))) return tag;

@@ -17,4 +17,4 @@ pub use device::DevicePage;
 pub use not_found::NotFoundPage;
 pub use service_start::ServiceStartPage;
 pub use status::StatusPage;
-pub use step::StepPage;
+pub use step::{ResumePage, StepPage};

@@ -5,14 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use rathaus_core::definition::ServiceDefinition;
-use rathaus_core::{flow, format};
+use rathaus_core::format;
 
 use crate::i18n::{use_i18n, Key};
 use crate::page::use_document_title;
 use crate::router::{urls, use_router};
 use crate::services::with_service;
 use crate::store;
-use crate::wizard::today;
 
 #[component]
 pub fn ServiceStartPage(service: String) -> impl IntoView {
@@ -36,24 +35,8 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
         }
     };
     let resume = {
-        let def = def.clone();
-        move |_| {
-            let Some(d) = draft.get_untracked() else {
-                return;
-            };
-            // Back to where the citizen left off, if that page still applies.
-            let step = d
-                .step
-                .filter(|s| flow::is_step_visible(&def, s, &d.answers, today()))
-                .or_else(|| {
-                    flow::first_incomplete_step(&def, &d.answers, today()).map(|s| s.id.clone())
-                });
-            let url = match step {
-                Some(step) => urls::step(&def.id, &step, false),
-                None => urls::check(&def.id),
-            };
-            router.navigate(&url);
-        }
+        let id = def.id.clone();
+        move |_| router.navigate(&urls::resume(&id))
     };
 
     let fee_text = match def.fee.fixed_amount() {

@@ -42,6 +42,31 @@ pub fn StepPage(
     })
 }
 
+/// Back into a draft: to the step where the citizen left off if it still applies, else
+/// the first one still missing something, else the check page.
+#[component]
+pub fn ResumePage(service: String) -> impl IntoView {
+    with_service(service, |def| {
+        let d = crate::wizard::draft_for(&def);
+        let url = match &d.submitted_case {
+            Some(case_number) => urls::confirmation(case_number),
+            None => {
+                let step = d
+                    .step
+                    .filter(|s| flow::is_step_visible(&def, s, &d.answers, today()))
+                    .or_else(|| {
+                        flow::first_incomplete_step(&def, &d.answers, today()).map(|s| s.id.clone())
+                    });
+                match step {
+                    Some(step) => urls::step(&def.id, &step, false),
+                    None => urls::check(&def.id),
+                }
+            }
+        };
+        redirect(url);
+    })
+}
+
 /// What to show after sending: never the form again.
 #[component]
 pub fn AlreadySent(service_id: String, case_number: String) -> impl IntoView {

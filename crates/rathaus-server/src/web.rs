@@ -104,8 +104,12 @@ mod tests {
         assert!(super::is_fingerprinted("/main-0123456789abcdef.css"));
         assert!(super::is_fingerprinted("/rathaus-ba8d29c834dbfc_bg.wasm"));
         // The wizard's module and its loader (scripts/build/wasm.mjs).
-        assert!(super::is_fingerprinted("/split_deferred-60c1029f24920949.wasm"));
-        assert!(super::is_fingerprinted("/rathaus-split-946f5abe050bfb2f.js"));
+        assert!(super::is_fingerprinted(
+            "/split_deferred-60c1029f24920949.wasm"
+        ));
+        assert!(super::is_fingerprinted(
+            "/rathaus-split-946f5abe050bfb2f.js"
+        ));
         assert!(!super::is_fingerprinted("/sw.js"));
         assert!(!super::is_fingerprinted("/manifest.webmanifest"));
         assert!(!super::is_fingerprinted("/icon-2.svg"));
