@@ -287,3 +287,61 @@ test('drafts expire 30 days after their last change; one waiting to be sent stay
   await page.getByRole('button', { name: /hundesteuer löschen/i }).click();
   await expect(page.getByTestId('drafts').getByRole('listitem')).toHaveCount(1);
 });
+
+test('a file chosen offline is kept on the device and uploaded when the application is sent', async ({
+  page,
+  context,
+}) => {
+  const pdf = (name: string) => ({
+    name,
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(`%PDF-1.4\n% ${name}\ntrailer << >>\n%%EOF\n`),
+  });
+  const keptFiles = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('rathaus-files');
+          open.onsuccess = () => {
+            const db = open.result;
+            const count = db.transaction('files').objectStore('files').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              db.close();
+            };
+          };
+        }),
+    );
+  const uploaded: string[] = [];
+  let sentBody = '';
+  page.on('response', async (response) => {
+    if (response.request().method() !== 'POST') return;
+    if (response.url().endsWith('/api/v1/attachments') && response.ok()) uploaded.push((await response.json()).id);
+    if (response.url().endsWith('/api/v1/applications')) sentBody = response.request().postData() ?? '';
+  });
+
+  await page.goto('/services/unterlagen-test');
+  await arriveAt(page, 'Unterlagen nachreichen (Test)');
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await arriveAt(page, 'Unterlagen');
+  await page.getByLabel('Betreff').fill('Meldebescheinigung');
+  await context.setOffline(true);
+  await page.getByLabel('Nachweise').setInputFiles(pdf('mietvertrag.pdf'));
+  await expect(page.getByText('Gespeichert auf diesem Gerät: mietvertrag.pdf.')).toBeVisible();
+  await expect(page.locator('.file-upload__list')).toContainText('mietvertrag.pdf (1 KB) – noch nicht hochgeladen');
+  await expectAccessible(page);
+  expect(await keptFiles()).toBe(1);
+  await continueTo(page, 'Prüfen Sie Ihre Angaben');
+  await expect(page.locator('main')).toContainText('mietvertrag.pdf');
+  await page.getByRole('button', { name: 'Antrag abschicken' }).click();
+  await expect(page.getByText('wird automatisch gesendet')).toBeVisible();
+  expect(uploaded).toEqual([]);
+
+  await context.setOffline(false);
+  await arriveAt(page, 'Antrag gesendet');
+  expect(uploaded).toHaveLength(1);
+  expect(sentBody).not.toContain('local-');
+  expect(JSON.parse(sentBody).answers.nachweise.files[0].id).toBe(uploaded[0]);
+  // Sent: the device forgets the file.
+  await expect.poll(keptFiles).toBe(0);
+});

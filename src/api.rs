@@ -69,7 +69,7 @@ pub(crate) fn decode<T: FromJson>((status, text): (u16, String)) -> Result<T, Ap
 /// called from the first one.
 pub(crate) enum Body<'a> {
     Json(&'a str),
-    File(&'a web_sys::File),
+    File(&'a web_sys::Blob),
 }
 
 /// Sends a request; the status and body text of the answer.
@@ -155,8 +155,8 @@ pub async fn submit_application(
 
 /// Uploads a file for an application; the backend keeps it until the application is
 /// sent and answers with what it recorded (its own reading of type and size).
-pub async fn upload_attachment(file: &web_sys::File) -> Result<FileRef, ApiError> {
-    let name = encode_segment(&file.name());
+pub async fn upload_attachment(file: &web_sys::Blob, name: &str) -> Result<FileRef, ApiError> {
+    let name = encode_segment(name);
     let headers = [(ATTACHMENT_NAME_HEADER, name.as_str())];
     decode(
         fetch_text(

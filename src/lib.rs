@@ -9,6 +9,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod file_store;
 pub mod i18n;
 pub mod outbox;
 pub mod page;

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use rathaus_core::FieldError;
 
 use crate::api::{self, ApiError};
+use crate::file_store;
 use crate::store::{self, Draft, PendingSubmission, SavedApplication};
 
 /// What became of one attempt to send.
@@ -23,6 +24,8 @@ pub enum Outcome {
     Queued,
     /// Refused for another reason; trying again would not help.
     Failed,
+    /// A file kept on the device for uploading is gone; it was taken out of the answers.
+    FileLost,
     /// Nothing to send (already sent, or being sent right now).
     Nothing,
 }
@@ -146,9 +149,56 @@ pub async fn send(service_id: &str) -> Outcome {
     if busy {
         return Outcome::Nothing;
     }
-    let result = api::submit_application(&pending.body, &pending.idempotency_key).await;
+    let outcome = match upload_kept_files(service_id, pending).await {
+        Ok(pending) => {
+            let result = api::submit_application(&pending.body, &pending.idempotency_key).await;
+            record(service_id, &pending, result)
+        }
+        Err(outcome) => outcome,
+    };
     IN_FLIGHT.with(|f| f.borrow_mut().retain(|s| s != service_id));
-    record(service_id, &pending, result)
+    outcome
+}
+
+/// Uploads the files chosen offline (kept on the device) and puts the backend's ids
+/// into the answers and the body, before the application is sent for the first time:
+/// the body never changes once it may have reached the backend.
+async fn upload_kept_files(
+    service_id: &str,
+    mut pending: PendingSubmission,
+) -> Result<PendingSubmission, Outcome> {
+    let local: Vec<_> = file_store::files_in(&pending.answers)
+        .into_iter()
+        .filter(|f| file_store::is_local(f))
+        .cloned()
+        .collect();
+    for file in local {
+        let Some(blob) = file_store::load(&file.id).await else {
+            // Gone from the device (storage cleared): the citizen must add it again.
+            if let Some(mut draft) = store::load_draft(service_id) {
+                file_store::drop_file(&mut draft.answers, &file.id);
+                draft.pending = None;
+                store::save_draft(&draft);
+            }
+            return Err(Outcome::FileLost);
+        };
+        let stored = match api::upload_attachment(&blob, &file.name).await {
+            Ok(stored) => stored,
+            Err(ApiError::Network) => return Err(Outcome::Queued),
+            Err(ApiError::Status { status, .. }) if status >= 500 => return Err(Outcome::Queued),
+            Err(_) => return Err(Outcome::Failed),
+        };
+        file_store::keep(&stored.id, &blob).await;
+        file_store::forget(vec![file.id.clone()]);
+        file_store::replace_file(&mut pending.answers, &file.id, &stored);
+        pending.body = pending.body.replace(&file.id, &stored.id);
+        if let Some(mut draft) = store::load_draft(service_id) {
+            file_store::replace_file(&mut draft.answers, &file.id, &stored);
+            draft.pending = Some(pending.clone());
+            store::save_draft(&draft);
+        }
+    }
+    Ok(pending)
 }
 
 fn record(
@@ -167,8 +217,9 @@ fn record(
                 submitted_at: receipt.submitted_at,
                 what_happens_next: pending.what_happens_next.clone(),
             });
-            // The answers leave the device; a marker stays so that "back" explains
-            // instead of offering to send again.
+            // The answers (and their files) leave the device; a marker stays so that
+            // "back" explains instead of offering to send again.
+            file_store::forget(file_store::file_ids(&pending.answers));
             let mut done = Draft::new(service_id, 0);
             done.submitted_case = Some(receipt.case_number.clone());
             done.service_title = pending.service_title.clone();

@@ -99,6 +99,7 @@ pub fn delete_everything() {
         }
     }
     MEMORY.with(|m| m.borrow_mut().clear());
+    crate::file_store::forget_all();
 }
 
 /// Milliseconds since 1970, the device's clock.
@@ -240,7 +241,11 @@ pub fn expire_drafts() {
     }
 }
 
+/// Deletes a draft and the files kept for it.
 pub fn delete_draft(service_id: &str) {
+    if let Some(draft) = load_draft(service_id) {
+        crate::file_store::forget(crate::file_store::file_ids(&draft.answers));
+    }
     remove(&draft_key(service_id));
 }
 

@@ -49,6 +49,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const shell = new Set(['/index.html', '/config.json', '/manifest.webmanifest', '/icon-192.png']);
   for (const m of shellHtml.matchAll(/\s(?:href|src|data-js|data-wasm)="(\/[^"]*)"/g)) shell.add(m[1]);
   if (wasm.split) shell.add('/' + wasm.split);
+  for (const snippet of wasm.snippets || []) shell.add('/' + snippet);
   const precache = [...shell].filter((u) => u !== '/' && existsSync(join(dir, u.slice(1)))).sort();
   const version = createHash('sha256')
     .update(precache.map((u) => u + readFileSync(join(dir, u.slice(1))).length).join())
@@ -83,6 +84,7 @@ for (const m of html.matchAll(/\s(?:href|src|data-js|data-wasm)="([^"]+)"/g)) {
 }
 // The JS that loads the wizard later is itself imported at start.
 if (wasm.split && existsSync(join(dir, wasm.split))) referenced.add(wasm.split);
+for (const snippet of wasm.snippets || []) referenced.add(snippet);
 const kind = (f) =>
   ({ '.html': 'HTML', '.js': 'JS', '.wasm': 'WASM', '.css': 'CSS', '.json': 'JSON' })[extname(f)] ||
   (extname(f) === '.webmanifest' ? 'manifest' : extname(f).slice(1) || 'other');

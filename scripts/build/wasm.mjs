@@ -14,7 +14,7 @@
 // A build without split points (plain `trunk build --release`) is only optimised.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -112,7 +112,14 @@ export function buildWasm({ dir, root }) {
     if (splitJs) {
       writeFileSync(join(dir, names.split), splitJs.replaceAll('"./main.js"', `"./${names.js}"`));
       for (const c of chunks) writeFileSync(join(dir, c.to), c.bytes);
+      // JS modules the app binds (#[wasm_bindgen(module = …)]), imported at start.
+      if (existsSync(join(work, 'snippets'))) cpSync(join(work, 'snippets'), join(dir, 'snippets'), { recursive: true });
     }
+    const snippets = existsSync(join(dir, 'snippets'))
+      ? readdirSync(join(dir, 'snippets'), { recursive: true })
+          .map((p) => 'snippets/' + p.toString().replaceAll('\\', '/'))
+          .filter((p) => p.endsWith('.js'))
+      : [];
 
     // index.html: the new names, and integrity hashes that match them. The app fetches
     // the deferred module itself first (src/app.rs, deferred_code_ready), so that a
@@ -128,7 +135,7 @@ export function buildWasm({ dir, root }) {
       return tag.replace(/integrity="[^"]*"/, `integrity="${sri(readFileSync(join(dir, href)))}"`);
     });
     writeFileSync(indexPath, html);
-    return { ...names, chunks: chunks.map((c) => c.to) };
+    return { ...names, chunks: chunks.map((c) => c.to), snippets };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

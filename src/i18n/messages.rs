@@ -142,6 +142,11 @@ messages! {
     ChooseFile => "Datei auswählen", "Choose file";
     Uploading => "Datei wird hochgeladen …", "Uploading file …";
     Uploaded => "Hochgeladen: {name}", "Uploaded: {name}";
+    KeptUntilOnline => "Gespeichert auf diesem Gerät: {name}. Die Datei wird hochgeladen, wenn Sie den Antrag abschicken und eine Verbindung besteht.",
+        "Kept on this device: {name}. The file is uploaded when you send the application and there is a connection.";
+    NotYetUploaded => "noch nicht hochgeladen", "not uploaded yet";
+    FileLost => "Eine Datei, die auf diesem Gerät auf das Hochladen wartete, ist nicht mehr vorhanden. Bitte fügen Sie sie erneut hinzu.",
+        "A file that was waiting on this device to be uploaded is gone. Please add it again.";
     UploadFailed => "Die Datei konnte nicht hochgeladen werden. Versuchen Sie es erneut.", "The file could not be uploaded. Try again.";
     Remove => "Entfernen", "Remove";
     ItemNumbered => "{item} {n}", "{item} {n}";

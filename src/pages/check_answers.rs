@@ -193,6 +193,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 }
                 Outcome::Nothing => queued.set(true),
                 Outcome::Failed => failure.set(Some(Key::ServerError)),
+                Outcome::FileLost => failure.set(Some(Key::FileLost)),
             }
         }
     };

@@ -30,6 +30,8 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
     let start = {
         let (def, first_step) = (def.clone(), first_step.clone());
         move |_| {
+            // Starting again: the old answers and their files go.
+            store::delete_draft(&def.id);
             store::save_draft(&store::Draft::new(&def.id, def.version));
             router.navigate(&urls::step(&def.id, &first_step, false));
         }

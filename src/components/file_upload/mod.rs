@@ -1,5 +1,6 @@
 //! Files for an application (a site plan, the landlord's confirmation): chosen, checked
-//! on the device against the question's rules, uploaded at once, listed with "Remove".
+//! on the device against the question's rules, uploaded at once (offline: kept on the
+//! device and uploaded when the application is sent), listed with "Remove".
 
 use leptos::prelude::*;
 use rathaus_core::definition::Constraints;
@@ -8,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
 use crate::api::ApiError;
+use crate::file_store;
 use crate::i18n::{fill, use_i18n, Key};
 
 /// Why a chosen file was refused before uploading, in the question's words.
@@ -86,26 +88,49 @@ pub fn FileUpload(
                     return;
                 }
                 status.try_set(Some(i18n.t(Key::Uploading).to_owned()));
-                match crate::api::upload_attachment(&file).await {
+                let name = file.name();
+                let kept = match crate::api::upload_attachment(&file, &name).await {
                     Ok(stored) => {
-                        let name = stored.name.clone();
+                        // A copy stays on the device as long as the draft.
+                        file_store::keep(&stored.id, &file).await;
+                        Ok((stored, Key::Uploaded))
+                    }
+                    // Offline: kept on the device, uploaded when the application is sent.
+                    Err(ApiError::Network) => {
+                        let local = FileRef {
+                            id: format!(
+                                "{}{}",
+                                file_store::LOCAL_PREFIX,
+                                crate::api::new_idempotency_key()
+                            ),
+                            name: name.clone(),
+                            size,
+                            media_type: file.type_(),
+                        };
+                        if file_store::keep(&local.id, &file).await {
+                            Ok((local, Key::KeptUntilOnline))
+                        } else {
+                            Err(i18n.t(Key::UploadFailed).to_owned())
+                        }
+                    }
+                    // The backend judges the content: a renamed file is refused there.
+                    Err(ApiError::Status { status: 415, .. }) => {
+                        Err(refusal_message.run(LocalRefusal::Type))
+                    }
+                    Err(ApiError::Status { status: 413, .. }) => {
+                        Err(refusal_message.run(LocalRefusal::TooLarge))
+                    }
+                    Err(_) => Err(i18n.t(Key::UploadFailed).to_owned()),
+                };
+                match kept {
+                    Ok((stored, said)) => {
                         let mut next = value.get_untracked();
                         next.push(stored);
                         on_change.run(next);
-                        status.try_set(Some(fill(i18n.t(Key::Uploaded), &[("name", &name)])));
+                        status.try_set(Some(fill(i18n.t(said), &[("name", &name)])));
                     }
-                    Err(e) => {
+                    Err(message) => {
                         status.try_set(None);
-                        // The backend judges the content: a renamed file is refused there.
-                        let message = match e {
-                            ApiError::Status { status: 415, .. } => {
-                                refusal_message.run(LocalRefusal::Type)
-                            }
-                            ApiError::Status { status: 413, .. } => {
-                                refusal_message.run(LocalRefusal::TooLarge)
-                            }
-                            _ => i18n.t(Key::UploadFailed).to_owned(),
-                        };
                         local_error.try_set(Some(message));
                         return;
                     }
@@ -122,9 +147,13 @@ pub fn FileUpload(
                 .map(|f| {
                     let remove_id = f.id.clone();
                     let name = f.name.clone();
+                    let waiting = file_store::is_local(&f).then(|| i18n.t(Key::NotYetUploaded));
                     view! {
                         <li class="file-upload__file">
-                            <span>{f.name} " (" {crate::wizard::messages::file_size(f.size)} ")"</span>
+                            <span>
+                                {f.name} " (" {crate::wizard::messages::file_size(f.size)} ")"
+                                {waiting.map(|w| format!(" – {w}"))}
+                            </span>
                             <button
                                 type="button"
                                 class="link-button"
@@ -136,6 +165,7 @@ pub fn FileUpload(
                                         .collect();
                                     on_change.run(next);
                                     status.set(None);
+                                    file_store::forget(vec![remove_id.clone()]);
                                 }
                             >
                                 {i18n.t(Key::Remove)}
