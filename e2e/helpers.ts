@@ -81,3 +81,15 @@ export async function answerEverything(page: Page) {
   await continueTo(page, 'Prüfen Sie Ihre Angaben');
   await page.getByLabel('Ich versichere, dass meine Angaben richtig und vollständig sind.').check();
 }
+
+/** Requests matching `pattern` fail once, as on a flaky connection, then go through. */
+export async function failOnce(page: Page, pattern: string) {
+  let failures = 1;
+  await page.route(pattern, async (route) => {
+    if (failures-- > 0) {
+      await route.abort('internetdisconnected');
+    } else {
+      await route.continue();
+    }
+  });
+}

@@ -1,7 +1,7 @@
 // A connection that drops: the answer to "send" is lost after the office got it. The
 // citizen sends again, and it is the same case — never a second one.
 import { test, expect } from '@playwright/test';
-import { answerEverything, arriveAt, expectAccessible } from './helpers';
+import { answerEverything, arriveAt, expectAccessible, failOnce } from './helpers';
 
 test('an answer lost on the way back: sending again gives the same case', async ({ page }) => {
   await answerEverything(page);
@@ -32,14 +32,7 @@ test('an answer lost on the way back: sending again gives the same case', async 
 });
 
 test('a service that cannot be loaded offers to try again', async ({ page }) => {
-  let failures = 1;
-  await page.route('**/api/v1/services/fuehrungszeugnis', async (route) => {
-    if (failures-- > 0) {
-      await route.abort('internetdisconnected');
-    } else {
-      await route.continue();
-    }
-  });
+  await failOnce(page, '**/api/v1/services/fuehrungszeugnis');
   await page.goto('/services/fuehrungszeugnis');
   await expect(page.getByRole('alert')).toContainText('Keine Verbindung zum Server');
   await expectAccessible(page);

@@ -1,7 +1,7 @@
 // Offline first: drafts saved while typing and resumed, an outbox that sends exactly
 // once, damaged storage, a changed service, the device page, and the installable PWA.
 import { test, expect, type Page } from '@playwright/test';
-import { answerEverything, arriveAt, continueTo, expectAccessible, startApplication } from './helpers';
+import { answerEverything, arriveAt, continueTo, expectAccessible, failOnce, startApplication } from './helpers';
 
 const PURPOSE = 'Wofür brauchen Sie das Führungszeugnis?';
 const DRAFT_KEY = 'rathaus.v1.draft.fuehrungszeugnis';
@@ -238,14 +238,7 @@ test('a new version waiting: the app offers to reload', async ({ page }) => {
 });
 
 test('the wizard’s code fails to arrive: an error with a retry, not a dead app', async ({ page }) => {
-  let failures = 1;
-  await page.route('**/split_*.wasm', async (route) => {
-    if (failures-- > 0) {
-      await route.abort('internetdisconnected');
-    } else {
-      await route.continue();
-    }
-  });
+  await failOnce(page, '**/split_*.wasm');
   await page.goto('/services/fuehrungszeugnis');
   await arriveAt(page, 'Führungszeugnis beantragen');
   await page.getByRole('button', { name: 'Jetzt beginnen' }).click();

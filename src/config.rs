@@ -7,7 +7,11 @@ use rathaus_core::json::{member_or_default, FromJson, Json, JsonError};
 pub struct Config {
     /// Base URL of the API, e.g. `/api/v1` or `https://backend.stadt.example/api/v1`.
     pub api_base_url: String,
+    /// How many days a draft is kept after its last change (`draft_days`, default 30).
+    pub draft_days: u64,
 }
+
+pub const DEFAULT_DRAFT_DAYS: u64 = 30;
 
 fn default_api_base() -> String {
     "/api/v1".to_owned()
@@ -16,12 +20,14 @@ fn default_api_base() -> String {
 impl FromJson for Config {
     fn from_json(v: &Json) -> Result<Self, JsonError> {
         let url: String = member_or_default(v, "api_base_url")?;
+        let days: u64 = member_or_default(v, "draft_days")?;
         Ok(Config {
             api_base_url: if url.trim().is_empty() {
                 default_api_base()
             } else {
                 url
             },
+            draft_days: if days == 0 { DEFAULT_DRAFT_DAYS } else { days },
         })
     }
 }
@@ -30,6 +36,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             api_base_url: default_api_base(),
+            draft_days: DEFAULT_DRAFT_DAYS,
         }
     }
 }
@@ -46,5 +53,26 @@ pub async fn load() -> Config {
             );
             Config::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_city_sets_its_backend_and_how_long_drafts_are_kept() {
+        let c: Config = rathaus_core::json::from_str(
+            r#"{"api_base_url": "https://backend.stadt.example/api/v1", "draft_days": 14}"#,
+        )
+        .unwrap();
+        assert_eq!(c.api_base_url, "https://backend.stadt.example/api/v1");
+        assert_eq!(c.draft_days, 14);
+        // Left out, empty or zero: the defaults.
+        let c: Config =
+            rathaus_core::json::from_str(r#"{"api_base_url": " ", "draft_days": 0}"#).unwrap();
+        assert_eq!((c.api_base_url.as_str(), c.draft_days), ("/api/v1", 30));
+        let c: Config = rathaus_core::json::from_str("{}").unwrap();
+        assert_eq!(c.draft_days, 30);
     }
 }

@@ -227,12 +227,23 @@ pub fn all_drafts() -> Vec<Draft> {
         .collect()
 }
 
-/// How long a draft is kept after it was last saved.
-pub const DRAFT_DAYS: u64 = 30;
+thread_local! {
+    static DRAFT_DAYS: std::cell::Cell<u64> =
+        const { std::cell::Cell::new(crate::config::DEFAULT_DRAFT_DAYS) };
+}
 
-/// Deletes drafts not saved for [`DRAFT_DAYS`]; one waiting to be sent is kept.
+/// How many days a draft is kept after it was last saved (config.json `draft_days`).
+pub fn draft_days() -> u64 {
+    DRAFT_DAYS.with(|d| d.get())
+}
+
+pub fn set_draft_days(days: u64) {
+    DRAFT_DAYS.with(|d| d.set(days));
+}
+
+/// Deletes drafts not saved for [`draft_days`]; one waiting to be sent is kept.
 pub fn expire_drafts() {
-    let limit = now_ms().saturating_sub(DRAFT_DAYS * 24 * 60 * 60 * 1000);
+    let limit = now_ms().saturating_sub(draft_days() * 24 * 60 * 60 * 1000);
     for d in all_drafts() {
         // 0: saved by a version that did not record the time; it gets one when next saved.
         if d.saved_at != 0 && d.saved_at < limit && d.pending.is_none() {

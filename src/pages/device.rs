@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{fill, use_i18n, Key};
 use crate::page::{local_date, use_document_title};
 use crate::router::urls;
-use crate::store::{self, Draft, DRAFT_DAYS};
+use crate::store::{self, Draft};
 
 #[component]
 pub fn DevicePage() -> impl IntoView {
@@ -37,7 +37,7 @@ pub fn DevicePage() -> impl IntoView {
                     .as_ref()
                     .map(|t| i18n.text(t))
                     .unwrap_or_else(|| d.service_id.clone());
-                let state = if d.pending.is_some() {
+                let detail = if d.pending.is_some() {
                     i18n.t(Key::DraftWaitingToSend).to_owned()
                 } else {
                     fill(
@@ -46,20 +46,17 @@ pub fn DevicePage() -> impl IntoView {
                     )
                 };
                 let id = d.service_id.clone();
-                let label = fill(i18n.t(Key::DeleteNamed), &[("name", &title)]);
-                view! {
-                    <li class="device-list__item">
-                        <a href=urls::start(&d.service_id)>{title}</a>
-                        <span class="device-list__detail">{state}</span>
-                        <button type="button" class="link-button" aria-label=label
-                            on:click=move |_| {
-                                store::delete_draft(&id);
-                                refresh();
-                            }>
-                            {i18n.t(Key::Delete)}
-                        </button>
-                    </li>
-                }
+                let delete = move || {
+                    store::delete_draft(&id);
+                    refresh();
+                };
+                row(
+                    urls::start(&d.service_id),
+                    title.clone(),
+                    detail,
+                    title,
+                    delete,
+                )
             })
             .collect_view()
     };
@@ -68,27 +65,24 @@ pub fn DevicePage() -> impl IntoView {
             .get()
             .into_iter()
             .map(|a| {
-                let title = i18n.text(&a.service_title);
                 let detail = format!(
                     "{} · {}",
                     a.case_number,
                     crate::pages::status::format_timestamp(&a.submitted_at, i18n.locale())
                 );
                 let case = a.case_number.clone();
-                let label = fill(i18n.t(Key::DeleteNamed), &[("name", &a.case_number)]);
-                view! {
-                    <li class="device-list__item">
-                        <a href=urls::confirmation(&a.case_number)>{title}</a>
-                        <span class="device-list__detail">{detail}</span>
-                        <button type="button" class="link-button" aria-label=label
-                            on:click=move |_| {
-                                store::delete_application(&case);
-                                refresh();
-                            }>
-                            {i18n.t(Key::Delete)}
-                        </button>
-                    </li>
-                }
+                let delete = move || {
+                    store::delete_application(&case);
+                    refresh();
+                };
+                let href = urls::confirmation(&a.case_number);
+                row(
+                    href,
+                    i18n.text(&a.service_title),
+                    detail,
+                    a.case_number,
+                    delete,
+                )
             })
             .collect_view()
     };
@@ -96,7 +90,7 @@ pub fn DevicePage() -> impl IntoView {
     view! {
         <h1 class="heading-xl">{i18n.t(Key::DeviceTitle)}</h1>
         <p class="lead">{i18n.t(Key::DeviceIntro)}</p>
-        <p>{fill(i18n.t(Key::DraftsExpire), &[("days", &DRAFT_DAYS.to_string())])}</p>
+        <p>{fill(i18n.t(Key::DraftsExpire), &[("days", &store::draft_days().to_string())])}</p>
         {move || deleted_all.get().then(|| view! {
             <div class="notice" role="status"><p>{i18n.t(Key::DeletedAll)}</p></div>
         })}
@@ -138,5 +132,27 @@ pub fn DevicePage() -> impl IntoView {
                 </button>
             }.into_any()
         }}
+    }
+}
+
+/// One thing kept on the device: its name (a link), a detail, and a delete button that
+/// names what it deletes for screen readers.
+fn row(
+    href: String,
+    title: String,
+    detail: String,
+    name: String,
+    delete: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = fill(i18n.t(Key::DeleteNamed), &[("name", &name)]);
+    view! {
+        <li class="device-list__item">
+            <a href=href>{title}</a>
+            <span class="device-list__detail">{detail}</span>
+            <button type="button" class="link-button" aria-label=label on:click=move |_| delete()>
+                {i18n.t(Key::Delete)}
+            </button>
+        </li>
     }
 }
