@@ -15,6 +15,7 @@ pub mod format;
 pub mod json;
 pub mod migrate;
 pub mod number;
+pub mod payment;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod text;

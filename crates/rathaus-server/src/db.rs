@@ -60,6 +60,7 @@ CREATE TABLE attachments (
 );
 CREATE INDEX attachments_unclaimed ON attachments(created_at) WHERE case_number IS NULL;
 "#,
+    crate::payments::MIGRATION,
 ];
 
 /// How long an uploaded file waits for its application: as long as a draft is kept.
@@ -127,7 +128,7 @@ impl Db {
         Ok(Db(Arc::new(Mutex::new(conn))))
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves SQLite consistent (transactions roll
         // back), so a poisoned lock is safe to keep using.
         self.0.lock().unwrap_or_else(|p| p.into_inner())

@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod codes;
 pub mod db;
 mod error;
+pub mod payments;
 mod web;
 
 use std::net::SocketAddr;

@@ -1,0 +1,177 @@
+//! Paying a case's fee, the XBezahldienste way (FITKO; ePayBL and pmPayment work so):
+//! the backend creates a payment transaction, the citizen is sent to the payment
+//! provider, the provider sends them back *without* an outcome, and the app asks the
+//! backend for the state. Nothing the browser says decides whether a fee is paid.
+//!
+//! States (the standard's names): `INITIAL` until the provider reports, then one final
+//! state: `PAYED`, `CANCELED` or `FAILED` (also when the time to pay ran out).
+
+use serde::{Deserialize, Serialize};
+
+use crate::fee::Money;
+use crate::text::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PaymentState {
+    #[serde(rename = "INITIAL")]
+    Initial,
+    #[serde(rename = "PAYED")]
+    Payed,
+    #[serde(rename = "CANCELED")]
+    Canceled,
+    #[serde(rename = "FAILED")]
+    Failed,
+}
+
+impl PaymentState {
+    pub const ALL: [PaymentState; 4] = [
+        PaymentState::Initial,
+        PaymentState::Payed,
+        PaymentState::Canceled,
+        PaymentState::Failed,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PaymentState::Initial => "INITIAL",
+            PaymentState::Payed => "PAYED",
+            PaymentState::Canceled => "CANCELED",
+            PaymentState::Failed => "FAILED",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PaymentState> {
+        PaymentState::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Paid, cancelled or failed: nothing changes it any more.
+    pub fn is_final(self) -> bool {
+        self != PaymentState::Initial
+    }
+
+    /// The only moves there are: from `INITIAL` to a final state. A paid payment is
+    /// never cancelled, a failed one never paid; a new attempt is a new payment.
+    pub fn can_become(self, next: PaymentState) -> bool {
+        self == PaymentState::Initial && next.is_final()
+    }
+}
+
+/// How the citizen paid (at the provider; the reference backend's test provider
+/// simulates each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// giropay / paydirect.
+    Giropay,
+    CreditCard,
+    Paypal,
+}
+
+impl PaymentMethod {
+    pub const ALL: [PaymentMethod; 3] = [
+        PaymentMethod::Giropay,
+        PaymentMethod::CreditCard,
+        PaymentMethod::Paypal,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PaymentMethod::Giropay => "giropay",
+            PaymentMethod::CreditCard => "credit_card",
+            PaymentMethod::Paypal => "paypal",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PaymentMethod> {
+        PaymentMethod::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// Why a payment failed, when the backend knows.
+pub const REASON_TIMEOUT: &str = "timeout";
+
+/// `POST /applications/{case}/payments`: where the provider sends the citizen back.
+/// The amount is not here: the backend takes it from its own fee rules for the case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CreatePayment {
+    /// A path of the app (`/…`), never another site.
+    pub return_url: String,
+}
+
+/// One change of a payment's state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentEvent {
+    /// RFC 3339.
+    pub at: String,
+    pub state: PaymentState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A payment as the citizen's app sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentView {
+    pub id: String,
+    pub case_number: String,
+    pub state: PaymentState,
+    pub amount: Money,
+    /// What it is for ("Gebühr Führungszeugnis, Vorgang 2026-…").
+    pub purpose: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<PaymentMethod>,
+    /// The provider's transaction reference, for the receipt.
+    pub reference: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_reason: Option<String>,
+    /// RFC 3339.
+    pub created_at: String,
+    /// RFC 3339: an `INITIAL` payment becomes `FAILED` ("timeout") after this.
+    pub expires_at: String,
+    /// Where to send the citizen to pay, while the payment is `INITIAL`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect_url: Option<String>,
+    pub events: Vec<PaymentEvent>,
+}
+
+/// `GET /applications/{case}/payments`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentList {
+    pub payments: Vec<PaymentView>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_initial_moves_and_only_to_a_final_state() {
+        use PaymentState::*;
+        for from in PaymentState::ALL {
+            for to in PaymentState::ALL {
+                let allowed = from == Initial && to != Initial;
+                assert_eq!(from.can_become(to), allowed, "{from:?} -> {to:?}");
+            }
+        }
+        assert!(!Payed.can_become(Canceled));
+        assert!(!Failed.can_become(Payed));
+    }
+
+    #[test]
+    fn names_are_the_standards_and_read_back() {
+        for s in PaymentState::ALL {
+            assert_eq!(PaymentState::from_name(s.name()), Some(s));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.name())
+            );
+        }
+        for m in PaymentMethod::ALL {
+            assert_eq!(PaymentMethod::from_name(m.name()), Some(m));
+            assert_eq!(
+                serde_json::to_string(&m).unwrap(),
+                format!("\"{}\"", m.name())
+            );
+        }
+        assert_eq!(PaymentState::from_name("PAID"), None);
+    }
+}
