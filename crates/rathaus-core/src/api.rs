@@ -99,6 +99,10 @@ pub enum ApiErrorCode {
     NotFound,
     /// 409: the idempotency key was used before for a different request.
     IdempotencyKeyReused,
+    /// 409: the case's fee is paid; there is nothing more to pay.
+    AlreadyPaid,
+    /// 409: the case has no fee.
+    NothingToPay,
     /// 413.
     PayloadTooLarge,
     /// 415: an uploaded file that is not a PDF, JPEG or PNG (judged by its content).
@@ -112,10 +116,12 @@ pub enum ApiErrorCode {
 }
 
 impl ApiErrorCode {
-    pub const ALL: [ApiErrorCode; 8] = [
+    pub const ALL: [ApiErrorCode; 10] = [
         ApiErrorCode::BadRequest,
         ApiErrorCode::NotFound,
         ApiErrorCode::IdempotencyKeyReused,
+        ApiErrorCode::AlreadyPaid,
+        ApiErrorCode::NothingToPay,
         ApiErrorCode::PayloadTooLarge,
         ApiErrorCode::UnsupportedMediaType,
         ApiErrorCode::ValidationFailed,
@@ -128,6 +134,8 @@ impl ApiErrorCode {
             ApiErrorCode::BadRequest => "bad_request",
             ApiErrorCode::NotFound => "not_found",
             ApiErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ApiErrorCode::AlreadyPaid => "already_paid",
+            ApiErrorCode::NothingToPay => "nothing_to_pay",
             ApiErrorCode::PayloadTooLarge => "payload_too_large",
             ApiErrorCode::UnsupportedMediaType => "unsupported_media_type",
             ApiErrorCode::ValidationFailed => "validation_failed",

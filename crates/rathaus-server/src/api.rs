@@ -37,6 +37,14 @@ pub fn routes() -> Router<AppState> {
         .route("/applications", post(submit_application))
         .route("/applications/{case_number}", get(get_case))
         .route(
+            "/applications/{case_number}/payments",
+            get(list_payments).post(create_payment),
+        )
+        .route(
+            "/applications/{case_number}/payments/{payment_id}",
+            get(get_payment),
+        )
+        .route(
             "/attachments",
             post(upload_attachment).layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
         )
@@ -332,5 +340,153 @@ async fn get_case(
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))??;
     let view = view.ok_or(ApiError::NotFound)?;
+    Ok(with_cache(Json(view).into_response(), "no-store"))
+}
+
+/// The case, if the request carries its access code; one answer (404) for everything
+/// else, as for the status lookup.
+async fn authorised_case(
+    state: &AppState,
+    case_number: &str,
+    headers: &HeaderMap,
+) -> Result<rathaus_core::api::CaseView, ApiError> {
+    let (Some(case_number), Some(code)) =
+        (normalize_case_number(case_number), access_code(headers))
+    else {
+        return Err(ApiError::NotFound);
+    };
+    let db = state.db.clone();
+    let catalogue = state.catalogue.clone();
+    tokio::task::spawn_blocking(move || {
+        db.case_for_citizen(&case_number, &code, |service_id| {
+            catalogue
+                .get(service_id)
+                .map(|d| d.title.clone())
+                .unwrap_or_else(|| Text::new(service_id, service_id))
+        })
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??
+    .ok_or(ApiError::NotFound)
+}
+
+/// A stored payment as the app sees it: what it is for, and where to pay while open.
+pub fn payment_view(
+    p: crate::payments::Payment,
+    service_title: &Text,
+    provider_url: &str,
+) -> rathaus_core::payment::PaymentView {
+    use rathaus_core::payment::PaymentState;
+    rathaus_core::payment::PaymentView {
+        purpose: Text::new(
+            &format!(
+                "Gebühr {}, Vorgang {}",
+                service_title.get(rathaus_core::Locale::De),
+                p.case_number
+            ),
+            &format!(
+                "Fee {}, case {}",
+                service_title.get(rathaus_core::Locale::En),
+                p.case_number
+            ),
+        ),
+        redirect_url: (p.state == PaymentState::Initial)
+            .then(|| format!("{provider_url}/{}", p.id)),
+        id: p.id,
+        case_number: p.case_number,
+        state: p.state,
+        amount: p.amount,
+        method: p.method,
+        reference: p.reference,
+        failure_reason: p.failure_reason,
+        created_at: p.created_at.to_rfc3339(),
+        expires_at: p.expires_at.to_rfc3339(),
+        events: p.events,
+    }
+}
+
+/// A return address must be a path of this app: never another site (open redirect).
+fn valid_return_url(url: &str) -> bool {
+    url.starts_with('/')
+        && !url.starts_with("//")
+        && url.len() <= 512
+        && url.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
+}
+
+async fn create_payment(
+    State(state): State<AppState>,
+    Path(case_number): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    use crate::payments::Created;
+    let case = authorised_case(&state, &case_number, &headers).await?;
+    let request_id = idempotency_key(&headers)?;
+    let request: rathaus_core::payment::CreatePayment = json_body(body)?;
+    if !valid_return_url(&request.return_url) {
+        return Err(ApiError::BadRequest);
+    }
+    // The amount is the backend's own: the fee it computed when the case was made.
+    if case.fee.0 <= 0 {
+        return Err(ApiError::NothingToPay);
+    }
+    let db = state.db.clone();
+    let (number, fee, seconds) = (case.case_number.clone(), case.fee, state.payment_seconds);
+    let created = tokio::task::spawn_blocking(move || {
+        db.create_payment(
+            &number,
+            &request_id,
+            fee,
+            &request.return_url,
+            now(),
+            seconds,
+        )
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let (status, payment) = match created {
+        Created::New(p) => (StatusCode::CREATED, p),
+        Created::Existing(p) => (StatusCode::OK, p),
+        Created::AlreadyPaid => return Err(ApiError::AlreadyPaid),
+    };
+    let view = payment_view(payment, &case.service_title, &state.payment_provider_url);
+    Ok(with_cache((status, Json(view)).into_response(), "no-store"))
+}
+
+async fn list_payments(
+    State(state): State<AppState>,
+    Path(case_number): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let case = authorised_case(&state, &case_number, &headers).await?;
+    let db = state.db.clone();
+    let number = case.case_number.clone();
+    let payments = tokio::task::spawn_blocking(move || db.payments(&number, now()))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let list = rathaus_core::payment::PaymentList {
+        payments: payments
+            .into_iter()
+            .map(|p| payment_view(p, &case.service_title, &state.payment_provider_url))
+            .collect(),
+    };
+    Ok(with_cache(Json(list).into_response(), "no-store"))
+}
+
+async fn get_payment(
+    State(state): State<AppState>,
+    Path((case_number, payment_id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let case = authorised_case(&state, &case_number, &headers).await?;
+    let db = state.db.clone();
+    let number = case.case_number.clone();
+    let payment = tokio::task::spawn_blocking(move || db.payments(&number, now()))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??
+        .into_iter()
+        .find(|p| p.id == payment_id)
+        .ok_or(ApiError::NotFound)?;
+    let view = payment_view(payment, &case.service_title, &state.payment_provider_url);
     Ok(with_cache(Json(view).into_response(), "no-store"))
 }

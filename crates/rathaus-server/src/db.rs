@@ -202,6 +202,18 @@ impl Db {
         Ok(IdempotentOutcome::Created(receipt))
     }
 
+    /// The service a case was made for.
+    pub fn case_service(&self, case_number: &str) -> Result<Option<String>, DbError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT service_id FROM cases WHERE case_number = ?1",
+                params![case_number],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The case, if `access_code` (normalised) is its code. Unknown case and wrong code
     /// both give `None`, after the same work.
     pub fn case_for_citizen(

@@ -11,6 +11,8 @@ pub enum ApiError {
     BadRequest,
     NotFound,
     IdempotencyKeyReused,
+    AlreadyPaid,
+    NothingToPay,
     PayloadTooLarge,
     UnsupportedMediaType,
     /// Try again later (uploads full).
@@ -29,6 +31,8 @@ impl IntoResponse for ApiError {
                 ApiErrorCode::IdempotencyKeyReused,
                 vec![],
             ),
+            ApiError::AlreadyPaid => (StatusCode::CONFLICT, ApiErrorCode::AlreadyPaid, vec![]),
+            ApiError::NothingToPay => (StatusCode::CONFLICT, ApiErrorCode::NothingToPay, vec![]),
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ApiErrorCode::PayloadTooLarge,

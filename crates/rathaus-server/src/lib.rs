@@ -7,6 +7,7 @@ pub mod codes;
 pub mod db;
 mod error;
 pub mod payments;
+mod test_provider;
 mod web;
 
 use std::net::SocketAddr;
@@ -36,12 +37,25 @@ pub struct Config {
     /// Add a demo case whose number and access code are printed at start.
     #[arg(long, env = "RATHAUS_DEMO")]
     pub demo: bool,
+    /// Minutes a citizen has to pay before an open payment fails ("timeout").
+    #[arg(long, env = "RATHAUS_PAYMENT_MINUTES", default_value_t = 90)]
+    pub payment_minutes: u32,
+    /// Where the payment provider's pages are (the payment id is appended). The default
+    /// is the test provider built into this backend; a city puts its provider here.
+    #[arg(
+        long,
+        env = "RATHAUS_PAYMENT_PROVIDER_URL",
+        default_value = "/test-provider/payments"
+    )]
+    pub payment_provider_url: String,
 }
 
 #[derive(Clone)]
 pub struct AppState {
     pub catalogue: Arc<Catalogue>,
     pub db: Db,
+    pub payment_seconds: i64,
+    pub payment_provider_url: Arc<str>,
 }
 
 pub fn init_logging() {
@@ -85,6 +99,8 @@ pub async fn serve_on(
     let state = AppState {
         catalogue: Arc::new(catalogue),
         db,
+        payment_seconds: i64::from(config.payment_minutes) * 60,
+        payment_provider_url: config.payment_provider_url.trim_end_matches('/').into(),
     };
     let app = web::router(state, &config.dist_dir);
     let addr = listener.local_addr()?;

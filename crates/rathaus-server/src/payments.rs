@@ -98,7 +98,7 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Payment, String, Option<
 
 fn load(conn: &Connection, sql_where: &str, arg: &str) -> Result<Vec<Payment>, DbError> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM payments WHERE {sql_where} ORDER BY created_at, id"
+        "SELECT {COLUMNS} FROM payments WHERE {sql_where} ORDER BY created_at, rowid"
     ))?;
     let rows = stmt
         .query_map(params![arg], read_row)?

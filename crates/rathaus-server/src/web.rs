@@ -37,7 +37,18 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index);
-    Router::new()
+    let mut router = Router::new();
+    // The built-in test provider, unless a real one is configured.
+    if state
+        .payment_provider_url
+        .starts_with(crate::test_provider::PREFIX)
+    {
+        router = router.nest(
+            crate::test_provider::PREFIX,
+            crate::test_provider::routes().with_state(state.clone()),
+        );
+    }
+    router
         .nest("/api/v1", crate::api::routes().with_state(state))
         .fallback_service(static_files)
         .layer(middleware::from_fn(headers_and_log))

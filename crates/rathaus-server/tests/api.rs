@@ -27,6 +27,10 @@ impl Server {
     }
 
     fn start_with(services_dir: PathBuf) -> Server {
+        Server::start_configured(services_dir, |_| {})
+    }
+
+    fn start_configured(services_dir: PathBuf, adjust: impl FnOnce(&mut Config)) -> Server {
         let tmp = tempfile::tempdir().unwrap();
         let dist = tmp.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
@@ -42,7 +46,11 @@ impl Server {
             services_dir,
             dist_dir: dist,
             demo: false,
+            payment_minutes: 90,
+            payment_provider_url: "/test-provider/payments".into(),
         };
+        let mut config = config;
+        adjust(&mut config);
         let data_dir = config.data_dir.clone();
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
@@ -664,4 +672,199 @@ fn every_shipped_service_is_served_with_english_texts() {
         }
         check(&def, id);
     }
+}
+
+// Payments: the amount from the backend, idempotent creation, the test provider's
+// round trip without an outcome in the URL, the state read from the backend.
+
+/// A case of the Führungszeugnis (13,00 €): its number and `Authorization` value.
+fn paid_service_case(s: &Server) -> (String, String) {
+    let (status, receipt) = s.submit(Some("case-for-payment"), &valid_application());
+    assert_eq!(status, 201);
+    (
+        receipt["case_number"].as_str().unwrap().to_owned(),
+        format!("AccessCode {}", receipt["access_code"].as_str().unwrap()),
+    )
+}
+
+fn create_payment(s: &Server, case: &str, auth: &str, key: &str, return_url: &str) -> (u16, Value) {
+    response(
+        ureq::post(&s.url(&format!("/api/v1/applications/{case}/payments")))
+            .set("Authorization", auth)
+            .set("Idempotency-Key", key)
+            .send_json(json!({ "return_url": return_url })),
+    )
+}
+
+fn get_json(s: &Server, path: &str, auth: &str) -> (u16, Value) {
+    response(ureq::get(&s.url(path)).set("Authorization", auth).call())
+}
+
+/// The provider's form, as a browser posts it; the answer is not followed.
+fn provider_report(s: &Server, redirect_url: &str, form: &str) -> (u16, Option<String>) {
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let resp = match agent
+        .post(&s.url(redirect_url))
+        .set("Content-Type", "application/x-www-form-urlencoded")
+        .send_string(form)
+    {
+        Ok(r) => r,
+        Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("{e}"),
+    };
+    (resp.status(), resp.header("Location").map(str::to_owned))
+}
+
+#[test]
+fn pay_through_the_test_provider_and_read_the_outcome_from_the_backend() {
+    let s = Server::start();
+    let (case, auth) = paid_service_case(&s);
+    let (status, payment) = create_payment(&s, &case, &auth, "pay-1", "/payment/return");
+    assert_eq!(status, 201, "{payment}");
+    assert_eq!(payment["state"], "INITIAL");
+    assert_eq!(
+        payment["amount"], 1300,
+        "the backend's own fee for the case"
+    );
+    assert!(payment["purpose"]["de"].as_str().unwrap().contains(&case));
+    let redirect = payment["redirect_url"].as_str().unwrap().to_owned();
+    assert_eq!(
+        redirect,
+        format!(
+            "/test-provider/payments/{}",
+            payment["id"].as_str().unwrap()
+        )
+    );
+
+    // The same request again, or another while one is open: that payment, not a second.
+    for key in ["pay-1", "pay-2"] {
+        let (status, again) = create_payment(&s, &case, &auth, key, "/payment/return");
+        assert_eq!((status, &again["id"]), (200, &payment["id"]), "{key}");
+    }
+
+    // The provider's page, clearly a test, with amount and purpose.
+    let page = ureq::get(&s.url(&redirect))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    assert!(page.contains("TEST-ZAHLUNGSANBIETER"));
+    assert!(page.contains("13,00"));
+    assert!(page.contains(&case));
+
+    let (status, location) = provider_report(&s, &redirect, "method=paypal&action=pay");
+    assert_eq!(status, 303);
+    assert_eq!(
+        location.as_deref(),
+        Some("/payment/return"),
+        "no outcome in the return URL"
+    );
+
+    let id = payment["id"].as_str().unwrap();
+    let (status, paid) = get_json(
+        &s,
+        &format!("/api/v1/applications/{case}/payments/{id}"),
+        &auth,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(paid["state"], "PAYED");
+    assert_eq!(paid["method"], "paypal");
+    assert!(
+        paid.get("redirect_url").is_none(),
+        "nowhere to pay any more"
+    );
+    let states: Vec<_> = paid["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["state"].clone())
+        .collect();
+    assert_eq!(states, [json!("INITIAL"), json!("PAYED")]);
+
+    // Paid: no new payment, and the provider cannot change it any more.
+    let (status, body) = create_payment(&s, &case, &auth, "pay-3", "/payment/return");
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("already_paid"))
+    );
+    let (status, _) = provider_report(&s, &redirect, "action=cancel");
+    assert_eq!(status, 409);
+    let (status, list) = get_json(&s, &format!("/api/v1/applications/{case}/payments"), &auth);
+    assert_eq!(status, 200);
+    assert_eq!(list["payments"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn cancelled_then_paid_with_a_new_payment() {
+    let s = Server::start();
+    let (case, auth) = paid_service_case(&s);
+    let (_, first) = create_payment(&s, &case, &auth, "a", "/back");
+    let (status, _) = provider_report(&s, first["redirect_url"].as_str().unwrap(), "action=cancel");
+    assert_eq!(status, 303);
+    let (status, second) = create_payment(&s, &case, &auth, "b", "/back");
+    assert_eq!(status, 201);
+    assert_ne!(second["id"], first["id"]);
+    let (status, _) = provider_report(&s, second["redirect_url"].as_str().unwrap(), "action=fail");
+    assert_eq!(status, 303);
+    let (_, list) = get_json(&s, &format!("/api/v1/applications/{case}/payments"), &auth);
+    let states: Vec<_> = list["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["state"].clone())
+        .collect();
+    assert_eq!(states, [json!("CANCELED"), json!("FAILED")]);
+}
+
+#[test]
+fn payments_need_the_access_code_a_local_return_address_and_a_fee() {
+    let s = Server::start();
+    let (case, auth) = paid_service_case(&s);
+    let (status, _) = create_payment(&s, &case, "AccessCode AAAA-BBBB-CCCC", "k", "/back");
+    assert_eq!(status, 404, "a wrong code learns nothing");
+    let (status, _) = get_json(
+        &s,
+        &format!("/api/v1/applications/{case}/payments"),
+        "AccessCode AAAA-BBBB-CCCC",
+    );
+    assert_eq!(status, 404);
+    for bad in [
+        "https://evil.example/",
+        "//evil.example/x",
+        "back",
+        "/\\evil",
+    ] {
+        let (status, _) = create_payment(&s, &case, &auth, "k", bad);
+        assert_eq!(status, 400, "{bad}");
+    }
+    let (status, _) = provider_report(
+        &s,
+        "/test-provider/payments/nope",
+        "action=pay&method=giropay",
+    );
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn an_open_payment_expires_after_the_configured_time() {
+    let s = Server::start_configured(repo().join("services"), |c| c.payment_minutes = 0);
+    let (case, auth) = paid_service_case(&s);
+    let (status, payment) = create_payment(&s, &case, &auth, "k", "/back");
+    assert_eq!(status, 201);
+    let id = payment["id"].as_str().unwrap();
+    let (_, read) = get_json(
+        &s,
+        &format!("/api/v1/applications/{case}/payments/{id}"),
+        &auth,
+    );
+    assert_eq!(
+        (read["state"].as_str(), read["failure_reason"].as_str()),
+        (Some("FAILED"), Some("timeout"))
+    );
+    let (status, _) = provider_report(
+        &s,
+        &format!("/test-provider/payments/{id}"),
+        "action=pay&method=giropay",
+    );
+    assert_eq!(status, 409, "too late to pay");
 }
