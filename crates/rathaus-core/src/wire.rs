@@ -14,6 +14,9 @@ use crate::definition::{
 use crate::fee::{FeeRule, FeeSchedule, FeeTier, Money};
 use crate::json::{member, FromJson, Json, JsonError, ToJson};
 use crate::number::{Decimal, Separators};
+use crate::payment::{
+    CreatePayment, PaymentEvent, PaymentList, PaymentMethod, PaymentState, PaymentView,
+};
 use crate::text::{Locale, Text};
 use crate::validate::{ErrorCode, FieldError};
 use crate::{json_named_enum, json_struct};
@@ -305,6 +308,8 @@ json_named_enum!(FieldKind);
 json_named_enum!(ErrorCode);
 json_named_enum!(CaseStatus);
 json_named_enum!(ApiErrorCode);
+json_named_enum!(PaymentState);
+json_named_enum!(PaymentMethod);
 
 json_struct!(FeeSchedule {
     rules = default,
@@ -439,3 +444,24 @@ json_struct!(CaseEvent {
     message
 });
 json_struct!(ErrorBody { error, errors = default });
+json_struct!(CreatePayment { return_url });
+json_struct!(PaymentEvent {
+    at,
+    state,
+    reason = default,
+});
+json_struct!(PaymentView {
+    id,
+    case_number,
+    state,
+    amount,
+    purpose,
+    method = default,
+    reference,
+    failure_reason = default,
+    created_at,
+    expires_at,
+    redirect_url = default,
+    events = default,
+});
+json_struct!(PaymentList { payments = default });

@@ -8,6 +8,7 @@ use rathaus_core::api::*;
 use rathaus_core::case::CaseStatus;
 use rathaus_core::definition::{FieldKind, ServiceDefinition};
 use rathaus_core::json::{self, FromJson, ToJson};
+use rathaus_core::payment::*;
 use rathaus_core::validate::{ErrorCode, FieldError};
 use rathaus_core::{Locale, Money, Text};
 use serde::{de::DeserializeOwned, Serialize};
@@ -165,6 +166,47 @@ fn responses() {
 }
 
 #[test]
+fn payments() {
+    let open = PaymentView {
+        id: "p1".into(),
+        case_number: "2026-7KQ4-M2XD".into(),
+        state: PaymentState::Initial,
+        amount: Money(1300),
+        purpose: Text::new("Gebühr", "Fee"),
+        method: None,
+        reference: "RH-K7PQ-M2XD-3RTA".into(),
+        failure_reason: None,
+        created_at: "2026-11-26T14:32:00Z".into(),
+        expires_at: "2026-11-26T16:02:00Z".into(),
+        redirect_url: Some("/test-provider/payments/p1".into()),
+        events: vec![PaymentEvent {
+            at: "2026-11-26T14:32:00Z".into(),
+            state: PaymentState::Initial,
+            reason: None,
+        }],
+    };
+    both_ways(&open);
+    let failed = PaymentView {
+        state: PaymentState::Failed,
+        method: Some(PaymentMethod::CreditCard),
+        failure_reason: Some("timeout".into()),
+        redirect_url: None,
+        events: vec![PaymentEvent {
+            at: "2026-11-26T16:02:00Z".into(),
+            state: PaymentState::Failed,
+            reason: Some("timeout".into()),
+        }],
+        ..open.clone()
+    };
+    both_ways(&PaymentList {
+        payments: vec![open, failed],
+    });
+    both_ways(&CreatePayment {
+        return_url: "/applications/2026-7KQ4-M2XD/payment".into(),
+    });
+}
+
+#[test]
 fn every_name_matches_serde() {
     fn same<T: Serialize + ToJson + FromJson + PartialEq + Debug>(values: &[T]) {
         for v in values {
@@ -179,6 +221,8 @@ fn every_name_matches_serde() {
     same(&CaseStatus::ALL);
     same(FieldKind::ALL);
     same(&ApiErrorCode::ALL);
+    same(&PaymentState::ALL);
+    same(&PaymentMethod::ALL);
     same(&Locale::ALL);
 }
 
