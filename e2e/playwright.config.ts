@@ -57,6 +57,8 @@ export default defineConfig({
       '--data-dir', join(process.env.RATHAUS_E2E_DATA, 'data'),
       '--dist-dir', join(root, 'dist'),
       '--services-dir', services,
+      // Short, so that payment.spec.ts sees a payment expire; the others pay in seconds.
+      '--payment-seconds', '40',
     ].join(' '),
     url: `http://127.0.0.1:${port}/api/v1/services`,
     reuseExistingServer: false,

@@ -8,6 +8,7 @@ use rathaus_core::api::{
 };
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson};
+use rathaus_core::payment::{CreatePayment, PaymentList, PaymentView};
 use rathaus_core::FileRef;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -178,6 +179,54 @@ pub async fn get_case(case_number: &str, access_code: &str) -> Result<CaseView, 
     let path = format!("/applications/{}", encode_segment(case_number));
     let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
     decode(fetch_text("GET", &url(&path), None, &[("Authorization", &auth)]).await?)
+}
+
+fn payments_path(case_number: &str) -> String {
+    url(&format!(
+        "/applications/{}/payments",
+        encode_segment(case_number)
+    ))
+}
+
+/// Starts (or, for the same `request_id`, finds again) the payment of a case's fee.
+/// The amount is the backend's; `return_url` is where the provider sends the citizen.
+pub async fn create_payment(
+    case_number: &str,
+    access_code: &str,
+    request_id: &str,
+    return_url: &str,
+) -> Result<PaymentView, ApiError> {
+    let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
+    let body = json::to_string(&CreatePayment {
+        return_url: return_url.to_owned(),
+    });
+    let headers = [
+        ("Authorization", auth.as_str()),
+        (IDEMPOTENCY_KEY_HEADER, request_id),
+    ];
+    decode(
+        fetch_text(
+            "POST",
+            &payments_path(case_number),
+            Some(Body::Json(&body)),
+            &headers,
+        )
+        .await?,
+    )
+}
+
+/// The payments of a case, oldest first: the backend's word on what was paid.
+pub async fn list_payments(case_number: &str, access_code: &str) -> Result<PaymentList, ApiError> {
+    let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
+    decode(
+        fetch_text(
+            "GET",
+            &payments_path(case_number),
+            None,
+            &[("Authorization", &auth)],
+        )
+        .await?,
+    )
 }
 
 /// Percent-encodes everything but unreserved characters, for one path segment.

@@ -122,6 +122,7 @@ fn page(route: Route) -> AnyView {
         | Route::Resume { .. }
         | Route::Check { .. }
         | Route::Confirmation { .. }
+        | Route::PaymentReturn { .. }
         | Route::Device) => view! { <DeferredPage route=route /> }.into_any(),
         Route::Status => view! { <StatusPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
@@ -211,6 +212,9 @@ pub async fn deferred(task: Deferred) -> AnyView {
         Route::Resume { service } => view! { <ResumePage service=service /> }.into_any(),
         Route::Confirmation { case_number } => {
             view! { <ConfirmationPage case_number=case_number /> }.into_any()
+        }
+        Route::PaymentReturn { case_number } => {
+            view! { <PaymentReturnPage case_number=case_number /> }.into_any()
         }
         _ => ().into_any(),
     }

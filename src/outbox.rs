@@ -216,6 +216,7 @@ fn record(
                 fee: receipt.fee,
                 submitted_at: receipt.submitted_at,
                 what_happens_next: pending.what_happens_next.clone(),
+                pay_request: None,
             });
             // The answers (and their files) leave the device; a marker stays so that
             // "back" explains instead of offering to send again.

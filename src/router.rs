@@ -33,6 +33,11 @@ pub enum Route {
     Confirmation {
         case_number: String,
     },
+    /// Where the payment provider sends the citizen back. It carries no outcome: the
+    /// page asks the backend.
+    PaymentReturn {
+        case_number: String,
+    },
     Status,
     /// What the app keeps on this device: drafts, applications sent, the outbox.
     Device,
@@ -77,6 +82,9 @@ impl Route {
             ["applications", case_number] => Route::Confirmation {
                 case_number: id(case_number),
             },
+            ["applications", case_number, "payment"] => Route::PaymentReturn {
+                case_number: id(case_number),
+            },
             ["status"] => Route::Status,
             ["device"] => Route::Device,
             _ => Route::NotFound,
@@ -100,6 +108,7 @@ impl Route {
             Route::Resume { service } => format!("/services/{service}/apply"),
             Route::Check { service } => format!("/services/{service}/check"),
             Route::Confirmation { case_number } => format!("/applications/{case_number}"),
+            Route::PaymentReturn { case_number } => format!("/applications/{case_number}/payment"),
             Route::Status => "/status".into(),
             Route::Device => "/device".into(),
             Route::NotFound => "/404".into(),
@@ -143,6 +152,13 @@ pub mod urls {
     pub fn check(service: &str) -> String {
         Route::Check {
             service: service.into(),
+        }
+        .href()
+    }
+
+    pub fn payment_return(case_number: &str) -> String {
+        Route::PaymentReturn {
+            case_number: case_number.into(),
         }
         .href()
     }
@@ -267,6 +283,8 @@ fn followable_link(ev: &web_sys::MouseEvent) -> Option<String> {
     if raw.starts_with('#')
         || opens_elsewhere
         || anchor.has_attribute("download")
+        // Pages of the same origin that are not the app's (a payment provider's).
+        || anchor.rel() == "external"
         || anchor.origin() != own_origin
     {
         return None;
@@ -310,6 +328,9 @@ mod tests {
                 service: "fuehrungszeugnis".into(),
             },
             Route::Confirmation {
+                case_number: "2026-7KQ4-M2XD".into(),
+            },
+            Route::PaymentReturn {
                 case_number: "2026-7KQ4-M2XD".into(),
             },
             Route::Status,

@@ -272,6 +272,9 @@ pub struct SavedApplication {
     pub submitted_at: String,
     /// The service's "what happens next", so the confirmation survives a reload offline.
     pub what_happens_next: Option<Text>,
+    /// The request id of the payment being made: pressing "pay" again (or twice) finds
+    /// the same payment instead of making a second one.
+    pub pay_request: Option<String>,
 }
 
 json_struct!(SavedApplication {
@@ -282,6 +285,7 @@ json_struct!(SavedApplication {
     fee,
     submitted_at,
     what_happens_next,
+    pay_request = default,
 });
 
 impl SavedApplication {
@@ -294,6 +298,7 @@ impl SavedApplication {
             fee: receipt.fee,
             submitted_at: receipt.submitted_at.clone(),
             what_happens_next: def.what_happens_next.clone(),
+            pay_request: None,
         }
     }
 }

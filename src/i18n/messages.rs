@@ -36,6 +36,39 @@ impl Key {
 }
 
 messages! {
+    // Paying the fee
+    PayNow => "Jetzt bezahlen", "Pay now";
+    PayAgain => "Erneut bezahlen", "Pay again";
+    PaymentStarting => "Zahlung wird vorbereitet …", "Preparing the payment …";
+    PaymentStartFailed => "Die Zahlung konnte nicht begonnen werden. Versuchen Sie es erneut.", "The payment could not be started. Please try again.";
+    PaymentLoading => "Zahlungsstand wird abgerufen …", "Checking the payment …";
+    PaymentPaid => "Bezahlt", "Paid";
+    PaymentPending => "Zahlung ausstehend", "Payment outstanding";
+    PaymentPendingText => "Sie haben mit dem Bezahlen begonnen, aber es noch nicht abgeschlossen.", "You started paying but have not finished.";
+    PaymentChecking => "Zahlung wird geprüft …", "Checking your payment …";
+    PaymentSucceeded => "Zahlung erfolgreich", "Payment successful";
+    PaymentNotConfirmed => "Zahlung noch nicht bestätigt", "Payment not confirmed yet";
+    PaymentNotConfirmedText => "Der Zahlungsdienst hat die Zahlung noch nicht bestätigt. Prüfen Sie in einem Moment erneut, oder setzen Sie die Zahlung fort.",
+        "The payment service has not confirmed the payment yet. Check again in a moment, or continue paying.";
+    CheckAgain => "Erneut prüfen", "Check again";
+    ContinuePaying => "Zahlung fortsetzen", "Continue paying";
+    PaymentCanceled => "Zahlung abgebrochen", "Payment cancelled";
+    PaymentCanceledText => "Sie haben die Zahlung abgebrochen. Es wurde nichts abgebucht.", "You cancelled the payment. Nothing was charged.";
+    PaymentFailed => "Zahlung fehlgeschlagen", "Payment failed";
+    PaymentFailedText => "Die Zahlung ist nicht zustande gekommen. Es wurde nichts abgebucht.", "The payment did not go through. Nothing was charged.";
+    PaymentExpired => "Zahlung abgelaufen", "Payment expired";
+    PaymentExpiredText => "Die Zeit zum Bezahlen ist abgelaufen. Es wurde nichts abgebucht.", "The time to pay ran out. Nothing was charged.";
+    PaymentNone => "Noch keine Zahlung", "No payment yet";
+    PaymentNoneText => "Für diesen Antrag wurde noch keine Zahlung begonnen.", "No payment has been started for this application.";
+    PaymentUnavailable => "Zahlungsstand nicht abrufbar", "Payment status unavailable";
+    PaymentAmount => "Betrag", "Amount";
+    PaymentPurpose => "Verwendungszweck", "Purpose";
+    PaymentMethodLabel => "Zahlungsart", "Payment method";
+    PaymentReference => "Transaktionsreferenz", "Transaction reference";
+    PaymentDate => "Bezahlt am", "Paid on";
+    CreditCard => "Kreditkarte", "Credit card";
+    BackToConfirmation => "Zurück zur Bestätigung Ihres Antrags", "Back to the confirmation of your application";
+
     // Offline and the device
     UpdateAvailable => "Eine neue Version der Anwendung ist verfügbar.", "A new version of the app is available.";
     UpdateReload => "Neu laden", "Reload";

@@ -2,11 +2,11 @@
 //! a record. Read from the device, so it survives a reload and a bookmark.
 
 use leptos::prelude::*;
-use rathaus_core::format;
 
 use crate::components::Panel;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{use_i18n, Key};
 use crate::page::use_document_title;
+use crate::pages::payment::PaymentSection;
 use crate::store;
 
 #[component]
@@ -27,6 +27,7 @@ pub fn ConfirmationPage(case_number: String) -> impl IntoView {
                 app.fee,
             );
             let submitted = app.submitted_at.clone();
+            let paying = app.clone();
             let submitted_text = crate::pages::status::format_timestamp(&submitted, i18n.locale());
             view! {
                 <Panel title=i18n.t(Key::ConfirmationTitle)>
@@ -52,12 +53,8 @@ pub fn ConfirmationPage(case_number: String) -> impl IntoView {
                 <h2 class="heading-m">{i18n.t(Key::WhatHappensNext)}</h2>
                 {next.map(|t| view! { <p>{i18n.text(&t)}</p> })}
                 {(fee.cents() > 0).then(|| view! {
-                    <p>
-                        <strong>
-                            {fill(i18n.t(Key::FeeDue), &[("amount", &format::money(fee, i18n.locale()))])}
-                        </strong>
-                    </p>
-                    <p>{i18n.t(Key::PaymentComesLater)}</p>
+                    <h2 class="heading-m">{i18n.t(Key::FeeLabel)}</h2>
+                    <PaymentSection app=paying.clone() />
                 })}
                 <div class="button-group no-print">
                     <button

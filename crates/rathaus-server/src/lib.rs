@@ -37,9 +37,10 @@ pub struct Config {
     /// Add a demo case whose number and access code are printed at start.
     #[arg(long, env = "RATHAUS_DEMO")]
     pub demo: bool,
-    /// Minutes a citizen has to pay before an open payment fails ("timeout").
-    #[arg(long, env = "RATHAUS_PAYMENT_MINUTES", default_value_t = 90)]
-    pub payment_minutes: u32,
+    /// Seconds a citizen has to pay before an open payment fails ("timeout"); 90
+    /// minutes as GOV.UK Pay gives.
+    #[arg(long, env = "RATHAUS_PAYMENT_SECONDS", default_value_t = 90 * 60)]
+    pub payment_seconds: u32,
     /// Where the payment provider's pages are (the payment id is appended). The default
     /// is the test provider built into this backend; a city puts its provider here.
     #[arg(
@@ -99,7 +100,7 @@ pub async fn serve_on(
     let state = AppState {
         catalogue: Arc::new(catalogue),
         db,
-        payment_seconds: i64::from(config.payment_minutes) * 60,
+        payment_seconds: i64::from(config.payment_seconds),
         payment_provider_url: config.payment_provider_url.trim_end_matches('/').into(),
     };
     let app = web::router(state, &config.dist_dir);

@@ -46,7 +46,7 @@ impl Server {
             services_dir,
             dist_dir: dist,
             demo: false,
-            payment_minutes: 90,
+            payment_seconds: 90 * 60,
             payment_provider_url: "/test-provider/payments".into(),
         };
         let mut config = config;
@@ -847,7 +847,7 @@ fn payments_need_the_access_code_a_local_return_address_and_a_fee() {
 
 #[test]
 fn an_open_payment_expires_after_the_configured_time() {
-    let s = Server::start_configured(repo().join("services"), |c| c.payment_minutes = 0);
+    let s = Server::start_configured(repo().join("services"), |c| c.payment_seconds = 0);
     let (case, auth) = paid_service_case(&s);
     let (status, payment) = create_payment(&s, &case, &auth, "k", "/back");
     assert_eq!(status, 201);

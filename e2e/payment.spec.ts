@@ -1,0 +1,140 @@
+// Paying the fee through the reference backend's test provider: the provider sends the
+// citizen back without an outcome, and the app shows only what the backend says.
+import { test, expect, type Page } from '@playwright/test';
+import { answerEverything, arriveAt, expectAccessible } from './helpers';
+
+/** A Führungszeugnis (13,00 €) sent; on its confirmation page. Returns the case number. */
+async function sentApplication(page: Page) {
+  await answerEverything(page);
+  await page.getByRole('button', { name: 'Antrag abschicken' }).click();
+  await arriveAt(page, 'Antrag gesendet');
+  await expect(page.getByTestId('payment-state')).toHaveText('Offene Gebühr: 13,00 €');
+  return (await page.getByTestId('case-number').textContent())!;
+}
+
+/** On the test provider's page: checked by axe, then one of its buttons. */
+async function atProvider(page: Page, method: string | null, button: RegExp) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bezahlen');
+  await expect(page.getByText('TEST-ZAHLUNGSANBIETER')).toBeVisible();
+  await expect(page.getByTestId('amount')).toHaveText('13,00 €');
+  await expectAccessible(page);
+  if (method) await page.getByLabel(method).check();
+  await page.getByRole('button', { name: button }).click();
+}
+
+async function expectPaid(page: Page, method: string) {
+  await arriveAt(page, 'Zahlung erfolgreich');
+  const receipt = page.getByTestId('receipt');
+  await expect(receipt).toContainText('13,00 €');
+  await expect(receipt).toContainText(method);
+  await expect(receipt).toContainText(/RH-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+}
+
+test('pay the fee; the receipt, and no second payment offered', async ({ page }) => {
+  const caseNumber = await sentApplication(page);
+  await page.getByRole('button', { name: 'Jetzt bezahlen' }).click();
+  await atProvider(page, 'PayPal', /^Jetzt bezahlen/);
+  expect(new URL(page.url()).pathname).toBe(`/applications/${caseNumber}/payment`);
+  expect(new URL(page.url()).search).toBe('');
+  await expectPaid(page, 'PayPal');
+  await page.getByRole('link', { name: 'Zurück zur Bestätigung Ihres Antrags' }).click();
+  await arriveAt(page, 'Antrag gesendet');
+  await expect(page.getByTestId('payment-state')).toHaveText('Bezahlt');
+  await expect(page.getByRole('button', { name: 'Jetzt bezahlen' })).toHaveCount(0);
+});
+
+test('cancelled at the provider, then paid with a new attempt', async ({ page }) => {
+  await sentApplication(page);
+  await page.getByRole('button', { name: 'Jetzt bezahlen' }).click();
+  await atProvider(page, null, /^Abbrechen/);
+  await arriveAt(page, 'Zahlung abgebrochen');
+  await expect(page.getByRole('alert')).toContainText('Es wurde nichts abgebucht.');
+  await page.getByRole('button', { name: 'Erneut bezahlen' }).click();
+  await atProvider(page, 'giropay / paydirect', /^Jetzt bezahlen/);
+  await expectPaid(page, 'giropay');
+});
+
+test('the provider fails the payment: said so, and paid on the next attempt', async ({ page }) => {
+  await sentApplication(page);
+  await page.getByRole('button', { name: 'Jetzt bezahlen' }).click();
+  await atProvider(page, null, /scheitern/);
+  await arriveAt(page, 'Zahlung fehlgeschlagen');
+  await page.getByRole('button', { name: 'Erneut bezahlen' }).click();
+  await atProvider(page, 'Kreditkarte (credit card)', /^Jetzt bezahlen/);
+  await expectPaid(page, 'Kreditkarte');
+});
+
+test('a return address with forged parameters shows no success', async ({ page }) => {
+  const caseNumber = await sentApplication(page);
+  await page.goto(`/applications/${caseNumber}/payment?status=PAYED&success=true&state=PAYED`);
+  await arriveAt(page, 'Noch keine Zahlung');
+  await expect(page.getByText('Zahlung erfolgreich')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Erneut bezahlen' })).toBeVisible();
+});
+
+test('a double click on "Jetzt bezahlen" makes one payment', async ({ page }) => {
+  await sentApplication(page);
+  const created: number[] = [];
+  page.on('response', (response) => {
+    if (response.request().method() === 'POST' && /\/payments$/.test(response.url())) created.push(response.status());
+  });
+  await page.getByRole('button', { name: 'Jetzt bezahlen' }).dblclick();
+  await atProvider(page, 'PayPal', /^Jetzt bezahlen/);
+  await expectPaid(page, 'PayPal');
+  expect(created.filter((s) => s === 201)).toHaveLength(1);
+});
+
+test('the tab closed mid-payment: "Zahlung ausstehend" on the case, and paid from there', async ({
+  page,
+  context,
+}) => {
+  const caseNumber = await sentApplication(page);
+  await page.getByRole('button', { name: 'Jetzt bezahlen' }).click();
+  await expect(page.getByText('TEST-ZAHLUNGSANBIETER')).toBeVisible();
+  const providerUrl = page.url();
+  await page.close();
+
+  const later = await context.newPage();
+  await later.goto(`/applications/${caseNumber}`);
+  await arriveAt(later, 'Antrag gesendet');
+  await expect(later.getByTestId('payment-state')).toHaveText('Zahlung ausstehend');
+  await later.getByRole('button', { name: 'Jetzt bezahlen' }).click();
+  // The same payment, not a second one.
+  await expect(later.getByText('TEST-ZAHLUNGSANBIETER')).toBeVisible();
+  expect(later.url()).toBe(providerUrl);
+  await atProvider(later, 'PayPal', /^Jetzt bezahlen/);
+  await expectPaid(later, 'PayPal');
+});
+
+test('the payment status cannot be read: an error with a retry, never an endless spinner', async ({ page }) => {
+  const caseNumber = await sentApplication(page);
+  let failures = 1;
+  await page.route('**/api/v1/applications/*/payments', async (route) => {
+    if (route.request().method() === 'GET' && failures-- > 0) {
+      await route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal"}' });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto(`/applications/${caseNumber}/payment`);
+  await arriveAt(page, 'Zahlungsstand nicht abrufbar');
+  await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await arriveAt(page, 'Noch keine Zahlung');
+});
+
+test('not paid in time: the payment expires, and a new one can be made', async ({ page }) => {
+  test.setTimeout(120_000);
+  const caseNumber = await sentApplication(page);
+  await page.getByRole('button', { name: 'Jetzt bezahlen' }).click();
+  await expect(page.getByText('TEST-ZAHLUNGSANBIETER')).toBeVisible();
+  // The citizen walks away; the test backend gives 40 seconds to pay.
+  await page.waitForTimeout(41_000);
+  await page.getByRole('button', { name: /^Jetzt bezahlen/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('bereits abgeschlossen (FAILED)');
+  await page.goto(`/applications/${caseNumber}/payment`);
+  await arriveAt(page, 'Zahlung abgelaufen');
+  await expect(page.getByRole('alert')).toContainText('Die Zeit zum Bezahlen ist abgelaufen.');
+  await page.getByRole('button', { name: 'Erneut bezahlen' }).click();
+  await atProvider(page, 'PayPal', /^Jetzt bezahlen/);
+  await expectPaid(page, 'PayPal');
+});
