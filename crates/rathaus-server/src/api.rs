@@ -322,24 +322,7 @@ async fn get_case(
 ) -> Result<Response, ApiError> {
     // Malformed number, missing code, wrong code, unknown case: one answer for all, so
     // that nothing can be learnt about which cases exist.
-    let (Some(case_number), Some(code)) =
-        (normalize_case_number(&case_number), access_code(&headers))
-    else {
-        return Err(ApiError::NotFound);
-    };
-    let db = state.db.clone();
-    let catalogue = state.catalogue.clone();
-    let view = tokio::task::spawn_blocking(move || {
-        db.case_for_citizen(&case_number, &code, |service_id| {
-            catalogue
-                .get(service_id)
-                .map(|d| d.title.clone())
-                .unwrap_or_else(|| Text::new(service_id, service_id))
-        })
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??;
-    let view = view.ok_or(ApiError::NotFound)?;
+    let view = authorised_case(&state, &case_number, &headers).await?;
     Ok(with_cache(Json(view).into_response(), "no-store"))
 }
 

@@ -63,6 +63,20 @@ CREATE INDEX attachments_unclaimed ON attachments(created_at) WHERE case_number 
     crate::payments::MIGRATION,
 ];
 
+/// The events of one case or payment, oldest first: `(at, state, text)` rows of `sql`,
+/// which selects exactly those three columns for the key `?1`.
+pub(crate) fn event_rows(
+    conn: &Connection,
+    sql: &str,
+    key: &str,
+) -> Result<Vec<(i64, String, Option<String>)>, DbError> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt
+        .query_map(params![key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// How long an uploaded file waits for its application: as long as a draft is kept.
 pub const ATTACHMENT_KEEP_SECONDS: i64 = 30 * 24 * 3600;
 
@@ -240,26 +254,20 @@ impl Db {
         let Some((service_id, _, fee_cents, status, submitted_at)) = row.filter(|_| matches) else {
             return Ok(None);
         };
-        let mut stmt = conn.prepare(
+        let events = event_rows(
+            &conn,
             "SELECT at, status, message FROM case_events WHERE case_number = ?1 ORDER BY id",
-        )?;
-        let events = stmt
-            .query_map(params![case_number], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })?
-            .map(|row| {
-                let (at, status, message) = row?;
-                Ok(CaseEvent {
-                    at: Timestamp(at).to_rfc3339(),
-                    status: parse_status(&status)?,
-                    message,
-                })
+            case_number,
+        )?
+        .into_iter()
+        .map(|(at, status, message)| {
+            Ok(CaseEvent {
+                at: Timestamp(at).to_rfc3339(),
+                status: parse_status(&status)?,
+                message,
             })
-            .collect::<Result<Vec<_>, DbError>>()?;
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
         Ok(Some(CaseView {
             case_number: case_number.to_owned(),
             service_title: title_of(&service_id),

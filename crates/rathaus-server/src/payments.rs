@@ -7,7 +7,7 @@ use rathaus_core::payment::{PaymentEvent, PaymentMethod, PaymentState, REASON_TI
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codes;
-use crate::db::{Db, DbError};
+use crate::db::{event_rows, Db, DbError};
 
 /// A payment as stored (the API adds purpose and the provider's address).
 #[derive(Clone, Debug, PartialEq)]
@@ -114,27 +114,21 @@ fn load(conn: &Connection, sql_where: &str, arg: &str) -> Result<Vec<Payment>, D
             ),
             None => None,
         };
-        let mut events = conn.prepare(
+        p.events = event_rows(
+            conn,
             "SELECT at, state, reason FROM payment_events WHERE payment_id = ?1 ORDER BY id",
-        )?;
-        p.events = events
-            .query_map(params![p.id], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })?
-            .map(|row| {
-                let (at, state, reason) = row?;
-                Ok(PaymentEvent {
-                    at: Timestamp(at).to_rfc3339(),
-                    state: PaymentState::from_name(&state)
-                        .ok_or_else(|| DbError::Corrupt(format!("payment state {state}")))?,
-                    reason,
-                })
+            &p.id,
+        )?
+        .into_iter()
+        .map(|(at, state, reason)| {
+            Ok(PaymentEvent {
+                at: Timestamp(at).to_rfc3339(),
+                state: PaymentState::from_name(&state)
+                    .ok_or_else(|| DbError::Corrupt(format!("payment state {state}")))?,
+                reason,
             })
-            .collect::<Result<Vec<_>, DbError>>()?;
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
         out.push(p);
     }
     Ok(out)
