@@ -3,8 +3,8 @@
 
 use crate::answers::{AddressInput, Answer, Answers, DateInput, FileRef};
 use crate::api::{
-    ApiErrorCode, ApplicationReceipt, CaseEvent, CaseView, ErrorBody, ServiceList, ServiceSummary,
-    SubmitApplication,
+    AnswerRequest, ApiErrorCode, ApplicationReceipt, CaseEvent, CaseView, ErrorBody, EventKind,
+    OpenRequest, ServiceList, ServiceSummary, SubmitApplication,
 };
 use crate::case::CaseStatus;
 use crate::condition::Condition;
@@ -307,6 +307,7 @@ impl ToJson for FeeRule {
 json_named_enum!(FieldKind);
 json_named_enum!(ErrorCode);
 json_named_enum!(CaseStatus);
+json_named_enum!(EventKind);
 json_named_enum!(ApiErrorCode);
 json_named_enum!(PaymentState);
 json_named_enum!(PaymentMethod);
@@ -437,11 +438,25 @@ json_struct!(CaseView {
     fee,
     submitted_at,
     events,
+    open_request = default,
 });
 json_struct!(CaseEvent {
     at,
     status,
-    message
+    kind = default,
+    message,
+    attachments = default,
+});
+json_struct!(OpenRequest {
+    id,
+    message,
+    wants_document,
+    asked_at,
+});
+json_struct!(AnswerRequest {
+    request_id,
+    text = default,
+    attachments = default,
 });
 json_struct!(ErrorBody { error, errors = default });
 json_struct!(CreatePayment { return_url });

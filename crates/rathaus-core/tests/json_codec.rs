@@ -3,7 +3,7 @@
 
 use std::fmt::Debug;
 
-use rathaus_core::answers::{Answer, Answers, DateInput};
+use rathaus_core::answers::{Answer, Answers, DateInput, FileRef};
 use rathaus_core::api::*;
 use rathaus_core::case::CaseStatus;
 use rathaus_core::definition::{FieldKind, ServiceDefinition};
@@ -135,14 +135,41 @@ fn responses() {
             CaseEvent {
                 at: "2026-11-26T14:32:00Z".into(),
                 status: CaseStatus::Received,
+                kind: EventKind::Status,
                 message: None,
+                attachments: vec![],
             },
             CaseEvent {
                 at: "2026-11-27T09:00:00Z".into(),
                 status: CaseStatus::ActionNeeded,
+                kind: EventKind::Request,
                 message: Some("Bitte senden Sie uns …".into()),
+                attachments: vec![],
+            },
+            CaseEvent {
+                at: "2026-11-27T10:00:00Z".into(),
+                status: CaseStatus::InReview,
+                kind: EventKind::Answer,
+                message: Some("Anbei".into()),
+                attachments: vec!["mietvertrag.pdf".into()],
             },
         ],
+        open_request: Some(OpenRequest {
+            id: "R1".into(),
+            message: "Bitte senden Sie uns den Mietvertrag.".into(),
+            wants_document: true,
+            asked_at: "2026-11-27T09:00:00Z".into(),
+        }),
+    });
+    both_ways(&AnswerRequest {
+        request_id: "R1".into(),
+        text: "Anbei der Vertrag".into(),
+        attachments: vec![FileRef {
+            id: "f1".into(),
+            name: "mietvertrag.pdf".into(),
+            size: 1234,
+            media_type: "application/pdf".into(),
+        }],
     });
     both_ways(&ErrorBody {
         error: ApiErrorCode::ValidationFailed,

@@ -2,7 +2,8 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -18,6 +19,7 @@ use rathaus_core::validate::validate_application;
 use rathaus_core::validate::{ErrorCode, FieldError};
 use rathaus_core::{Answer, Answers, FileRef};
 use serde::de::DeserializeOwned;
+use std::net::{IpAddr, SocketAddr};
 
 use crate::codes;
 use crate::db::{DbError, IdempotentOutcome, NewCase};
@@ -36,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/services/{id}", get(get_service))
         .route("/applications", post(submit_application))
         .route("/applications/{case_number}", get(get_case))
+        .route("/applications/{case_number}/answers", post(answer_request))
         .route(
             "/applications/{case_number}/payments",
             get(list_payments).post(create_payment),
@@ -315,33 +318,59 @@ fn access_code(headers: &HeaderMap) -> Option<String> {
     normalize_access_code(code)
 }
 
+/// The address the request came from (absent when served without one, in tests).
+pub struct Client(Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Client, Self::Rejection> {
+        Ok(Client(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}
+
 async fn get_case(
     State(state): State<AppState>,
     Path(case_number): Path<String>,
+    client: Client,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     // Malformed number, missing code, wrong code, unknown case: one answer for all, so
     // that nothing can be learnt about which cases exist.
-    let view = authorised_case(&state, &case_number, &headers).await?;
+    let view = authorised_case(&state, &case_number, &client, &headers).await?;
     Ok(with_cache(Json(view).into_response(), "no-store"))
 }
 
 /// The case, if the request carries its access code; one answer (404) for everything
-/// else, as for the status lookup.
+/// else, as for the status lookup. Wrong attempts count towards the limit
+/// (crate::limit); over it, the answer is 429 for right codes too.
 async fn authorised_case(
     state: &AppState,
     case_number: &str,
+    client: &Client,
     headers: &HeaderMap,
 ) -> Result<rathaus_core::api::CaseView, ApiError> {
-    let (Some(case_number), Some(code)) =
-        (normalize_case_number(case_number), access_code(headers))
+    let at = now().0;
+    if let Some(seconds) = state.attempts.blocked(case_number, client.0, at) {
+        return Err(ApiError::Limited(seconds));
+    }
+    let wrong = || {
+        state.attempts.failed(case_number, client.0, at);
+        ApiError::NotFound
+    };
+    let (Some(number), Some(code)) = (normalize_case_number(case_number), access_code(headers))
     else {
-        return Err(ApiError::NotFound);
+        return Err(wrong());
     };
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
     tokio::task::spawn_blocking(move || {
-        db.case_for_citizen(&case_number, &code, |service_id| {
+        db.case_for_citizen(&number, &code, |service_id| {
             catalogue
                 .get(service_id)
                 .map(|d| d.title.clone())
@@ -350,7 +379,56 @@ async fn authorised_case(
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))??
-    .ok_or(ApiError::NotFound)
+    .ok_or_else(wrong)
+}
+
+/// `POST /applications/{case}/answers`: the citizen answers the office's open request.
+/// Idempotent by key: the same answer again changes nothing. Answers with the case as
+/// it is now.
+async fn answer_request(
+    State(state): State<AppState>,
+    Path(case_number): Path<String>,
+    client: Client,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    use crate::office::OfficeError;
+    let case = authorised_case(&state, &case_number, &client, &headers).await?;
+    let key = idempotency_key(&headers)?;
+    let answer: rathaus_core::api::AnswerRequest = json_body(body)?;
+    // Checked against the open request; a closed one is for the database to judge
+    // (it may be this very answer, repeated).
+    if let Some(request) = case
+        .open_request
+        .as_ref()
+        .filter(|r| r.id == answer.request_id)
+    {
+        let problems = answer.problems(request);
+        if !problems.is_empty() {
+            return Err(ApiError::Validation(problems));
+        }
+    }
+    let db = state.db.clone();
+    let number = case.case_number.clone();
+    let outcome = tokio::task::spawn_blocking(move || db.answer(&number, &key, &answer, now()))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    match outcome {
+        Ok(_) => {}
+        Err(OfficeError::RequestClosed | OfficeError::Illegal { .. }) => {
+            return Err(ApiError::RequestClosed)
+        }
+        Err(OfficeError::UnknownAttachment(_)) => {
+            return Err(ApiError::Validation(vec![FieldError {
+                field: "attachments".into(),
+                code: ErrorCode::Invalid,
+                limit: None,
+            }]))
+        }
+        Err(e) => return Err(ApiError::Internal(e.to_string())),
+    }
+    let view = authorised_case(&state, &case_number, &client, &headers).await?;
+    Ok(with_cache(Json(view).into_response(), "no-store"))
 }
 
 /// A stored payment as the app sees it: what it is for, and where to pay while open.
@@ -399,11 +477,12 @@ fn valid_return_url(url: &str) -> bool {
 async fn create_payment(
     State(state): State<AppState>,
     Path(case_number): Path<String>,
+    client: Client,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     use crate::payments::Created;
-    let case = authorised_case(&state, &case_number, &headers).await?;
+    let case = authorised_case(&state, &case_number, &client, &headers).await?;
     let request_id = idempotency_key(&headers)?;
     let request: rathaus_core::payment::CreatePayment = json_body(body)?;
     if !valid_return_url(&request.return_url) {
@@ -439,9 +518,10 @@ async fn create_payment(
 async fn list_payments(
     State(state): State<AppState>,
     Path(case_number): Path<String>,
+    client: Client,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let case = authorised_case(&state, &case_number, &headers).await?;
+    let case = authorised_case(&state, &case_number, &client, &headers).await?;
     let db = state.db.clone();
     let number = case.case_number.clone();
     let payments = tokio::task::spawn_blocking(move || db.payments(&number, now()))
@@ -459,9 +539,10 @@ async fn list_payments(
 async fn get_payment(
     State(state): State<AppState>,
     Path((case_number, payment_id)): Path<(String, String)>,
+    client: Client,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let case = authorised_case(&state, &case_number, &headers).await?;
+    let case = authorised_case(&state, &case_number, &client, &headers).await?;
     let db = state.db.clone();
     let number = case.case_number.clone();
     let payment = tokio::task::spawn_blocking(move || db.payments(&number, now()))

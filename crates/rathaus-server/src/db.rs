@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use rathaus_core::api::{ApplicationReceipt, CaseEvent, CaseView};
+use rathaus_core::api::{ApplicationReceipt, CaseView};
 use rathaus_core::case::CaseStatus;
 use rathaus_core::date::Timestamp;
 use rathaus_core::fee::Money;
@@ -61,6 +61,7 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_unclaimed ON attachments(created_at) WHERE case_number IS NULL;
 "#,
     crate::payments::MIGRATION,
+    crate::office::MIGRATION,
 ];
 
 /// The events of one case or payment, oldest first: `(at, state, text)` rows of `sql`,
@@ -237,46 +238,26 @@ impl Db {
         title_of: impl Fn(&str) -> Text,
     ) -> Result<Option<CaseView>, DbError> {
         let conn = self.conn();
-        let row: Option<(String, String, i64, String, i64)> = conn
-            .query_row(
-                "SELECT service_id, access_code_hash, fee_cents, status, submitted_at
-                 FROM cases WHERE case_number = ?1",
-                params![case_number],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?;
+        let row = case_row(&conn, case_number)?;
         let offered = codes::access_code_hash(case_number, access_code);
-        let stored = row.as_ref().map(|r| r.1.as_str()).unwrap_or(
+        let stored = row.as_ref().map(|r| r.access_code_hash.as_str()).unwrap_or(
             // Compare against something of the same length so both paths cost the same.
             "0000000000000000000000000000000000000000000000000000000000000000",
         );
         let matches = codes::constant_time_eq(stored, &offered);
-        let Some((service_id, _, fee_cents, status, submitted_at)) = row.filter(|_| matches) else {
-            return Ok(None);
-        };
-        let events = event_rows(
-            &conn,
-            "SELECT at, status, message FROM case_events WHERE case_number = ?1 ORDER BY id",
-            case_number,
-        )?
-        .into_iter()
-        .map(|(at, status, message)| {
-            Ok(CaseEvent {
-                at: Timestamp(at).to_rfc3339(),
-                status: parse_status(&status)?,
-                message,
-            })
-        })
-        .collect::<Result<Vec<_>, DbError>>()?;
-        Ok(Some(CaseView {
-            case_number: case_number.to_owned(),
-            service_title: title_of(&service_id),
-            service_id,
-            status: parse_status(&status)?,
-            fee: Money(fee_cents),
-            submitted_at: Timestamp(submitted_at).to_rfc3339(),
-            events,
-        }))
+        match row.filter(|_| matches) {
+            Some(row) => case_view(&conn, case_number, row, title_of).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The case, without its code: for the office.
+    pub fn case_for_office(&self, case_number: &str) -> Result<Option<CaseView>, DbError> {
+        let conn = self.conn();
+        match case_row(&conn, case_number)? {
+            Some(row) => case_view(&conn, case_number, row, |id| Text::new(id, id)).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Stores a case with a known number and code, for demos. Does nothing if it exists.
@@ -384,6 +365,51 @@ impl Db {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+struct CaseRow {
+    service_id: String,
+    access_code_hash: String,
+    fee_cents: i64,
+    status: String,
+    submitted_at: i64,
+}
+
+fn case_row(conn: &Connection, case_number: &str) -> Result<Option<CaseRow>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT service_id, access_code_hash, fee_cents, status, submitted_at
+             FROM cases WHERE case_number = ?1",
+            params![case_number],
+            |r| {
+                Ok(CaseRow {
+                    service_id: r.get(0)?,
+                    access_code_hash: r.get(1)?,
+                    fee_cents: r.get(2)?,
+                    status: r.get(3)?,
+                    submitted_at: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+fn case_view(
+    conn: &Connection,
+    case_number: &str,
+    row: CaseRow,
+    title_of: impl Fn(&str) -> Text,
+) -> Result<CaseView, DbError> {
+    Ok(CaseView {
+        case_number: case_number.to_owned(),
+        service_title: title_of(&row.service_id),
+        status: parse_status(&row.status)?,
+        fee: Money(row.fee_cents),
+        submitted_at: Timestamp(row.submitted_at).to_rfc3339(),
+        events: crate::office::timeline(conn, case_number)?,
+        open_request: crate::office::open_request(conn, case_number)?,
+        service_id: row.service_id,
+    })
 }
 
 fn insert_case(

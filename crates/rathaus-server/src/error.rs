@@ -17,6 +17,9 @@ pub enum ApiError {
     UnsupportedMediaType,
     /// Try again later (uploads full).
     TooManyRequests,
+    /// Too many wrong access codes: try again after this many seconds.
+    Limited(u64),
+    RequestClosed,
     Validation(Vec<FieldError>),
     Internal(String),
 }
@@ -48,6 +51,18 @@ impl IntoResponse for ApiError {
                 ApiErrorCode::TooManyRequests,
                 vec![],
             ),
+            ApiError::Limited(seconds) => {
+                let body = ErrorBody {
+                    error: ApiErrorCode::TooManyRequests,
+                    errors: vec![],
+                };
+                let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, seconds.into());
+                return response;
+            }
+            ApiError::RequestClosed => (StatusCode::CONFLICT, ApiErrorCode::RequestClosed, vec![]),
             ApiError::Validation(errors) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ApiErrorCode::ValidationFailed,

@@ -6,6 +6,8 @@ pub mod catalogue;
 pub mod codes;
 pub mod db;
 mod error;
+pub mod limit;
+pub mod office;
 pub mod payments;
 mod test_provider;
 mod web;
@@ -49,6 +51,16 @@ pub struct Config {
         default_value = "/test-provider/payments"
     )]
     pub payment_provider_url: String,
+    /// Wrong access codes (or unknown case numbers) allowed per case number within
+    /// `--attempt-window-seconds`; then every attempt on that case is refused.
+    #[arg(long, env = "RATHAUS_ATTEMPTS_PER_CASE", default_value_t = 5)]
+    pub attempts_per_case: u32,
+    /// Wrong attempts allowed per client address within the window; 0 switches this
+    /// off (behind a reverse proxy every citizen has the proxy's address).
+    #[arg(long, env = "RATHAUS_ATTEMPTS_PER_CLIENT", default_value_t = 30)]
+    pub attempts_per_client: u32,
+    #[arg(long, env = "RATHAUS_ATTEMPT_WINDOW_SECONDS", default_value_t = 15 * 60)]
+    pub attempt_window_seconds: u32,
 }
 
 #[derive(Clone)]
@@ -57,6 +69,7 @@ pub struct AppState {
     pub db: Db,
     pub payment_seconds: i64,
     pub payment_provider_url: Arc<str>,
+    pub attempts: Arc<limit::AttemptLimiter>,
 }
 
 pub fn init_logging() {
@@ -102,6 +115,11 @@ pub async fn serve_on(
         db,
         payment_seconds: i64::from(config.payment_seconds),
         payment_provider_url: config.payment_provider_url.trim_end_matches('/').into(),
+        attempts: Arc::new(limit::AttemptLimiter::new(limit::Limits {
+            per_case: config.attempts_per_case,
+            per_client: config.attempts_per_client,
+            window_seconds: i64::from(config.attempt_window_seconds),
+        })),
     };
     let app = web::router(state, &config.dist_dir);
     let addr = listener.local_addr()?;
@@ -113,9 +131,13 @@ pub async fn serve_on(
     if config.demo {
         tracing::info!("demo case: {DEMO_CASE_NUMBER}, access code {DEMO_ACCESS_CODE}");
     }
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    // The client's address counts wrong access codes (crate::limit); it is not logged.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await?;
     Ok(())
 }
 

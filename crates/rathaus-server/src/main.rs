@@ -31,6 +31,47 @@ enum Command {
     /// Print the JSON Schema of service definitions (checked in as
     /// docs/service-definition.schema.json).
     DefinitionSchema,
+    /// Play the office's part: list cases, move one on, write to the citizen, ask for
+    /// information or a document. Works on the database while the server runs.
+    Admin {
+        /// Folder of the SQLite database, as for serving.
+        #[arg(long, env = "RATHAUS_DATA_DIR", default_value = "data")]
+        data_dir: std::path::PathBuf,
+        #[command(subcommand)]
+        action: AdminAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminAction {
+    /// The newest cases.
+    List {
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// A case's status, timeline and open request.
+    Show { case_number: String },
+    /// Move a case on: received → in_review → approved | rejected → completed.
+    /// (action_needed comes with a question: use `ask`.)
+    Move {
+        case_number: String,
+        /// in_review, approved, rejected or completed.
+        status: String,
+        /// A message to the citizen, shown in the timeline.
+        #[arg(long)]
+        message: Option<String>,
+    },
+    /// Write to the citizen without changing the status.
+    Message { case_number: String, text: String },
+    /// Ask the citizen for information (the case becomes action_needed until they
+    /// answer in the app).
+    Ask {
+        case_number: String,
+        text: String,
+        /// The answer must include a document.
+        #[arg(long)]
+        document: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -52,6 +93,13 @@ fn main() -> ExitCode {
             print!("{}", rathaus_core::schema::definition_schema());
             ExitCode::SUCCESS
         }
+        Command::Admin { data_dir, action } => match admin(&data_dir, action) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("rathaus-server admin: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::CheckServices { dir } => match catalogue::Catalogue::load(&dir) {
             Ok(catalogue) => {
                 println!(
@@ -67,4 +115,91 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+fn admin(
+    data_dir: &std::path::Path,
+    action: AdminAction,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use rathaus_core::case::{normalize_case_number, CaseStatus};
+    use rathaus_server::db::Db;
+    let db = Db::open(data_dir)?;
+    let now = rathaus_server::api::now();
+    let number = |typed: &str| {
+        normalize_case_number(typed).ok_or_else(|| format!("'{typed}' is not a case number"))
+    };
+    match action {
+        AdminAction::List { limit } => {
+            for case in db.recent_cases(limit)? {
+                println!(
+                    "{}  {:<14} {:<20} {}",
+                    case.case_number,
+                    case.status.name(),
+                    case.service_id,
+                    case.submitted_at.to_rfc3339()
+                );
+            }
+        }
+        AdminAction::Show { case_number } => {
+            let number = number(&case_number)?;
+            let case = db
+                .case_for_office(&number)?
+                .ok_or_else(|| format!("there is no case {number}"))?;
+            println!(
+                "{}  {}  {}",
+                case.case_number,
+                case.service_id,
+                case.status.name()
+            );
+            for e in &case.events {
+                println!(
+                    "  {}  {:<14} {:<8} {}{}",
+                    e.at,
+                    e.status.name(),
+                    e.kind.name(),
+                    e.message.as_deref().unwrap_or(""),
+                    if e.attachments.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", e.attachments.join(", "))
+                    }
+                );
+            }
+            if let Some(r) = case.open_request {
+                let document = if r.wants_document {
+                    ", document needed"
+                } else {
+                    ""
+                };
+                println!("  open request{document}: {}", r.message);
+            }
+        }
+        AdminAction::Move {
+            case_number,
+            status,
+            message,
+        } => {
+            let to = CaseStatus::from_name(&status.replace('-', "_")).ok_or_else(|| {
+                format!("'{status}' is not a status (in_review, approved, rejected, completed)")
+            })?;
+            let number = number(&case_number)?;
+            db.move_case(&number, to, message.as_deref(), now)?;
+            println!("{number}: {}", to.name());
+        }
+        AdminAction::Message { case_number, text } => {
+            let number = number(&case_number)?;
+            db.add_message(&number, &text, now)?;
+            println!("{number}: message added");
+        }
+        AdminAction::Ask {
+            case_number,
+            text,
+            document,
+        } => {
+            let number = number(&case_number)?;
+            db.ask(&number, &text, document, now)?;
+            println!("{number}: action_needed");
+        }
+    }
+    Ok(())
 }

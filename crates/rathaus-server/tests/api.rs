@@ -48,6 +48,9 @@ impl Server {
             demo: false,
             payment_seconds: 90 * 60,
             payment_provider_url: "/test-provider/payments".into(),
+            attempts_per_case: 5,
+            attempts_per_client: 30,
+            attempt_window_seconds: 900,
         };
         let mut config = config;
         adjust(&mut config);
@@ -867,4 +870,144 @@ fn an_open_payment_expires_after_the_configured_time() {
         "action=pay&method=giropay",
     );
     assert_eq!(status, 409, "too late to pay");
+}
+
+fn answer(s: &Server, case: &str, auth: &str, key: &str, body: Value) -> (u16, Value) {
+    response(
+        ureq::post(&s.url(&format!("/api/v1/applications/{case}/answers")))
+            .set("Authorization", auth)
+            .set("Idempotency-Key", key)
+            .send_json(body),
+    )
+}
+
+#[test]
+fn the_office_asks_for_a_document_and_the_citizen_answers_once() {
+    use rathaus_core::api::EventKind;
+    use rathaus_core::case::CaseStatus;
+    let s = Server::start();
+    let (case, auth) = paid_service_case(&s);
+    let office = Db::open(&s.data_dir).unwrap();
+    let now = rathaus_server::api::now();
+    office
+        .move_case(
+            &case,
+            CaseStatus::InReview,
+            Some("Wir prüfen Ihren Antrag."),
+            now,
+        )
+        .unwrap();
+    let request = office
+        .ask(
+            &case,
+            "Bitte senden Sie uns eine Kopie Ihres Ausweises.",
+            true,
+            now,
+        )
+        .unwrap();
+    let (status, body) = s.lookup(&case, Some(&auth));
+    assert_eq!(status, 200);
+    let view: CaseView = serde_json::from_value(body).unwrap();
+    assert_eq!(view.status, CaseStatus::ActionNeeded);
+    let open = view.open_request.expect("an open request");
+    assert_eq!(open.id, request);
+    assert!(open.wants_document);
+    let kinds: Vec<_> = view.events.iter().map(|e| (e.status, e.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (CaseStatus::Received, EventKind::Status),
+            (CaseStatus::InReview, EventKind::Status),
+            (CaseStatus::ActionNeeded, EventKind::Request),
+        ]
+    );
+
+    // The office wants a document: text alone is refused, next to the field.
+    let (status, body) = answer(
+        &s,
+        &case,
+        &auth,
+        "a1",
+        json!({"request_id": request, "text": "Kommt per Post"}),
+    );
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["errors"][0]["field"], "attachments");
+    assert_eq!(body["errors"][0]["code"], "required");
+    // Someone else's code answers nothing.
+    let (status, _) = answer(
+        &s,
+        &case,
+        "AccessCode AAAA-AAAA-AAAA",
+        "a1",
+        json!({"request_id": request}),
+    );
+    assert_eq!(status, 404);
+
+    let (_, file) = s.upload("ausweis.pdf", "application/pdf", PDF);
+    let body = json!({"request_id": request, "text": "Anbei die Kopie.", "attachments": [file]});
+    let (status, after) = answer(&s, &case, &auth, "a2", body.clone());
+    assert_eq!(status, 200, "{after}");
+    let view: CaseView = serde_json::from_value(after.clone()).unwrap();
+    assert_eq!(view.status, CaseStatus::InReview);
+    assert_eq!(view.open_request, None);
+    let last = view.events.last().unwrap();
+    assert_eq!(last.kind, EventKind::Answer);
+    assert_eq!(last.message.as_deref(), Some("Anbei die Kopie."));
+    assert_eq!(last.attachments, ["ausweis.pdf"]);
+    assert_eq!(office.case_attachments(&case).unwrap().len(), 1);
+
+    // The same answer again (a retry): the same case, nothing doubled.
+    let (status, again) = answer(&s, &case, &auth, "a2", body);
+    assert_eq!(status, 200);
+    assert_eq!(again, after);
+    // Another answer to the closed request is refused.
+    let (status, body) = answer(
+        &s,
+        &case,
+        &auth,
+        "a3",
+        json!({"request_id": request, "text": "Noch etwas"}),
+    );
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("request_closed"))
+    );
+}
+
+#[test]
+fn wrong_codes_are_refused_for_a_while_per_case_and_per_client() {
+    let s = Server::start_configured(repo().join("services"), |c| {
+        c.attempts_per_case = 3;
+        c.attempts_per_client = 6;
+    });
+    let (case, auth) = paid_service_case(&s);
+    let (_, other) = s.submit(Some("other"), &valid_application());
+    let other_case = other["case_number"].as_str().unwrap().to_owned();
+    let other_auth = format!("AccessCode {}", other["access_code"].as_str().unwrap());
+    let wrong = "AccessCode AAAA-AAAA-AAAA";
+    for _ in 0..3 {
+        assert_eq!(s.lookup(&case, Some(wrong)).0, 404);
+    }
+    // Now even the right code waits, and the answer says how long.
+    let resp = match ureq::get(&s.url(&format!("/api/v1/applications/{case}")))
+        .set("Authorization", &auth)
+        .call()
+    {
+        Err(ureq::Error::Status(429, r)) => r,
+        other => panic!("expected 429, got {other:?}"),
+    };
+    let wait: u64 = resp.header("Retry-After").unwrap().parse().unwrap();
+    assert!((1..=900).contains(&wait), "{wait}");
+    assert_eq!(
+        resp.into_json::<Value>().unwrap()["error"],
+        "too_many_requests"
+    );
+    // Paying counts the same door.
+    assert_eq!(create_payment(&s, &case, &auth, "p", "/x").0, 429);
+    // An unknown case is treated exactly like a known one.
+    for _ in 0..3 {
+        assert_eq!(s.lookup("2026-AAAA-AAAA", Some(wrong)).0, 404);
+    }
+    // That made 6 wrong attempts from this client: its other cases wait too.
+    assert_eq!(s.lookup(&other_case, Some(&other_auth)).0, 429);
 }
