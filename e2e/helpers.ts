@@ -1,5 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Fails the test on any WCAG 2.1 A/AA violation axe-core finds on the current page. */
 export async function expectAccessible(page: Page) {
@@ -92,4 +95,15 @@ export async function failOnce(page: Page, pattern: string) {
       await route.continue();
     }
   });
+}
+
+/** Plays the office's part with the reference backend's admin command, on the e2e
+ * backend's database (as a city's clerk would, while the server runs). */
+export function office(...args: string[]): string {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  return execFileSync(
+    join(root, 'target', 'release', 'rathaus-server'),
+    ['admin', '--data-dir', join(process.env.RATHAUS_E2E_DATA!, 'data'), ...args],
+    { encoding: 'utf8' },
+  );
 }

@@ -3,8 +3,8 @@
 use std::cell::RefCell;
 
 use rathaus_core::api::{
-    ApplicationReceipt, CaseView, ErrorBody, ServiceList, SubmitApplication, ACCESS_CODE_SCHEME,
-    ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
+    AnswerRequest, ApplicationReceipt, CaseView, ErrorBody, ServiceList, SubmitApplication,
+    ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
 };
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson};
@@ -179,6 +179,24 @@ pub async fn get_case(case_number: &str, access_code: &str) -> Result<CaseView, 
     let path = format!("/applications/{}", encode_segment(case_number));
     let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
     decode(fetch_text("GET", &url(&path), None, &[("Authorization", &auth)]).await?)
+}
+
+/// Sends the citizen's answer to the office's open request; the case as it is then.
+/// `key` makes a retry safe: the same answer is never recorded twice.
+pub async fn answer_request(
+    case_number: &str,
+    access_code: &str,
+    key: &str,
+    answer: &AnswerRequest,
+) -> Result<CaseView, ApiError> {
+    let path = format!("/applications/{}/answers", encode_segment(case_number));
+    let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
+    let body = json::to_string(answer);
+    let headers = [
+        ("Authorization", auth.as_str()),
+        (IDEMPOTENCY_KEY_HEADER, key),
+    ];
+    decode(fetch_text("POST", &url(&path), Some(Body::Json(&body)), &headers).await?)
 }
 
 fn payments_path(case_number: &str) -> String {

@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
     });
     focus_heading_on_navigation();
     crate::page::install_leave_hook();
+    crate::page::install_return_hook();
 
     // A change of language renders the frame and the page anew; see i18n.
     move || {
@@ -71,8 +72,8 @@ pub fn App() -> impl IntoView {
                 })}
                 {move || {
                     let sent = outbox.sent.get()?;
-                    let link = (Key::OutboxSentLink, Some(urls::confirmation(&sent.case_number)));
-                    let shown = !matches!(router.route(), Route::Confirmation { .. });
+                    let link = (Key::OutboxSentLink, Some(urls::case(&sent.case_number)));
+                    let shown = !matches!(router.route(), Route::Case { .. });
                     shown.then(|| banner(Key::OutboxSent, false, Some(link)))
                 }}
                 <main id="main" class="main">
@@ -121,8 +122,9 @@ fn page(route: Route) -> AnyView {
         route @ (Route::Step { .. }
         | Route::Resume { .. }
         | Route::Check { .. }
-        | Route::Confirmation { .. }
+        | Route::Case { .. }
         | Route::PaymentReturn { .. }
+        | Route::Applications
         | Route::Device) => view! { <DeferredPage route=route /> }.into_any(),
         Route::Status => view! { <StatusPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
@@ -210,9 +212,8 @@ pub async fn deferred(task: Deferred) -> AnyView {
         Route::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
         Route::Device => view! { <DevicePage /> }.into_any(),
         Route::Resume { service } => view! { <ResumePage service=service /> }.into_any(),
-        Route::Confirmation { case_number } => {
-            view! { <ConfirmationPage case_number=case_number /> }.into_any()
-        }
+        Route::Case { case_number } => view! { <CasePage case_number=case_number /> }.into_any(),
+        Route::Applications => view! { <ApplicationsPage /> }.into_any(),
         Route::PaymentReturn { case_number } => {
             view! { <PaymentReturnPage case_number=case_number /> }.into_any()
         }
@@ -236,6 +237,7 @@ fn Header() -> impl IntoView {
                 </a>
                 <nav class="header__nav" aria-label=i18n.t(Key::MainNavigation)>
                     <a href="/">{i18n.t(Key::NavServices)}</a>
+                    <a href="/applications">{i18n.t(Key::NavApplications)}</a>
                     <a href="/status">{i18n.t(Key::NavStatus)}</a>
                 </nav>
                 <button

@@ -217,6 +217,8 @@ fn record(
                 submitted_at: receipt.submitted_at,
                 what_happens_next: pending.what_happens_next.clone(),
                 pay_request: None,
+                last_status: Some(receipt.status),
+                last_payment: None,
             });
             // The answers (and their files) leave the device; a marker stays so that
             // "back" explains instead of offering to send again.

@@ -114,3 +114,34 @@ pub fn local_date(ms: u64) -> String {
         at.get_full_year()
     )
 }
+
+/// Counts the citizen's returns to the app: the tab shown again, the window focused.
+/// Pages that show something the office may change (a case) refresh on it.
+#[derive(Clone, Copy)]
+pub struct Returns(RwSignal<u32>);
+
+/// Listens for returns (installed once by the app's frame, so that the listeners live
+/// in the first wasm module; see [`next_frame`]).
+pub fn install_return_hook() {
+    let count = RwSignal::new(0u32);
+    provide_context(Returns(count));
+    for event in ["focus", "visibilitychange"] {
+        std::mem::forget(window_event_listener_untyped(event, move |_| {
+            if !is_hidden() {
+                count.update(|n| *n = n.wrapping_add(1));
+            }
+        }));
+    }
+}
+
+/// Changes each time the citizen returns to the app.
+pub fn use_returns() -> Signal<u32> {
+    expect_context::<Returns>().0.into()
+}
+
+/// Whether the page is out of sight (another tab, minimised, screen off).
+pub fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}

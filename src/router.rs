@@ -30,9 +30,13 @@ pub enum Route {
     Check {
         service: String,
     },
-    Confirmation {
+    /// One application: its confirmation, status, timeline, payment and the office's
+    /// questions. Read from the device (or this tab, after a lookup).
+    Case {
         case_number: String,
     },
+    /// "Meine Anträge": the applications on this device.
+    Applications,
     /// Where the payment provider sends the citizen back. It carries no outcome: the
     /// page asks the backend.
     PaymentReturn {
@@ -79,7 +83,8 @@ impl Route {
             ["services", service, "check"] => Route::Check {
                 service: id(service),
             },
-            ["applications", case_number] => Route::Confirmation {
+            ["applications"] => Route::Applications,
+            ["applications", case_number] => Route::Case {
                 case_number: id(case_number),
             },
             ["applications", case_number, "payment"] => Route::PaymentReturn {
@@ -107,7 +112,8 @@ impl Route {
             }
             Route::Resume { service } => format!("/services/{service}/apply"),
             Route::Check { service } => format!("/services/{service}/check"),
-            Route::Confirmation { case_number } => format!("/applications/{case_number}"),
+            Route::Case { case_number } => format!("/applications/{case_number}"),
+            Route::Applications => "/applications".into(),
             Route::PaymentReturn { case_number } => format!("/applications/{case_number}/payment"),
             Route::Status => "/status".into(),
             Route::Device => "/device".into(),
@@ -163,8 +169,8 @@ pub mod urls {
         .href()
     }
 
-    pub fn confirmation(case_number: &str) -> String {
-        Route::Confirmation {
+    pub fn case(case_number: &str) -> String {
+        Route::Case {
             case_number: case_number.into(),
         }
         .href()
@@ -327,7 +333,7 @@ mod tests {
             Route::Check {
                 service: "fuehrungszeugnis".into(),
             },
-            Route::Confirmation {
+            Route::Case {
                 case_number: "2026-7KQ4-M2XD".into(),
             },
             Route::PaymentReturn {
@@ -335,6 +341,7 @@ mod tests {
             },
             Route::Status,
             Route::Device,
+            Route::Applications,
         ];
         for route in routes {
             let href = route.href();

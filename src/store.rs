@@ -3,10 +3,12 @@
 
 use std::cell::RefCell;
 
-use rathaus_core::api::ApplicationReceipt;
+use rathaus_core::api::{ApplicationReceipt, CaseView};
+use rathaus_core::case::CaseStatus;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson, ToJson};
 use rathaus_core::json_struct;
+use rathaus_core::payment::PaymentState;
 use rathaus_core::{Answers, FieldError, Locale, Money, Text};
 
 const PREFIX: &str = "rathaus.v1.";
@@ -99,6 +101,9 @@ pub fn delete_everything() {
         }
     }
     MEMORY.with(|m| m.borrow_mut().clear());
+    if let Some(s) = session() {
+        let _ = s.remove_item(LOOKED_UP);
+    }
     crate::file_store::forget_all();
 }
 
@@ -275,6 +280,11 @@ pub struct SavedApplication {
     /// The request id of the payment being made: pressing "pay" again (or twice) finds
     /// the same payment instead of making a second one.
     pub pay_request: Option<String>,
+    /// What the backend said last: for "Meine Anträge" without a connection.
+    pub last_status: Option<CaseStatus>,
+    /// The fee's state when last asked: `Payed`, `Initial` (being paid), or another
+    /// (not paid).
+    pub last_payment: Option<PaymentState>,
 }
 
 json_struct!(SavedApplication {
@@ -286,6 +296,8 @@ json_struct!(SavedApplication {
     submitted_at,
     what_happens_next,
     pay_request = default,
+    last_status = default,
+    last_payment = default,
 });
 
 impl SavedApplication {
@@ -299,6 +311,24 @@ impl SavedApplication {
             submitted_at: receipt.submitted_at.clone(),
             what_happens_next: def.what_happens_next.clone(),
             pay_request: None,
+            last_status: Some(receipt.status),
+            last_payment: None,
+        }
+    }
+
+    /// A case found with the status lookup (made on another device, perhaps).
+    pub fn from_case(case: &CaseView, access_code: &str) -> SavedApplication {
+        SavedApplication {
+            case_number: case.case_number.clone(),
+            access_code: access_code.to_owned(),
+            service_id: case.service_id.clone(),
+            service_title: case.service_title.clone(),
+            fee: case.fee,
+            submitted_at: case.submitted_at.clone(),
+            what_happens_next: None,
+            pay_request: None,
+            last_status: Some(case.status),
+            last_payment: None,
         }
     }
 }
@@ -307,9 +337,50 @@ pub fn load_applications() -> Vec<SavedApplication> {
     read("applications").unwrap_or_default()
 }
 
+/// The applications looked up in this tab and not kept on the device: in session
+/// storage, so that they survive the trip to the payment provider and back, and are
+/// gone when the tab closes (a shared computer keeps no access code).
+fn looked_up() -> Vec<SavedApplication> {
+    session()
+        .and_then(|s| s.get_item(LOOKED_UP).ok().flatten())
+        .and_then(|raw| json::from_str(&raw).ok())
+        .unwrap_or_default()
+}
+
+const LOOKED_UP: &str = "rathaus.v1.looked-up";
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn write_looked_up(all: &[SavedApplication]) {
+    if let Some(s) = session() {
+        let _ = s.set_item(LOOKED_UP, &json::to_string(&all.to_vec()));
+    }
+}
+
+/// Remembers a looked-up case for this tab (one kept on the device is there already).
+pub fn remember_looked_up(app: SavedApplication) {
+    if is_kept(&app.case_number) {
+        return;
+    }
+    let mut all = looked_up();
+    all.retain(|a| a.case_number != app.case_number);
+    all.push(app);
+    write_looked_up(&all);
+}
+
+/// Whether the case is in "Meine Anträge" (not only looked up in this tab).
+pub fn is_kept(case_number: &str) -> bool {
+    load_applications()
+        .iter()
+        .any(|a| a.case_number == case_number)
+}
+
 pub fn find_application(case_number: &str) -> Option<SavedApplication> {
     load_applications()
         .into_iter()
+        .chain(looked_up())
         .find(|a| a.case_number == case_number)
 }
 
@@ -319,10 +390,32 @@ pub fn delete_application(case_number: &str) {
     write("applications", &all);
 }
 
-/// Adds (or replaces) an application, newest first.
+/// Adds an application (newest first), or updates it where it is kept: on the device,
+/// or in this tab if it was only looked up. `keep` moves a looked-up one to the device.
 pub fn save_application(app: SavedApplication) -> bool {
+    let mut tab = looked_up();
+    if let Some(at) = tab.iter().position(|a| a.case_number == app.case_number) {
+        tab[at] = app;
+        write_looked_up(&tab);
+        return true;
+    }
     let mut all = load_applications();
-    all.retain(|a| a.case_number != app.case_number);
+    match all.iter().position(|a| a.case_number == app.case_number) {
+        Some(at) => all[at] = app,
+        None => all.insert(0, app),
+    }
+    write("applications", &all)
+}
+
+/// Moves a looked-up application into "Meine Anträge".
+pub fn keep(case_number: &str) -> bool {
+    let mut tab = looked_up();
+    let Some(at) = tab.iter().position(|a| a.case_number == case_number) else {
+        return is_kept(case_number);
+    };
+    let app = tab.remove(at);
+    write_looked_up(&tab);
+    let mut all = load_applications();
     all.insert(0, app);
     write("applications", &all)
 }

@@ -241,6 +241,42 @@ messages! {
     Timeline => "Verlauf", "History";
     Service => "Dienstleistung", "Service";
 
+    TooManyAttempts => "Zu viele Versuche mit falschen Angaben. Aus Sicherheitsgründen können Sie es erst in 15 Minuten erneut versuchen.",
+        "Too many attempts with wrong details. For your security, you can try again in 15 minutes.";
+
+    // My applications and the case page
+    NavApplications => "Meine Anträge", "My applications";
+    ApplicationsIntro => "Anträge, die Sie auf diesem Gerät gesendet oder gespeichert haben.", "Applications you sent or saved on this device.";
+    NoApplications => "Auf diesem Gerät sind noch keine Anträge gespeichert.", "No applications are saved on this device yet.";
+    AddFromOtherDevice => "Antrag von einem anderen Gerät abrufen", "Find an application made on another device";
+    ActionNeededCount => "Rückfragen der Behörde, die auf Ihre Antwort warten: {n}", "Questions from the office waiting for your answer: {n}";
+    ActionNeededMark => "Ihre Antwort wird benötigt", "Your answer is needed";
+    PaymentOpen => "Gebühr offen", "Fee not paid";
+    CheckingCases => "Stand wird abgerufen …", "Checking the status …";
+    CasesCheckedAt => "Stand von {time} Uhr.", "Status as of {time}.";
+    CasesOffline => "Keine Verbindung: Sie sehen den zuletzt bekannten Stand.", "No connection: you are seeing the last known status.";
+    CasesNotChecked => "Der Stand konnte nicht abgerufen werden: Sie sehen den zuletzt bekannten Stand.", "The status could not be checked: you are seeing the last known status.";
+    KeepOnDeviceText => "Dieser Antrag ist nur in diesem Browser-Tab geöffnet. Speichern Sie ihn, um ihn unter „Meine Anträge“ wiederzufinden.",
+        "This application is only open in this browser tab. Save it to find it again under ‘My applications’.";
+    KeepOnDevice => "In „Meine Anträge“ speichern", "Save to ‘My applications’";
+    EventMessage => "Nachricht der Behörde", "Message from the office";
+    EventRequest => "Rückfrage der Behörde", "Question from the office";
+    EventAnswer => "Ihre Antwort", "Your answer";
+    EventPaymentStarted => "Zahlung begonnen", "Payment started";
+    AnswerTextLabel => "Ihre Antwort", "Your answer";
+    AnswerTextHint => "Höchstens 5000 Zeichen.", "5000 characters at most.";
+    AnswerTextRequired => "Schreiben Sie eine Antwort oder fügen Sie ein Dokument bei", "Write an answer or attach a document";
+    AnswerFilesLabel => "Dokument", "Document";
+    AnswerFilesOptional => "Dokument (freiwillig)", "Document (optional)";
+    AnswerFilesHint => "PDF, JPEG oder PNG, bis zu 5 Dateien.", "PDF, JPEG or PNG, up to 5 files.";
+    AnswerFileLost => "Ein Dokument konnte nicht zugeordnet werden. Entfernen Sie es und fügen Sie es erneut hinzu.", "A document could not be matched. Remove it and add it again.";
+    AnswerClosed => "Diese Rückfrage ist bereits beantwortet oder erledigt.", "This question has already been answered or settled.";
+    AnswerOffline => "Keine Verbindung: Ihre Antwort wurde nicht gesendet. Sie ist noch da – senden Sie sie erneut, sobald die Verbindung wieder besteht.",
+        "No connection: your answer was not sent. It is still here – send it again once you are back online.";
+    SendAnswer => "Antwort senden", "Send answer";
+    AnswerSending => "Antwort wird gesendet …", "Sending answer …";
+    AnswerSent => "Ihre Antwort wurde gesendet. Die Behörde bearbeitet Ihren Antrag weiter.", "Your answer was sent. The office continues with your application.";
+
     // Case statuses
     StatusReceived => "Eingegangen", "Received";
     StatusInReview => "In Bearbeitung", "In review";

@@ -143,7 +143,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         let service_id = def.id.clone();
         Effect::new(move |_| {
             if let Some(sent) = outbox.sent.get().filter(|s| s.service_id == service_id) {
-                router.replace(&urls::confirmation(&sent.case_number));
+                router.replace(&urls::case(&sent.case_number));
             }
         });
     }
@@ -160,7 +160,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             queued.set(false);
             match outcome {
                 Outcome::Sent { case_number } => {
-                    router.replace(&urls::confirmation(&case_number));
+                    router.replace(&urls::case(&case_number));
                 }
                 Outcome::Rejected(errors) => {
                     let locale = i18n.locale();

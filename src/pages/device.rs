@@ -68,14 +68,14 @@ pub fn DevicePage() -> impl IntoView {
                 let detail = format!(
                     "{} · {}",
                     a.case_number,
-                    crate::pages::status::format_timestamp(&a.submitted_at, i18n.locale())
+                    crate::pages::case::format_timestamp(&a.submitted_at, i18n.locale())
                 );
                 let case = a.case_number.clone();
                 let delete = move || {
                     store::delete_application(&case);
                     refresh();
                 };
-                let href = urls::confirmation(&a.case_number);
+                let href = urls::case(&a.case_number);
                 row(
                     href,
                     i18n.text(&a.service_title),

@@ -1,8 +1,9 @@
 //! One file per page of the app.
 
+pub mod applications;
+pub mod case;
 pub mod catalogue;
 pub mod check_answers;
-pub mod confirmation;
 pub mod device;
 pub mod group;
 pub mod not_found;
@@ -11,9 +12,10 @@ pub mod service_start;
 pub mod status;
 pub mod step;
 
+pub use applications::ApplicationsPage;
+pub use case::CasePage;
 pub use catalogue::CataloguePage;
 pub use check_answers::CheckAnswersPage;
-pub use confirmation::ConfirmationPage;
 pub use device::DevicePage;
 pub use not_found::NotFoundPage;
 pub use payment::PaymentReturnPage;

@@ -1,4 +1,4 @@
-//! Paying the fee: "Jetzt bezahlen" on the confirmation page, and the page the payment
+//! Paying the fee: "Jetzt bezahlen" on the case page, and the page the payment
 //! provider sends the citizen back to. That address carries no outcome (XBezahldienste):
 //! whatever its query says, only the backend's answer counts.
 
@@ -10,13 +10,13 @@ use crate::api::{self, ApiError};
 use crate::components::{LoadError, Panel};
 use crate::i18n::{use_i18n, Key};
 use crate::page::{after, use_document_title};
-use crate::pages::status::format_timestamp;
+use crate::pages::case::format_timestamp;
 use crate::router::urls;
 use crate::store::{self, SavedApplication};
 
 /// What the backend says about a case's payments.
 #[derive(Clone, Debug, PartialEq)]
-enum Standing {
+pub enum Standing {
     Loading,
     /// Paid: the payment that did it.
     Paid(PaymentView),
@@ -27,7 +27,7 @@ enum Standing {
     Unavailable(ApiError),
 }
 
-fn standing(payments: Vec<PaymentView>) -> Standing {
+pub fn standing(payments: Vec<PaymentView>) -> Standing {
     if let Some(paid) = payments.iter().find(|p| p.state == PaymentState::Payed) {
         return Standing::Paid(paid.clone());
     }
@@ -37,15 +37,16 @@ fn standing(payments: Vec<PaymentView>) -> Standing {
     }
 }
 
-fn load(app: &SavedApplication, into: RwSignal<Standing>) {
-    let (case, code) = (app.case_number.clone(), app.access_code.clone());
-    crate::spawn(async move {
-        let next = match api::list_payments(&case, &code).await {
-            Ok(list) => standing(list.payments),
-            Err(e) => Standing::Unavailable(e),
-        };
-        let _ = into.try_set(next);
-    });
+impl Standing {
+    /// In one word, for "Meine Anträge": paid, being paid, or not (yet) paid.
+    pub fn state(&self) -> Option<PaymentState> {
+        match self {
+            Standing::Paid(_) => Some(PaymentState::Payed),
+            Standing::Open(_) => Some(PaymentState::Initial),
+            Standing::Unpaid(_) => Some(PaymentState::Failed),
+            Standing::Loading | Standing::Unavailable(_) => None,
+        }
+    }
 }
 
 /// Starts the payment (or finds the one this device started) and goes to the provider.
@@ -158,12 +159,15 @@ fn Receipt(payment: PaymentView) -> impl IntoView {
     }
 }
 
-/// The fee on the confirmation page: paid (with the receipt), being paid, or to pay.
+/// The fee on the case page: paid (with the receipt), being paid, or to pay. The page
+/// loads `state` (with the case) and `reload`s it.
 #[component]
-pub fn PaymentSection(app: SavedApplication) -> impl IntoView {
+pub fn PaymentSection(
+    app: SavedApplication,
+    state: RwSignal<Standing>,
+    #[prop(into)] reload: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let state = RwSignal::new(Standing::Loading);
-    load(&app, state);
     let amount = format::money(app.fee, i18n.locale());
     move || {
         let app = app.clone();
@@ -192,13 +196,7 @@ pub fn PaymentSection(app: SavedApplication) -> impl IntoView {
                 <PayButton app=app label=i18n.t(Key::PayNow) />
             }
             .into_any(),
-            Standing::Unavailable(e) => {
-                let retry = move |()| {
-                    state.set(Standing::Loading);
-                    load(&app, state);
-                };
-                view! { <LoadError error=e retry=retry /> }.into_any()
-            }
+            Standing::Unavailable(e) => view! { <LoadError error=e retry=reload /> }.into_any(),
         }
     }
 }
@@ -242,7 +240,7 @@ pub fn PaymentReturnPage(case_number: String) -> impl IntoView {
     };
     let state = RwSignal::new(Standing::Loading);
     check(app.clone(), state, 0);
-    let confirmation = urls::confirmation(&app.case_number);
+    let confirmation = urls::case(&app.case_number);
     (move || {
         let app = app.clone();
         let back = view! { <p class="no-print"><a href=confirmation.clone()>{i18n.t(Key::BackToConfirmation)}</a></p> };

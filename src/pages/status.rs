@@ -1,43 +1,17 @@
-//! Look up an application by case number and access code, from any device.
+//! Look up an application by case number and access code, from any device. A case
+//! found opens on its own page (status, timeline, payment, the office's questions),
+//! remembered for this tab only unless the citizen keeps it.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use rathaus_core::api::CaseView;
-use rathaus_core::case::{normalize_access_code, normalize_case_number, CaseStatus};
-use rathaus_core::date::Timestamp;
-use rathaus_core::{format, Locale};
+use rathaus_core::case::{normalize_access_code, normalize_case_number};
 
 use crate::api::{self, ApiError};
 use crate::components::{Button, ErrorSummary, SummaryError, TextInput, TextInputKind};
 use crate::i18n::{use_i18n, Key};
 use crate::page::use_document_title;
-use crate::services::Fetched;
-
-pub fn status_key(status: CaseStatus) -> Key {
-    match status {
-        CaseStatus::Received => Key::StatusReceived,
-        CaseStatus::InReview => Key::StatusInReview,
-        CaseStatus::ActionNeeded => Key::StatusActionNeeded,
-        CaseStatus::Approved => Key::StatusApproved,
-        CaseStatus::Rejected => Key::StatusRejected,
-        CaseStatus::Completed => Key::StatusCompleted,
-    }
-}
-
-/// "26. November 2026, 14:32" in the city's time.
-pub fn format_timestamp(rfc3339: &str, locale: Locale) -> String {
-    match Timestamp::parse_rfc3339(rfc3339) {
-        Some(t) => {
-            let (date, minutes) = t.berlin_local();
-            format!(
-                "{}, {}",
-                format::date(date, locale),
-                format::time_of_day(minutes)
-            )
-        }
-        None => rfc3339.to_owned(),
-    }
-}
+use crate::router::{urls, use_router};
+use crate::store::{self, SavedApplication};
 
 /// One of the two code boxes: what was typed, its error, and how it is read.
 #[derive(Clone, Copy)]
@@ -96,7 +70,8 @@ pub fn StatusPage() -> impl IntoView {
         Key::AccessCodeInvalid,
     );
     let (case_error, code_error) = (case.error, code.error);
-    let lookup: Fetched<CaseView> = RwSignal::new(None);
+    let failure = RwSignal::new(None::<ApiError>);
+    let router = use_router();
     let pending = RwSignal::new(false);
 
     use_document_title(
@@ -111,10 +86,18 @@ pub fn StatusPage() -> impl IntoView {
         }
         if let (Some(case), Some(code)) = (case.check(), code.check()) {
             pending.set(true);
+            failure.set(None);
             crate::spawn(async move {
                 let result = api::get_case(&case, &code).await;
-                if pending.try_set(false).is_none() {
-                    lookup.set(Some(result));
+                if pending.try_set(false).is_some() {
+                    return;
+                }
+                match result {
+                    Ok(found) => {
+                        store::remember_looked_up(SavedApplication::from_case(&found, &code));
+                        router.navigate(&urls::case(&found.case_number));
+                    }
+                    Err(e) => failure.set(Some(e)),
                 }
             });
         }
@@ -139,17 +122,14 @@ pub fn StatusPage() -> impl IntoView {
     });
 
     let result = move || {
-        lookup.get().map(|result| match result {
-            Ok(case) => view! { <CaseStatusView case=case /> }.into_any(),
-            Err(e) => {
-                let key = match e {
-                    e if e.is_not_found() => Key::CaseNotFound,
-                    ApiError::Network => Key::OfflineError,
-                    _ => Key::ServerError,
-                };
-                view! { <div class="notice notice--error" role="alert"><p>{i18n.t(key)}</p></div> }
-                    .into_any()
-            }
+        failure.get().map(|e| {
+            let key = match e {
+                e if e.is_not_found() => Key::CaseNotFound,
+                ApiError::Status { status: 429, .. } => Key::TooManyAttempts,
+                ApiError::Network => Key::OfflineError,
+                _ => Key::ServerError,
+            };
+            view! { <div class="notice notice--error" role="alert"><p>{i18n.t(key)}</p></div> }
         })
     };
 
@@ -185,53 +165,5 @@ pub fn StatusPage() -> impl IntoView {
             />
         </form>
         <div aria-live="polite">{result}</div>
-    }
-}
-
-#[component]
-fn CaseStatusView(case: CaseView) -> impl IntoView {
-    let i18n = use_i18n();
-    let status = case.status;
-    let title = case.service_title.clone();
-    let submitted = case.submitted_at.clone();
-    let events = case.events.clone();
-    view! {
-        <section class="case-status" aria-labelledby="case-status-title">
-            <h2 class="heading-l" id="case-status-title">
-                {i18n.t(Key::CurrentStatus)} ": "
-                <span class=format!("tag tag--{}", status.name())>{i18n.t(status_key(status))}</span>
-            </h2>
-            <dl class="facts">
-                <div class="facts__row">
-                    <dt>{i18n.t(Key::CaseNumberLabel)}</dt>
-                    <dd>{case.case_number.clone()}</dd>
-                </div>
-                <div class="facts__row">
-                    <dt>{i18n.t(Key::Service)}</dt>
-                    <dd>{i18n.text(&title)}</dd>
-                </div>
-                <div class="facts__row">
-                    <dt>{i18n.t(Key::SubmittedOn)}</dt>
-                    <dd>{format_timestamp(&submitted, i18n.locale())}</dd>
-                </div>
-            </dl>
-            <h3 class="heading-m">{i18n.t(Key::Timeline)}</h3>
-            <ol class="timeline" reversed>
-                {events
-                    .into_iter()
-                    .rev()
-                    .map(|e| {
-                        let at = e.at.clone();
-                        view! {
-                            <li class="timeline__item">
-                                <p class="timeline__title">{i18n.t(status_key(e.status))}</p>
-                                <p class="timeline__date">{format_timestamp(&at, i18n.locale())}</p>
-                                {e.message.map(|m| view! { <p class="timeline__message">{m}</p> })}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </section>
     }
 }

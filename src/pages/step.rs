@@ -49,7 +49,7 @@ pub fn ResumePage(service: String) -> impl IntoView {
     with_service(service, |def| {
         let d = crate::wizard::draft_for(&def);
         let url = match &d.submitted_case {
-            Some(case_number) => urls::confirmation(case_number),
+            Some(case_number) => urls::case(case_number),
             None => {
                 let step = d
                     .step
@@ -75,7 +75,7 @@ pub fn AlreadySent(service_id: String, case_number: String) -> impl IntoView {
     view! {
         <h1 class="heading-xl">{i18n.t(Key::AlreadySentTitle)}</h1>
         <p>{i18n.t(Key::AlreadySentText)}</p>
-        <p><a href=urls::confirmation(&case_number)>{i18n.t(Key::ShowConfirmation)}</a></p>
+        <p><a href=urls::case(&case_number)>{i18n.t(Key::ShowConfirmation)}</a></p>
         <p><a href=urls::start(&service_id)>{i18n.t(Key::StartAgain)}</a></p>
     }
 }

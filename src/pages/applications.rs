@@ -1,0 +1,160 @@
+//! "Meine Anträge": the applications sent from (or kept on) this device, with their last
+//! known status and payment, and a clear mark where the office needs something.
+
+use leptos::prelude::*;
+use rathaus_core::case::CaseStatus;
+use rathaus_core::payment::PaymentState;
+
+use crate::api::{self, ApiError};
+use crate::i18n::{fill, use_i18n, Key};
+use crate::page::{time_of_day, use_document_title};
+use crate::pages::case::{format_timestamp, status_key};
+use crate::pages::payment::standing;
+use crate::router::urls;
+use crate::store::{self, SavedApplication};
+
+/// How the last round of asking the backend went.
+#[derive(Clone, Copy, PartialEq)]
+enum Checked {
+    Asking,
+    /// Every case answered, at this device time (ms).
+    At(u64),
+    /// Some could not be asked: what is shown may be old.
+    Failed(bool),
+}
+
+/// Asks the backend about every case and remembers what it said.
+async fn check_all(apps: Vec<SavedApplication>) -> (Vec<SavedApplication>, Option<ApiError>) {
+    let mut out = Vec::with_capacity(apps.len());
+    let mut failure = None;
+    for mut app in apps {
+        match api::get_case(&app.case_number, &app.access_code).await {
+            Ok(case) => {
+                app.last_status = Some(case.status);
+                if app.fee.cents() > 0 {
+                    match api::list_payments(&app.case_number, &app.access_code).await {
+                        Ok(list) => app.last_payment = standing(list.payments).state(),
+                        Err(e) => failure = Some(e),
+                    }
+                }
+                store::save_application(app.clone());
+            }
+            Err(e) => failure = Some(e),
+        }
+        out.push(app);
+    }
+    (out, failure)
+}
+
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_document_title(i18n.t(Key::NavApplications).into(), false.into());
+    let apps = RwSignal::new(store::load_applications());
+    let checked = RwSignal::new(Checked::Asking);
+    let check = move || {
+        checked.set(Checked::Asking);
+        crate::spawn(async move {
+            let (fresh, failure) = check_all(apps.get_untracked()).await;
+            if apps.try_set(fresh).is_none() {
+                let _ = checked.try_set(match failure {
+                    None => Checked::At(store::now_ms()),
+                    Some(e) => Checked::Failed(e == ApiError::Network),
+                });
+            }
+        });
+    };
+    if !apps.with_untracked(Vec::is_empty) {
+        check();
+    }
+
+    let waiting = move || {
+        let n = apps.with(|a| {
+            a.iter()
+                .filter(|a| a.last_status == Some(CaseStatus::ActionNeeded))
+                .count()
+        });
+        (n > 0).then(|| {
+            view! {
+                <div class="notice notice--action" data-testid="action-needed-summary">
+                    <p><strong>{fill(i18n.t(Key::ActionNeededCount), &[("n", &n.to_string())])}</strong></p>
+                </div>
+            }
+        })
+    };
+    let rows = move || {
+        apps.get()
+            .into_iter()
+            .map(|a| {
+                let status = a.last_status.map(|s| {
+                    view! { <span class=format!("tag tag--{}", s.name())>{i18n.t(status_key(s))}</span> }
+                });
+                let payment = match a.last_payment {
+                    _ if a.fee.cents() <= 0 => None,
+                    Some(PaymentState::Payed) => Some(Key::PaymentPaid),
+                    Some(PaymentState::Initial) => Some(Key::PaymentPending),
+                    Some(_) => Some(Key::PaymentOpen),
+                    None => None,
+                };
+                let action = (a.last_status == Some(CaseStatus::ActionNeeded)).then(|| {
+                    view! { <p class="case-list__action"><strong>{i18n.t(Key::ActionNeededMark)}</strong></p> }
+                });
+                view! {
+                    <li class="case-list__item" data-testid="my-application">
+                        <h2 class="heading-s">
+                            <a href=urls::case(&a.case_number)>{i18n.text(&a.service_title)}</a>
+                        </h2>
+                        <p class="case-list__meta">
+                            {i18n.t(Key::CaseNumberLabel)} " " {a.case_number.clone()} " · "
+                            {i18n.t(Key::SubmittedOn)} " " {format_timestamp(&a.submitted_at, i18n.locale())}
+                        </p>
+                        <p class="case-list__state">
+                            {status}
+                            {payment.map(|k| view! { " " <span class="case-list__payment">{i18n.t(k)}</span> })}
+                        </p>
+                        {action}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let state_line = move || match checked.get() {
+        Checked::Asking => i18n.t(Key::CheckingCases).to_owned(),
+        Checked::At(ms) => fill(
+            i18n.t(Key::CasesCheckedAt),
+            &[("time", &time_of_day(Some(ms)))],
+        ),
+        Checked::Failed(offline) => i18n
+            .t(if offline {
+                Key::CasesOffline
+            } else {
+                Key::CasesNotChecked
+            })
+            .to_owned(),
+    };
+    let retry = move || {
+        matches!(checked.get(), Checked::Failed(_)).then(|| {
+            view! {
+                <button type="button" class="link-button" on:click=move |_| check()>
+                    {i18n.t(Key::TryAgain)}
+                </button>
+            }
+        })
+    };
+
+    view! {
+        <h1 class="heading-xl">{i18n.t(Key::NavApplications)}</h1>
+        {move || if apps.with(Vec::is_empty) {
+            view! { <p>{i18n.t(Key::NoApplications)}</p> }.into_any()
+        } else {
+            view! {
+                <p class="lead">{i18n.t(Key::ApplicationsIntro)}</p>
+                {waiting}
+                <p class="case-list__checked" role="status">{state_line} " " {retry}</p>
+                <ul class="case-list">{rows}</ul>
+            }
+            .into_any()
+        }}
+        <p><a href="/status">{i18n.t(Key::AddFromOtherDevice)}</a></p>
+    }
+}
