@@ -662,3 +662,84 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rathaus_core::payment::PaymentEvent;
+    use rathaus_core::Money;
+
+    fn event(at: &str, status: CaseStatus, kind: EventKind) -> CaseEvent {
+        CaseEvent {
+            at: at.into(),
+            status,
+            kind,
+            message: None,
+            attachments: vec![],
+        }
+    }
+
+    #[test]
+    fn the_timeline_puts_case_and_payment_events_in_the_order_they_happened() {
+        let events = [
+            event(
+                "2026-11-26T09:00:00Z",
+                CaseStatus::Received,
+                EventKind::Status,
+            ),
+            event(
+                "2026-11-27T10:00:00Z",
+                CaseStatus::InReview,
+                EventKind::Status,
+            ),
+            event(
+                "2026-11-27T10:00:00Z",
+                CaseStatus::ActionNeeded,
+                EventKind::Request,
+            ),
+        ];
+        let payment = PaymentView {
+            id: "p".into(),
+            case_number: "2026-AAAA-BBBB".into(),
+            state: PaymentState::Payed,
+            amount: Money(1300),
+            purpose: Text::new("", ""),
+            method: None,
+            reference: String::new(),
+            failure_reason: None,
+            redirect_url: None,
+            created_at: "2026-11-26T09:05:00Z".into(),
+            expires_at: "2026-11-26T10:35:00Z".into(),
+            events: vec![
+                PaymentEvent {
+                    at: "2026-11-26T09:05:00Z".into(),
+                    state: PaymentState::Initial,
+                    reason: None,
+                },
+                PaymentEvent {
+                    at: "2026-11-26T09:07:00Z".into(),
+                    state: PaymentState::Payed,
+                    reason: None,
+                },
+            ],
+        };
+        let order: Vec<String> = timeline(&events, &[payment])
+            .into_iter()
+            .map(|e| match e.what {
+                Entry::Case(c) => format!("{} {}", c.status.name(), c.kind.name()),
+                Entry::Payment(p) => format!("payment {p:?}"),
+            })
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "received status",
+                "payment Initial",
+                "payment Payed",
+                // Same second: the order the office made them in.
+                "in_review status",
+                "action_needed request",
+            ]
+        );
+    }
+}
