@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod api;
 pub mod case;
+pub mod catalogue;
 pub mod condition;
 pub mod date;
 pub mod definition;
@@ -18,6 +19,7 @@ pub mod number;
 pub mod payment;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod search;
 pub mod text;
 pub mod validate;
 mod wire;

@@ -7,6 +7,7 @@ use crate::api::{
     OpenRequest, ServiceList, ServiceSummary, SubmitApplication,
 };
 use crate::case::CaseStatus;
+use crate::catalogue::{Catalogue, CatalogueEntry, Channel, Topic};
 use crate::condition::Condition;
 use crate::definition::{
     ChoiceOption, Constraints, Field, FieldKind, Repeat, ServiceDefinition, Step,
@@ -308,6 +309,28 @@ json_named_enum!(FieldKind);
 json_named_enum!(ErrorCode);
 json_named_enum!(CaseStatus);
 json_named_enum!(EventKind);
+json_named_enum!(Channel);
+json_struct!(Catalogue {
+    life_situations,
+    categories,
+    services,
+    synonyms = default,
+});
+json_struct!(Topic { id, name });
+json_struct!(CatalogueEntry {
+    id,
+    name,
+    summary,
+    category,
+    life_situations,
+    channel,
+    wizard = default,
+    url = default,
+    bring = default,
+    fee,
+    office,
+    keywords = default,
+});
 json_named_enum!(ApiErrorCode);
 json_named_enum!(PaymentState);
 json_named_enum!(PaymentMethod);
