@@ -57,6 +57,7 @@ export default defineConfig({
       '--data-dir', join(process.env.RATHAUS_E2E_DATA, 'data'),
       '--dist-dir', join(root, 'dist'),
       '--services-dir', services,
+      '--catalogue-dir', join(root, 'catalogue'),
       // Short, so that payment.spec.ts sees a payment expire; the others pay in seconds.
       '--payment-seconds', '40',
     ].join(' '),

@@ -11,7 +11,7 @@
 // Run: node scripts/bench-browser.mjs   (or `make bench`). Writes target/bench-browser.md.
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,10 +38,26 @@ const answers = example(['answers']);
 
 const tmp = mkdtempSync(join(tmpdir(), 'rathaus-bench-'));
 mkdirSync(join(tmp, 'services'));
+// The shipped services (the catalogue links to them) and the generated large one.
+for (const file of readdirSync(join(root, 'services'))) {
+  copyFileSync(join(root, 'services', file), join(tmp, 'services', file));
+}
 writeFileSync(join(tmp, 'services', 'gross.json'), definition);
+// The catalogue grown to 1,000 services, for the search benchmark.
+mkdirSync(join(tmp, 'catalogue', 'services'), { recursive: true });
+const grown = JSON.parse(
+  execFileSync('cargo', ['run', '-q', '-p', 'rathaus-core', '--example', 'search', '--', '--grown', '1000'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }),
+);
+const { services: grownServices, ...topics } = grown;
+writeFileSync(join(tmp, 'catalogue', 'topics.json'), JSON.stringify(topics));
+writeFileSync(join(tmp, 'catalogue', 'services', 'all.json'), JSON.stringify(grownServices));
 const server = spawn(
   join(root, 'target', 'release', 'rathaus-server'),
-  ['--addr', `127.0.0.1:${port}`, '--data-dir', join(tmp, 'data'), '--dist-dir', join(root, 'dist'), '--services-dir', join(tmp, 'services')],
+  ['--addr', `127.0.0.1:${port}`, '--data-dir', join(tmp, 'data'), '--dist-dir', join(root, 'dist'), '--services-dir', join(tmp, 'services'), '--catalogue-dir', join(tmp, 'catalogue')],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/services", get(list_services))
         .route("/services/{id}", get(get_service))
+        .route("/catalogue", get(get_catalogue))
         .route("/applications", post(submit_application))
         .route("/applications/{case_number}", get(get_case))
         .route("/applications/{case_number}/answers", post(answer_request))
@@ -90,6 +91,19 @@ async fn list_services(State(state): State<AppState>) -> Response {
         services: state.catalogue.summaries(),
     };
     with_cache(Json(list).into_response(), "no-cache")
+}
+
+/// The whole catalogue in one answer: the app searches it on the device and keeps it
+/// for offline use; `no-cache` makes the browser ask whether it changed.
+async fn get_catalogue(State(state): State<AppState>) -> Response {
+    let json = [(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    )];
+    with_cache(
+        (json, state.city_catalogue.to_string()).into_response(),
+        "no-cache",
+    )
 }
 
 async fn get_service(

@@ -99,3 +99,53 @@ impl Catalogue {
             .collect()
     }
 }
+
+/// The city's catalogue of all its services (`catalogue/`: `topics.json` with life
+/// situations, categories and synonyms, and `services/*.json`, each a list of entries),
+/// checked against the wizards' definitions. Problems name their file; any problem
+/// stops the load, as for definitions.
+pub fn load_city_catalogue(
+    dir: &Path,
+    wizards: &Catalogue,
+) -> Result<rathaus_core::catalogue::Catalogue, CatalogueError> {
+    use rathaus_core::catalogue::{Catalogue as City, CatalogueEntry};
+    let read =
+        |file: &Path| std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()));
+    let topics_file = dir.join("topics.json");
+    let mut city: City = read(&topics_file)
+        .and_then(|text| {
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", topics_file.display()))
+        })
+        .map_err(|e| CatalogueError(vec![e]))?;
+    let mut problems = Vec::new();
+    let services_dir = dir.join("services");
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(&services_dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect(),
+        Err(e) => {
+            return Err(CatalogueError(vec![format!(
+                "{}: {e}",
+                services_dir.display()
+            )]))
+        }
+    };
+    files.sort();
+    for file in files {
+        match read(&file).and_then(|text| {
+            serde_json::from_str::<Vec<CatalogueEntry>>(&text)
+                .map_err(|e| format!("{}: {e}", file.display()))
+        }) {
+            Ok(entries) => city.services.extend(entries),
+            Err(e) => problems.push(e),
+        }
+    }
+    let wizard_ids: Vec<String> = wizards.services.keys().cloned().collect();
+    problems.extend(city.problems(&wizard_ids));
+    if problems.is_empty() {
+        Ok(city)
+    } else {
+        Err(CatalogueError(problems))
+    }
+}

@@ -33,6 +33,9 @@ pub struct Config {
     /// Folder of service definitions.
     #[arg(long, env = "RATHAUS_SERVICES_DIR", default_value = "services")]
     pub services_dir: PathBuf,
+    /// Folder of the city's catalogue of services (topics.json, services/*.json).
+    #[arg(long, env = "RATHAUS_CATALOGUE_DIR", default_value = "catalogue")]
+    pub catalogue_dir: PathBuf,
     /// The built app to serve (Trunk's output).
     #[arg(long, env = "RATHAUS_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
@@ -66,6 +69,8 @@ pub struct Config {
 #[derive(Clone)]
 pub struct AppState {
     pub catalogue: Arc<Catalogue>,
+    /// The city's catalogue as served (`GET /catalogue`), written once at start.
+    pub city_catalogue: Arc<str>,
     pub db: Db,
     pub payment_seconds: i64,
     pub payment_provider_url: Arc<str>,
@@ -100,6 +105,8 @@ pub async fn serve_on(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let catalogue = Catalogue::load(&config.services_dir)?;
+    let city = catalogue::load_city_catalogue(&config.catalogue_dir, &catalogue)?;
+    let city_services = city.services.len();
     let db = Db::open(&config.data_dir)?;
     if config.demo {
         seed_demo(&db, &catalogue)?;
@@ -112,6 +119,7 @@ pub async fn serve_on(
     }
     let state = AppState {
         catalogue: Arc::new(catalogue),
+        city_catalogue: serde_json::to_string(&city)?.into(),
         db,
         payment_seconds: i64::from(config.payment_seconds),
         payment_provider_url: config.payment_provider_url.trim_end_matches('/').into(),
@@ -124,7 +132,7 @@ pub async fn serve_on(
     let app = web::router(state, &config.dist_dir);
     let addr = listener.local_addr()?;
     tracing::info!(
-        "serving {} services and {} at http://{addr}/",
+        "serving {} services, a catalogue of {city_services} and {} at http://{addr}/",
         config.services_dir.display(),
         config.dist_dir.display()
     );

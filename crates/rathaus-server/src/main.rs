@@ -23,10 +23,13 @@ struct Cli {
 enum Command {
     /// Serve the app and the API (the default).
     Serve(Config),
-    /// Check a folder of service definitions and report every problem.
+    /// Check a folder of service definitions and the city's catalogue, and report every
+    /// problem.
     CheckServices {
         #[arg(default_value = "services")]
         dir: std::path::PathBuf,
+        #[arg(long, default_value = "catalogue")]
+        catalogue: std::path::PathBuf,
     },
     /// Print the JSON Schema of service definitions (checked in as
     /// docs/service-definition.schema.json).
@@ -100,12 +103,19 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::CheckServices { dir } => match catalogue::Catalogue::load(&dir) {
-            Ok(catalogue) => {
+        Command::CheckServices {
+            dir,
+            catalogue: city,
+        } => match catalogue::Catalogue::load(&dir).and_then(|wizards| {
+            catalogue::load_city_catalogue(&city, &wizards).map(|c| (wizards, c))
+        }) {
+            Ok((wizards, city_catalogue)) => {
                 println!(
-                    "{}: {} service definitions, no problems",
+                    "{}: {} service definitions; {}: {} services in the catalogue; no problems",
                     dir.display(),
-                    catalogue.len()
+                    wizards.len(),
+                    city.display(),
+                    city_catalogue.services.len()
                 );
                 ExitCode::SUCCESS
             }

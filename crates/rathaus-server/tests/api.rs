@@ -44,6 +44,7 @@ impl Server {
             addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: tmp.path().join("data"),
             services_dir,
+            catalogue_dir: repo().join("catalogue"),
             dist_dir: dist,
             demo: false,
             payment_seconds: 90 * 60,
@@ -1010,4 +1011,85 @@ fn wrong_codes_are_refused_for_a_while_per_case_and_per_client() {
     }
     // That made 6 wrong attempts from this client: its other cases wait too.
     assert_eq!(s.lookup(&other_case, Some(&other_auth)).0, 429);
+}
+
+#[test]
+fn the_whole_catalogue_is_served_and_its_wizards_exist() {
+    let s = Server::start();
+    let resp = ureq::get(&s.url("/api/v1/catalogue")).call().unwrap();
+    assert_eq!(resp.header("Cache-Control"), Some("no-cache"));
+    let catalogue: rathaus_core::catalogue::Catalogue = resp.into_json().unwrap();
+    assert!(
+        catalogue.services.len() >= 200,
+        "{}",
+        catalogue.services.len()
+    );
+    assert!(catalogue.life_situations.len() >= 10);
+    let (_, list) = response(ureq::get(&s.url("/api/v1/services")).call());
+    let list: ServiceList = serde_json::from_value(list).unwrap();
+    for entry in catalogue.services.iter().filter(|e| e.wizard.is_some()) {
+        let wizard = entry.wizard.as_deref().unwrap();
+        assert!(
+            list.services.iter().any(|s| s.id == wizard),
+            "{} links to {wizard}",
+            entry.id
+        );
+    }
+    // Every definition has its place in the catalogue.
+    for definition in &list.services {
+        assert!(
+            catalogue
+                .services
+                .iter()
+                .any(|e| e.wizard.as_deref() == Some(definition.id.as_str())),
+            "{} is not in the catalogue",
+            definition.id
+        );
+    }
+}
+
+#[test]
+fn a_bad_catalogue_stops_the_server_from_starting() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("services")).unwrap();
+    std::fs::copy(
+        repo().join("catalogue/topics.json"),
+        tmp.path().join("topics.json"),
+    )
+    .unwrap();
+    let entry = |id: &str, category: &str, wizard: &str| {
+        json!({
+            "id": id, "name": {"de": "Etwas", "en": "Something"},
+            "summary": {"de": "Text", "en": "Text"}, "category": category,
+            "life_situations": ["tiere"], "channel": "wizard", "wizard": wizard,
+            "fee": {"de": "kostenlos", "en": "free"}, "office": {"de": "Amt", "en": "Office"}
+        })
+    };
+    std::fs::write(
+        tmp.path().join("services/neu.json"),
+        json!([
+            entry("hund-zwei", "steuern", "hundesteuer"),
+            entry("hund-zwei", "gibt-es-nicht", "katzensteuer"),
+        ])
+        .to_string(),
+    )
+    .unwrap();
+    let wizards = rathaus_server::catalogue::Catalogue::load(&repo().join("services")).unwrap();
+    let err = rathaus_server::catalogue::load_city_catalogue(tmp.path(), &wizards)
+        .err()
+        .unwrap()
+        .to_string();
+    for expected in [
+        "hund-zwei: the id is used twice",
+        "hund-zwei: unknown category 'gibt-es-nicht'",
+        "hund-zwei: no service definition 'katzensteuer'",
+    ] {
+        assert!(err.contains(expected), "{expected} in {err}");
+    }
+    std::fs::write(tmp.path().join("services/kaputt.json"), "[{").unwrap();
+    let err = rathaus_server::catalogue::load_city_catalogue(tmp.path(), &wizards)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(err.contains("kaputt.json"), "{err}");
 }
