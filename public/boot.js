@@ -69,6 +69,10 @@
     if (waiting && !reloading) {
       reloading = true;
       window.location.reload();
+    } else if (!waiting) {
+      // The first install now controls the page: what the app fetched before it did is
+      // not kept yet. The app asks again for what it needs offline (the catalogue).
+      window.dispatchEvent(new Event('rathaus:controlled'));
     }
   });
   document.addEventListener('click', function (event) {

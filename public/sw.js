@@ -39,10 +39,14 @@ self.addEventListener('message', (event) => {
   if (event.data === 'rathaus:activate') self.skipWaiting();
 });
 
-// Data the app reads often and may show offline: the service list, one service's
-// definition, runtime configuration and texts.
+// Data the app reads often and may show offline: the catalogue (so that browsing and
+// searching work offline), the service list, one service's definition, runtime
+// configuration and texts.
 const isData = (url) =>
-  /\/services(\/[^/]+)?$/.test(url.pathname) || url.pathname === '/config.json' || url.pathname.startsWith('/i18n/');
+  /\/services(\/[^/]+)?$/.test(url.pathname) ||
+  /\/catalogue$/.test(url.pathname) ||
+  url.pathname === '/config.json' ||
+  url.pathname.startsWith('/i18n/');
 
 async function networkFirst(request) {
   const cache = await caches.open(DATA);

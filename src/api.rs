@@ -6,6 +6,7 @@ use rathaus_core::api::{
     AnswerRequest, ApplicationReceipt, CaseView, ErrorBody, ServiceList, SubmitApplication,
     ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
 };
+use rathaus_core::catalogue::Catalogue;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson};
 use rathaus_core::payment::{CreatePayment, PaymentList, PaymentView};
@@ -129,6 +130,11 @@ pub(crate) async fn fetch_text(
 
 pub async fn list_services() -> Result<ServiceList, ApiError> {
     decode(fetch_text("GET", &url("/services"), None, &[]).await?)
+}
+
+/// The city's whole catalogue (searched on the device).
+pub async fn get_catalogue() -> Result<Catalogue, ApiError> {
+    decode(fetch_text("GET", &url("/catalogue"), None, &[]).await?)
 }
 
 pub async fn get_service(id: &str) -> Result<ServiceDefinition, ApiError> {

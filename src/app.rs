@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::new();
     provide_context(i18n);
     provide_context(ServiceCache::default());
+    provide_context(crate::catalogue::CatalogueData::install());
     let router = Router::install();
     provide_context(router);
     let outbox = Outbox::install();
@@ -115,11 +116,8 @@ fn banner(text: Key, error: bool, action: Option<(Key, Option<String>)>) -> AnyV
 fn page(route: Route) -> AnyView {
     match route {
         Route::Catalogue => view! { <CataloguePage /> }.into_any(),
-        Route::ServiceStart { service } => {
-            view! { <ServiceStartPage service=service /> }.into_any()
-        }
-        // The wizard's code arrives when a service is started, not on a first visit.
-        route @ (Route::Step { .. }
+        route @ (Route::ServiceStart { .. }
+        | Route::Step { .. }
         | Route::Resume { .. }
         | Route::Check { .. }
         | Route::Case { .. }
@@ -127,6 +125,9 @@ fn page(route: Route) -> AnyView {
         | Route::Applications
         | Route::Device) => view! { <DeferredPage route=route /> }.into_any(),
         Route::Status => view! { <StatusPage /> }.into_any(),
+        route @ (Route::Life { .. } | Route::Area { .. } | Route::Info { .. }) => {
+            view! { <DeferredPage route=route /> }.into_any()
+        }
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
@@ -141,8 +142,25 @@ fn DeferredPage(route: Route) -> impl IntoView {
         attempt.track();
         let route = route.clone();
         Suspend::new(async move {
-            let ready = send_wrapper::SendWrapper::new(deferred_code_ready()).await;
+            let catalogue = matches!(
+                route,
+                Route::Life { .. } | Route::Area { .. } | Route::Info { .. }
+            );
+            let module = if catalogue {
+                "catalogue_code"
+            } else {
+                "deferred"
+            };
+            let ready = send_wrapper::SendWrapper::new(code_ready(module)).await;
             match ready {
+                Ok(()) if catalogue => {
+                    match crate::search::catalogue_code(crate::search::CatalogueTask::Page(route))
+                        .await
+                    {
+                        crate::search::CatalogueDone::Page(view) => view,
+                        crate::search::CatalogueDone::Hits(_) => ().into_any(),
+                    }
+                }
                 Ok(()) => deferred(Deferred::Page(route)).await,
                 Err(error) => view! {
                     <LoadError error=error retry=move |()| attempt.update(|n| *n += 1) heading=true />
@@ -154,16 +172,16 @@ fn DeferredPage(route: Route) -> impl IntoView {
 }
 
 thread_local! {
-    static DEFERRED_FETCHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The split files fetched in this visit.
+    static FETCHED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Fetches the deferred module's files, named by the release build in
-/// `<meta name="rathaus-deferred">` (absent in debug builds, which do not split).
-pub async fn deferred_code_ready() -> Result<(), ApiError> {
-    if DEFERRED_FETCHED.with(|f| f.get()) {
-        return Ok(());
-    }
-    let files = web_sys::window()
+/// Fetches the files of the lazy function `module` (`deferred`, `search_catalogue`), as
+/// the release build lists them in `<meta name="rathaus-deferred">`
+/// (`deferred=/split_deferred-….wasm,/chunk-….wasm;search_catalogue=…`); debug builds do
+/// not split and have none. Once fetched, the split loader finds them in the cache.
+pub async fn code_ready(module: &str) -> Result<(), ApiError> {
+    let listed = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| {
             d.query_selector("meta[name=rathaus-deferred]")
@@ -172,13 +190,20 @@ pub async fn deferred_code_ready() -> Result<(), ApiError> {
         })
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default();
+    let files = listed
+        .split(';')
+        .find_map(|entry| entry.strip_prefix(module)?.strip_prefix('='))
+        .unwrap_or_default();
     for file in files.split(',').filter(|f| !f.is_empty()) {
+        if FETCHED.with(|f| f.borrow().iter().any(|done| done == file)) {
+            continue;
+        }
         let (status, _) = crate::api::fetch_text("GET", file, None, &[]).await?;
         if !(200..300).contains(&status) {
             return Err(ApiError::Status { status, body: None });
         }
+        FETCHED.with(|f| f.borrow_mut().push(file.to_owned()));
     }
-    DEFERRED_FETCHED.with(|f| f.set(true));
     Ok(())
 }
 
@@ -209,6 +234,9 @@ pub async fn deferred(task: Deferred) -> AnyView {
             from_check,
         } => view! { <StepPage service=service step=step item=item from_check=from_check /> }
             .into_any(),
+        Route::ServiceStart { service } => {
+            view! { <ServiceStartPage service=service /> }.into_any()
+        }
         Route::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
         Route::Device => view! { <DevicePage /> }.into_any(),
         Route::Resume { service } => view! { <ResumePage service=service /> }.into_any(),

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod app;
+pub mod catalogue;
 pub mod components;
 pub mod config;
 pub mod file_store;
@@ -15,6 +16,7 @@ pub mod outbox;
 pub mod page;
 pub mod pages;
 pub mod router;
+pub mod search;
 pub mod services;
 pub mod store;
 pub mod wizard;

@@ -82,7 +82,7 @@ impl Outbox {
             crate::spawn(async move {
                 // Without the sending code (offline before it was ever loaded), the
                 // next reconnect tries again.
-                if crate::app::deferred_code_ready().await.is_ok() {
+                if crate::app::code_ready("deferred").await.is_ok() {
                     crate::app::deferred(crate::app::Deferred::SendWaiting(self, waiting)).await;
                 }
             });

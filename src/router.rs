@@ -43,6 +43,18 @@ pub enum Route {
         case_number: String,
     },
     Status,
+    /// A life situation of the catalogue, and its services.
+    Life {
+        id: String,
+    },
+    /// An area of the administration (a category of the catalogue).
+    Area {
+        id: String,
+    },
+    /// A service of the catalogue without a wizard here: how it is done.
+    Info {
+        id: String,
+    },
     /// What the app keeps on this device: drafts, applications sent, the outbox.
     Device,
     NotFound,
@@ -91,6 +103,9 @@ impl Route {
                 case_number: id(case_number),
             },
             ["status"] => Route::Status,
+            ["life", id] => Route::Life { id: id.to_string() },
+            ["areas", id] => Route::Area { id: id.to_string() },
+            ["info", id] => Route::Info { id: id.to_string() },
             ["device"] => Route::Device,
             _ => Route::NotFound,
         }
@@ -116,6 +131,9 @@ impl Route {
             Route::Applications => "/applications".into(),
             Route::PaymentReturn { case_number } => format!("/applications/{case_number}/payment"),
             Route::Status => "/status".into(),
+            Route::Life { id } => format!("/life/{id}"),
+            Route::Area { id } => format!("/areas/{id}"),
+            Route::Info { id } => format!("/info/{id}"),
             Route::Device => "/device".into(),
             Route::NotFound => "/404".into(),
         }
@@ -342,6 +360,13 @@ mod tests {
             Route::Status,
             Route::Device,
             Route::Applications,
+            Route::Life {
+                id: "umzug-wohnen".into(),
+            },
+            Route::Area { id: "bauen".into() },
+            Route::Info {
+                id: "reisepass".into(),
+            },
         ];
         for route in routes {
             let href = route.href();

@@ -137,7 +137,7 @@ const lines = [
   '',
   ...(report.later.length
     ? [
-        '## Loaded when a service is started (the wizard)',
+        '## Loaded on first use: split_deferred when a service is opened (start page, wizard, cases), split_catalogue_code on the first search or catalogue page; chunk with either',
         '',
         '| file | raw | gzip -9 | brotli -q 11 |',
         '|---|---:|---:|---:|',

@@ -39,6 +39,33 @@ function wasmOpt(input, output) {
   run('wasm-opt', ['-Oz', ...WASM_OPT_FEATURES, input, '-o', output]);
 }
 
+/**
+ * The files each lazy function needs, read from wasm_split's loader:
+ * `{ deferred: ['split_deferred_1.wasm', 'chunk_3.wasm'], … }`.
+ */
+function moduleFiles(splitJs) {
+  const chunkFiles = {};
+  for (const m of splitJs.matchAll(/const (__chunk_\d+) = makeLoad\(new URL\("\.\/([^"]+)"[^)]*\), \[([^\]]*)\]\)/g)) {
+    chunkFiles[m[1]] = { file: m[2], deps: m[3].split(',').map((d) => d.trim()).filter(Boolean) };
+  }
+  const withDeps = (names, out = []) => {
+    for (const n of names) {
+      const c = chunkFiles[n];
+      if (!c) throw new Error(`__wasm_split.js: unknown chunk ${n}`);
+      if (!out.includes(c.file)) out.push(c.file);
+      withDeps(c.deps, out);
+    }
+    return out;
+  };
+  const modules = {};
+  for (const m of splitJs.matchAll(/export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(new URL\("\.\/([^"]+)"[^)]*\), \[([^\]]*)\]\)\)/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
+    modules[m[1]] = [m[2], ...withDeps(deps)];
+  }
+  if (!Object.keys(modules).length) throw new Error('__wasm_split.js: no lazy modules found');
+  return modules;
+}
+
 /** Splits and optimises the app in `dir` (the staging folder); `root` is the project. */
 export function buildWasm({ dir, root }) {
   const version = run('wasm-opt', ['--version']);
@@ -55,6 +82,7 @@ export function buildWasm({ dir, root }) {
     let mainJs;
     let mainWasm;
     let splitJs = null;
+    let modules = {}; // lazy function → the files it needs, e.g. deferred: [split_…, chunk_…]
     const chunks = []; // [{ from: name in __wasm_split.js, to: hashed name, bytes }]
     if (trunkJs.includes('__wasm_split_placeholder__')) {
       const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
@@ -64,7 +92,9 @@ export function buildWasm({ dir, root }) {
         '--target', 'web', '--keep-lld-exports', '--no-demangle',
         '--out-name', 'main', '--out-dir', work, join(work, 'main.wasm'),
       ]);
-      for (const name of readdirSync(work).filter((f) => /^split_.*\.wasm$/.test(f))) {
+      // split_<function>_<n>.wasm: the code only a lazy function uses; chunk_<n>.wasm:
+      // code two of them share (loaded with either).
+      for (const name of readdirSync(work).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f))) {
         const input = join(work, name);
         // wasm-bindgen rewrites its generic conversions in the first module only; one
         // called from a split module fails at run time ("function signature mismatch").
@@ -85,7 +115,15 @@ export function buildWasm({ dir, root }) {
       mainWasm = readFileSync(join(work, 'opt-main_bg.wasm'));
       mainJs = readFileSync(join(work, 'main.js'), 'utf8');
       splitJs = readFileSync(join(work, '__wasm_split.js'), 'utf8');
-      for (const c of chunks) splitJs = splitJs.replaceAll(`./${c.from}`, `./${c.to}`);
+      modules = moduleFiles(splitJs);
+      for (const c of chunks) {
+        splitJs = splitJs.replaceAll(`./${c.from}`, `./${c.to}`);
+        for (const files of Object.values(modules)) {
+          files.forEach((f, i) => {
+            if (f === c.from) files[i] = c.to;
+          });
+        }
+      }
     } else {
       wasmOpt(join(dir, oldWasm), join(work, 'opt.wasm'));
       mainWasm = readFileSync(join(work, 'opt.wasm'));
@@ -126,7 +164,10 @@ export function buildWasm({ dir, root }) {
     // failed download shows a retry instead of ending the app.
     html = html.replaceAll(oldJs, names.js).replaceAll(oldWasm, names.wasm);
     if (chunks.length) {
-      const meta = `<meta name="rathaus-deferred" content="${chunks.map((c) => '/' + c.to).join(',')}">`;
+      const content = Object.entries(modules)
+        .map(([name, files]) => `${name}=${files.map((f) => '/' + f).join(',')}`)
+        .join(';');
+      const meta = `<meta name="rathaus-deferred" content="${content}">`;
       html = html.replace('</head>', `  ${meta}\n  </head>`);
     }
     html = html.replace(/<link\b[^>]*>/g, (tag) => {

@@ -14,6 +14,7 @@ pub mod file_upload;
 pub mod notice;
 pub mod panel;
 pub mod radios;
+pub mod search_box;
 pub mod select;
 pub mod summary_list;
 pub mod text_input;

@@ -241,6 +241,31 @@ messages! {
     Timeline => "Verlauf", "History";
     Service => "Dienstleistung", "Service";
 
+    // The catalogue and its search
+    SearchLabel => "Beschreiben Sie Ihr Anliegen", "Describe what you need";
+    SearchHint => "Zum Beispiel „Ich bin umgezogen“ oder „alte Möbel loswerden“. Was Sie schreiben, bleibt auf diesem Gerät.",
+        "For example ‘I moved house’ or ‘get rid of old furniture’. What you type stays on this device.";
+    SearchPreparing => "Die Suche wird vorbereitet …", "Preparing the search …";
+    SearchCount => "Passende Dienstleistungen: {n}", "Matching services: {n}";
+    SearchNothing => "Dazu haben wir nichts gefunden. Versuchen Sie andere Worte, oder wählen Sie unten eine Lebenslage.",
+        "We found nothing for that. Try other words, or choose a life situation below.";
+    MatchedBy => "passt zu: {words}", "matches: {words}";
+    OnlineHere => "Online mit dieser App", "Online with this app";
+    LifeSituations => "Lebenslagen", "Life situations";
+    Areas => "Alle Bereiche", "All areas";
+    ChannelWizard => "Online mit dieser App", "Online with this app";
+    ChannelOnline => "Online auf einer anderen Website", "Online on another website";
+    ChannelInPerson => "Vor Ort", "In person";
+    HowTo => "So erledigen Sie es", "How to do it";
+    ApplyOnline => "Online beantragen", "Apply online";
+    GoOnline => "Zum Online-Dienst", "Go to the online service";
+    GoOnlineNote => "Der Dienst liegt auf einer anderen Website; dort gelten deren Hinweise zum Datenschutz.",
+        "The service is on another website; its own privacy notice applies there.";
+    InPersonText => "Sie erledigen das vor Ort bei der zuständigen Stelle. Vereinbaren Sie am besten vorher einen Termin.",
+        "You do this in person at the office responsible. It is best to book an appointment first.";
+    Bring => "Bitte mitbringen", "Please bring";
+    Responsible => "Zuständig", "Responsible";
+    BackToOverview => "Zur Übersicht", "Back to the overview";
     TooManyAttempts => "Zu viele Versuche mit falschen Angaben. Aus Sicherheitsgründen können Sie es erst in 15 Minuten erneut versuchen.",
         "Too many attempts with wrong details. For your security, you can try again in 15 minutes.";
 

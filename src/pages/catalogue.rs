@@ -1,57 +1,75 @@
-//! The list of services a citizen can apply for.
+//! The front door: "Beschreiben Sie Ihr Anliegen" (search on the device), the services
+//! this app's wizards handle, and the whole catalogue by life situation and by area.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use rathaus_core::format;
+use rathaus_core::catalogue::{Catalogue, Channel, Topic};
 
-use crate::api;
-use crate::components::{LoadError, Loading};
+use crate::catalogue::{href, with_catalogue};
+use crate::components::search_box::SearchBox;
 use crate::i18n::{use_i18n, Key};
 use crate::page::use_document_title;
-use crate::router::urls;
-use crate::services::{fetch_into, Fetched};
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     use_document_title(i18n.t(Key::CatalogueTitle).into(), false.into());
-    let services: Fetched<_> = RwSignal::new(None);
-    let load = move || fetch_into(services, api::list_services());
-    load();
-    let list = move || match services.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e retry=move |()| load() /> }.into_any(),
-        Some(Ok(list)) => view! {
-            <ul class="service-list">
-                {list
-                    .services
-                    .into_iter()
-                    .map(|s| {
-                        let fee = s.fee;
-                        view! {
-                            <li class="service-list__item">
-                                <h2 class="service-list__title">
-                                    <a href=urls::start(&s.id)>{i18n.text(&s.title)}</a>
-                                </h2>
-                                <p class="service-list__summary">{i18n.text(&s.summary)}</p>
-                                <p class="service-list__fee">
-                                    {i18n.t(Key::FeeLabel)} ": "
-                                    {match fee {
-                                        Some(m) if m.cents() == 0 => i18n.t(Key::NoFee).to_owned(),
-                                        Some(m) => format::money(m, i18n.locale()),
-                                        None => i18n.t(Key::FeeDependsOnAnswers).to_owned(),
-                                    }}
-                                </p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-        .into_any(),
-    };
     view! {
         <h1 class="heading-xl">{i18n.t(Key::CatalogueTitle)}</h1>
         <p class="lead">{i18n.t(Key::CatalogueIntro)}</p>
-        {list}
+        {with_catalogue(|c| view! { <Front catalogue=c /> }.into_any())}
+    }
+}
+
+#[component]
+fn Front(catalogue: Arc<Catalogue>) -> impl IntoView {
+    let i18n = use_i18n();
+    let online = catalogue
+        .services
+        .iter()
+        .filter(|e| e.channel == Channel::Wizard)
+        .map(|e| {
+            view! {
+                <li class="service-list__item">
+                    <h3 class="service-list__title"><a href=href(e)>{i18n.text(&e.name)}</a></h3>
+                    <p class="service-list__summary">{i18n.text(&e.summary)}</p>
+                    <p class="service-list__fee">{i18n.t(Key::FeeLabel)} ": " {i18n.text(&e.fee)}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let count = |ids: &dyn Fn(&rathaus_core::catalogue::CatalogueEntry) -> bool| {
+        catalogue.services.iter().filter(|e| ids(e)).count()
+    };
+    let topics = |list: &[Topic], base: &'static str, life: bool| {
+        list.iter()
+            .map(|t| {
+                let n = count(&|e| {
+                    if life {
+                        e.life_situations.contains(&t.id)
+                    } else {
+                        e.category == t.id
+                    }
+                });
+                view! {
+                    <li class="topic-list__item">
+                        <a href=format!("{base}/{}", t.id)>{i18n.text(&t.name)}</a>
+                        " " <span class="topic-list__count">"(" {n} ")"</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let life = topics(&catalogue.life_situations, "/life", true);
+    let areas = topics(&catalogue.categories, "/areas", false);
+    view! {
+        <SearchBox catalogue=catalogue.clone() />
+        <h2 class="heading-l">{i18n.t(Key::OnlineHere)}</h2>
+        <ul class="service-list">{online}</ul>
+        <h2 class="heading-l">{i18n.t(Key::LifeSituations)}</h2>
+        <ul class="topic-list">{life}</ul>
+        <h2 class="heading-l">{i18n.t(Key::Areas)}</h2>
+        <ul class="topic-list">{areas}</ul>
     }
 }

@@ -1,0 +1,57 @@
+//! The catalogue's own code in a wasm module of its own in release builds: the search
+//! engine (rathaus_core::search) and the pages of a life situation, an area and a
+//! service done elsewhere. A first visit does not carry it; it is loaded on the first
+//! search or the first of those pages, and kept by the service worker.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use rathaus_core::catalogue::Catalogue;
+use rathaus_core::search::{Hit, SearchIndex};
+
+use crate::pages::{InfoPage, TopicPage};
+use crate::router::Route;
+
+thread_local! {
+    /// The index of the catalogue it was built from (compared by address): built once
+    /// per catalogue, on the first search.
+    static INDEX: RefCell<Option<(usize, SearchIndex)>> = const { RefCell::new(None) };
+}
+
+pub enum CatalogueTask {
+    Page(Route),
+    /// The best services for a query, best first. Everything happens on the device.
+    Search(Arc<Catalogue>, String),
+}
+
+pub enum CatalogueDone {
+    Page(AnyView),
+    Hits(Vec<Hit>),
+}
+
+#[cfg_attr(rathaus_split, lazy)]
+pub async fn catalogue_code(task: CatalogueTask) -> CatalogueDone {
+    match task {
+        CatalogueTask::Search(catalogue, query) => CatalogueDone::Hits(search(&catalogue, &query)),
+        CatalogueTask::Page(route) => CatalogueDone::Page(match route {
+            Route::Life { id } => view! { <TopicPage id=id life=true /> }.into_any(),
+            Route::Area { id } => view! { <TopicPage id=id life=false /> }.into_any(),
+            Route::Info { id } => view! { <InfoPage id=id /> }.into_any(),
+            _ => ().into_any(),
+        }),
+    }
+}
+
+fn search(catalogue: &Arc<Catalogue>, query: &str) -> Vec<Hit> {
+    let address = Arc::as_ptr(catalogue) as usize;
+    INDEX.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().is_none_or(|(a, _)| *a != address) {
+            *cell = Some((address, SearchIndex::build(catalogue)));
+        }
+        cell.as_ref()
+            .map(|(_, index)| index.search(query, 8))
+            .unwrap_or_default()
+    })
+}
