@@ -52,6 +52,11 @@ pub struct CatalogueEntry {
     /// "neue Wohnung", "moved house". Phrases match when all their words are typed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// One of the services citizens use most (Wohnsitz, Ausweis, Kfz …): ranked before
+    /// others that match a query as well ("Umzug" → Wohnsitzanmeldung before the
+    /// no-parking zone for the removal van).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub popular: bool,
 }
 
 /// How a service is done.

@@ -24,6 +24,8 @@ const TOPIC: f32 = 1.0;
 const PHRASE_BONUS: f32 = 6.0;
 /// What a word's further matches in the same service add, besides the best one.
 const MORE_PLACES: f32 = 0.2;
+/// A service marked popular in the catalogue, against others matching as well.
+const POPULAR: f32 = 1.25;
 
 /// How well a query word matches an indexed word.
 const EXACT: f32 = 1.0;
@@ -220,12 +222,29 @@ pub struct SearchIndex {
     synonyms: HashMap<String, Vec<u32>>,
     /// Stemmed word → its id.
     ids: HashMap<String, u32>,
+    /// Per service: marked popular.
+    popular: Vec<bool>,
     services: usize,
 }
 
-/// What one service matched of a query: per query word the best score, its reason and
-/// the sum of all its matches; and the ids of the words hit (for phrases).
-type Found = (Vec<(f32, u32, f32)>, Vec<u32>);
+/// What one service matched of a query: per query word, and the ids of the words hit
+/// (for phrases).
+struct Found {
+    words: Vec<WordScore>,
+    hit: Vec<u32>,
+}
+
+/// How one query word fared in one service.
+#[derive(Clone, Copy, Default)]
+struct WordScore {
+    /// The best match's score, and its reason.
+    best: f32,
+    shown: u32,
+    /// All matches' scores together.
+    all: f32,
+    /// The closest kind of match (EXACT, SYNONYM, … TYPO).
+    closest: f32,
+}
 
 /// One result: the service (its index in the catalogue), how well it matched, and the
 /// catalogue's words it matched, best first.
@@ -244,6 +263,7 @@ impl SearchIndex {
             phrases: Vec::new(),
             synonyms: HashMap::new(),
             ids: HashMap::new(),
+            popular: catalogue.services.iter().map(|s| s.popular).collect(),
             services: catalogue.services.len(),
         };
         let mut ids: HashMap<String, u32> = HashMap::new();
@@ -393,10 +413,11 @@ impl SearchIndex {
                     matched.push((id as u32, m));
                 }
             }
-            // Synonyms of what the word is (exactly) in the index.
+            // Synonyms of what the word is (exactly) in the index; not of a compound it
+            // is part of ("Bibliotheksausweis" is no synonym of "Personalausweis").
             let exact: Vec<u32> = matched
                 .iter()
-                .filter(|(_, m)| *m >= COMPOUND_PART)
+                .filter(|(_, m)| *m >= EXACT)
                 .map(|(id, _)| *id)
                 .collect();
             for id in exact {
@@ -411,37 +432,46 @@ impl SearchIndex {
                 let idf = known.map_or(word.idf, |k| k.min(word.idf));
                 for &(service, weight, shown) in &word.postings {
                     let score = m * weight * idf;
-                    let entry = found
-                        .entry(service)
-                        .or_insert_with(|| (vec![(0.0, 0, 0.0); count], Vec::new()));
-                    let slot = &mut entry.0[qi];
-                    slot.2 += score;
-                    if score > slot.0 {
-                        (slot.0, slot.1) = (score, shown);
+                    let entry = found.entry(service).or_insert_with(|| Found {
+                        words: vec![WordScore::default(); count],
+                        hit: Vec::new(),
+                    });
+                    let slot = &mut entry.words[qi];
+                    slot.all += score;
+                    slot.closest = slot.closest.max(m);
+                    if score > slot.best {
+                        (slot.best, slot.shown) = (score, shown);
                     }
                     if m >= TYPO {
-                        entry.1.push(id);
+                        entry.hit.push(id);
                     }
                 }
             }
         }
         let mut hits: Vec<Hit> = found
             .into_iter()
-            .map(|(service, (best, hit_words))| {
-                let matched = best.iter().filter(|(s, _, _)| *s > 0.0).count();
+            .map(|(service, Found { words, hit })| {
+                let matched = words.iter().filter(|w| w.best > 0.0).count();
                 let coverage = matched as f32 / count as f32;
-                let words: f32 = best
+                let sum: f32 = words
                     .iter()
-                    .map(|(top, _, all)| top + MORE_PLACES * (all - top))
+                    .map(|w| w.best + MORE_PLACES * (w.all - w.best))
                     .sum();
-                let mut score = words * coverage * coverage;
-                let mut reasons: Vec<(f32, u32)> = best
-                    .into_iter()
-                    .filter(|(s, _, _)| *s > 0.0)
-                    .map(|(s, r, _)| (s, r))
+                let mut score = sum * coverage * coverage;
+                // Only where every word of the query is found as written (or as a
+                // synonym): a popular service must not pass a better match by a part
+                // of a compound or a typo ("Bibliotheksausweis" is not "Ausweis").
+                let close = words.iter().all(|w| w.closest >= SYNONYM);
+                if close && self.popular.get(service as usize) == Some(&true) {
+                    score *= POPULAR;
+                }
+                let mut reasons: Vec<(f32, u32)> = words
+                    .iter()
+                    .filter(|w| w.best > 0.0)
+                    .map(|w| (w.best, w.shown))
                     .collect();
                 for phrase in self.phrases.iter().filter(|p| p.service == service) {
-                    if phrase.words.iter().all(|w| hit_words.contains(w)) {
+                    if phrase.words.iter().all(|w| hit.contains(w)) {
                         score += PHRASE_BONUS;
                         reasons.push((f32::MAX, phrase.shown));
                     }
@@ -505,6 +535,7 @@ mod tests {
             fee: Text::new("kostenlos", "free"),
             office: Text::new("Amt", "Office"),
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            popular: false,
         }
     }
 
@@ -606,6 +637,27 @@ mod tests {
         let moved = index.search("neue Wohnung", 3);
         assert_eq!(c.services[moved[0].service].id, "anmeldung");
         assert_eq!(moved[0].reasons[0], "neue Wohnung");
+    }
+
+    #[test]
+    fn popular_services_come_first_among_equal_matches() {
+        let mut c = catalogue();
+        c.services.push(entry(
+            "halteverbot",
+            "Halteverbot",
+            "No parking",
+            &["Umzug"],
+        ));
+        c.services[1].popular = true; // anmeldung
+        let index = SearchIndex::build(&c);
+        let umzug = index.search("Umzug", 3);
+        assert_eq!(c.services[umzug[0].service].id, "anmeldung");
+        // Not popular, the same match ranks by its place in the catalogue only.
+        c.services[1].popular = false;
+        c.services.swap(1, 7);
+        let index = SearchIndex::build(&c);
+        let umzug = index.search("Umzug", 3);
+        assert_eq!(c.services[umzug[0].service].id, "halteverbot");
     }
 
     #[test]

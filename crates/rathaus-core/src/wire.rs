@@ -330,6 +330,7 @@ json_struct!(CatalogueEntry {
     fee,
     office,
     keywords = default,
+    popular = default,
 });
 json_named_enum!(ApiErrorCode);
 json_named_enum!(PaymentState);

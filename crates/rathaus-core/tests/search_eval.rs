@@ -9,7 +9,7 @@ use rathaus_core::search::SearchIndex;
 use serde::Deserialize;
 use shipped_catalogue::{folder, shipped};
 
-/// Set from measurement (docs/search.md): 0.990 and 0.925 when these were set, with
+/// Set from measurement (docs/search.md): 0.990 and 0.921 when these were set, with
 /// room for the catalogue to grow; a change to the search that costs more fails.
 const RECALL_AT_3_FLOOR: f64 = 0.95;
 const RECALL_AT_1_FLOOR: f64 = 0.85;
@@ -34,6 +34,7 @@ fn citizens_find_what_they_mean() {
     );
     let (mut at1, mut at3) = (0, 0);
     let mut misses = Vec::new();
+    let mut second = Vec::new();
     for q in &queries {
         assert!(
             catalogue.service(&q.expect).is_some(),
@@ -51,7 +52,10 @@ fn citizens_find_what_they_mean() {
                 at1 += 1;
                 at3 += 1;
             }
-            Some(_) => at3 += 1,
+            Some(_) => {
+                at3 += 1;
+                second.push(format!("  {:?} → {:?} (wanted {})", q.query, ids, q.expect));
+            }
             None => misses.push(format!("  {:?} → {:?} (wanted {})", q.query, ids, q.expect)),
         }
     }
@@ -64,6 +68,7 @@ fn citizens_find_what_they_mean() {
         r1,
         r3
     );
+    println!("found, but not first:\n{}", second.join("\n"));
     println!("not in the first three:\n{}", misses.join("\n"));
     assert!(
         r3 >= RECALL_AT_3_FLOOR,
