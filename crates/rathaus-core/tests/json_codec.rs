@@ -13,6 +13,9 @@ use rathaus_core::validate::{ErrorCode, FieldError};
 use rathaus_core::{Locale, Money, Text};
 use serde::{de::DeserializeOwned, Serialize};
 
+#[path = "../benches/shipped_catalogue.rs"]
+mod shipped_catalogue;
+
 fn both_ways<T>(value: &T)
 where
     T: Serialize + DeserializeOwned + FromJson + ToJson + PartialEq + Debug,
@@ -69,6 +72,14 @@ fn service_definitions() {
     )
     .unwrap();
     both_ways(&every_condition);
+}
+
+#[test]
+fn the_shipped_catalogue() {
+    let catalogue = shipped_catalogue::shipped();
+    assert!(catalogue.services.iter().any(|e| e.popular));
+    assert!(catalogue.services.iter().any(|e| !e.bring.is_empty()));
+    both_ways(&catalogue);
 }
 
 #[test]
@@ -251,6 +262,8 @@ fn every_name_matches_serde() {
     same(&PaymentState::ALL);
     same(&PaymentMethod::ALL);
     same(&Locale::ALL);
+    same(&EventKind::ALL);
+    same(&rathaus_core::catalogue::Channel::ALL);
 }
 
 #[test]
