@@ -115,6 +115,11 @@ test.describe('with the service worker', () => {
     await page.goto('/services/fuehrungszeugnis/check');
     await arriveAt(page, 'Prüfen Sie Ihre Angaben');
     await expect(page.getByText('wird automatisch gesendet')).toBeVisible();
+    // What waits is what was checked: its answers cannot be changed meanwhile.
+    await page.goto('/services/fuehrungszeugnis/apply/zweck');
+    await arriveAt(page, 'Ihr Antrag wartet auf das Senden');
+    await page.getByRole('link', { name: 'Zu Ihren Angaben' }).click();
+    await arriveAt(page, 'Prüfen Sie Ihre Angaben');
 
     await context.setOffline(false);
     await arriveAt(page, 'Antrag gesendet');

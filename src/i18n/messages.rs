@@ -204,6 +204,11 @@ messages! {
         "The application could not be sent yet: there is no connection. It is saved on this device and will be sent automatically as soon as the connection is back.";
     SubmitRejected => "Einige Angaben müssen Sie noch ändern.", "Some answers still need to be changed.";
 
+    WaitingToSendTitle => "Ihr Antrag wartet auf das Senden", "Your application is waiting to be sent";
+    WaitingToSendText => "Er wird automatisch gesendet, sobald eine Verbindung besteht. Bis dahin lässt er sich nicht mehr ändern: Ankommen soll genau das, was Sie geprüft und abgeschickt haben.",
+        "It will be sent automatically as soon as there is a connection. Until then it cannot be changed: what arrives must be exactly what you checked and sent.";
+    WaitingToSendLink => "Zu Ihren Angaben", "To your answers";
+
     // Confirmation
     ConfirmationTitle => "Antrag gesendet", "Application sent";
     YourCaseNumber => "Ihre Vorgangsnummer", "Your case number";

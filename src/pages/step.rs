@@ -80,6 +80,18 @@ pub fn AlreadySent(service_id: String, case_number: String) -> impl IntoView {
     }
 }
 
+/// A step of an application that waits in the outbox: not to be changed any more.
+#[component]
+fn WaitingToSend(service_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    use_document_title(i18n.t(Key::WaitingToSendTitle).into(), false.into());
+    view! {
+        <h1 class="heading-xl">{i18n.t(Key::WaitingToSendTitle)}</h1>
+        <p>{i18n.t(Key::WaitingToSendText)}</p>
+        <p><a href=urls::check(&service_id)>{i18n.t(Key::WaitingToSendLink)}</a></p>
+    }
+}
+
 /// Sends the citizen elsewhere without adding a history entry: a page they should not
 /// be on must not trap the back button.
 pub(crate) fn redirect(url: String) {
@@ -99,6 +111,11 @@ pub(crate) fn draft_for_step(
         return Err(
             view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }.into_any(),
         );
+    }
+    // Waiting in the outbox: what goes out is what was checked, so no more changes
+    // (unless the office refused it, which the check page says).
+    if draft.pending.is_some() && draft.server_errors.is_empty() {
+        return Err(view! { <WaitingToSend service_id=def.id.clone() /> }.into_any());
     }
     // A step the answers hide (an old bookmark, a changed answer) is not a page to be on.
     if !flow::is_step_visible(def, step_id, &draft.answers, today()) {
