@@ -97,12 +97,17 @@ test('the office asks for a document; the citizen answers in the app', async ({ 
   expect(shown).toContain('[lageplan.pdf]');
 });
 
-test('an answer that fails to send keeps what was typed, and the retry sends it once', async ({ page }) => {
+test('an answer that fails to send keeps what was typed, also across a reload, and the retry sends it once', async ({ page }) => {
   const { caseNumber } = await sent(page);
   office('move', caseNumber, 'in_review');
   office('ask', caseNumber, 'Welche Farbe hat Ihr Hund?');
   await comeBack(page);
   await expect(page.getByTestId('open-request')).toBeVisible();
+  // Written, then the tab reloaded (or closed and opened again): nothing is lost.
+  await page.getByLabel('Ihre Antwort').fill('Braun mit weißen Pfoten.');
+  await page.reload();
+  await arriveAt(page, 'Antrag gesendet');
+  await expect(page.getByLabel('Ihre Antwort')).toHaveValue('Braun mit weißen Pfoten.');
   let dropped = false;
   await page.route('**/api/v1/applications/*/answers', async (route) => {
     if (!dropped) {
@@ -114,13 +119,14 @@ test('an answer that fails to send keeps what was typed, and the retry sends it 
       await route.continue();
     }
   });
-  await page.getByLabel('Ihre Antwort').fill('Braun mit weißen Pfoten.');
   await page.getByRole('button', { name: 'Antwort senden' }).click();
   await expect(page.getByRole('alert')).toContainText('Ihre Antwort wurde nicht gesendet');
   await expect(page.getByLabel('Ihre Antwort')).toHaveValue('Braun mit weißen Pfoten.');
   await page.getByRole('button', { name: 'Antwort senden' }).click();
   await expect(page.locator('#answer-sent')).toBeVisible();
   expect(office('show', caseNumber).match(/answer/g)).toHaveLength(1);
+  // Sent: the device keeps no copy of the answer.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.answer.')))).toEqual([]);
 });
 
 test('a case from another device: found by its codes, paid there, and kept', async ({ page, browser }) => {

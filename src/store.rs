@@ -9,7 +9,7 @@ use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson, ToJson};
 use rathaus_core::json_struct;
 use rathaus_core::payment::PaymentState;
-use rathaus_core::{Answers, FieldError, Locale, Money, Text};
+use rathaus_core::{Answers, FieldError, FileRef, Locale, Money, Text};
 
 const PREFIX: &str = "rathaus.v1.";
 
@@ -382,6 +382,36 @@ pub fn find_application(case_number: &str) -> Option<SavedApplication> {
         .into_iter()
         .chain(looked_up())
         .find(|a| a.case_number == case_number)
+}
+
+/// An answer to the office's question, while it is being written: kept on the device
+/// so that a reload or a closed tab loses nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AnswerDraft {
+    pub text: String,
+    pub files: Vec<FileRef>,
+}
+
+json_struct!(AnswerDraft {
+    text = default,
+    files = default,
+});
+
+fn answer_key(case_number: &str, request_id: &str) -> String {
+    format!("answer.{case_number}.{request_id}")
+}
+
+pub fn load_answer(case_number: &str, request_id: &str) -> AnswerDraft {
+    read(&answer_key(case_number, request_id)).unwrap_or_default()
+}
+
+pub fn save_answer(case_number: &str, request_id: &str, draft: &AnswerDraft) {
+    let key = answer_key(case_number, request_id);
+    if draft == &AnswerDraft::default() {
+        remove(&key);
+    } else {
+        write(&key, draft);
+    }
 }
 
 pub fn delete_application(case_number: &str) {

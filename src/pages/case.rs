@@ -496,8 +496,21 @@ async fn upload_local(files: Vec<FileRef>) -> Result<Vec<FileRef>, ApiError> {
 fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
     let i18n = use_i18n();
     let (text_field, files_field) = answer_fields(&request, i18n);
-    let text = RwSignal::new(String::new());
-    let files = RwSignal::new(Vec::<FileRef>::new());
+    // What was written before (a reload, a closed tab) comes back.
+    let (case_number, request_key) = (
+        tracker.app.with_value(|a| a.case_number.clone()),
+        request.id.clone(),
+    );
+    let kept = store::load_answer(&case_number, &request_key);
+    let text = RwSignal::new(kept.text);
+    let files = RwSignal::new(kept.files);
+    let keep = Callback::new(move |()| {
+        let draft = store::AnswerDraft {
+            text: text.get_untracked(),
+            files: files.get_untracked(),
+        };
+        store::save_answer(&case_number, &request_key, &draft);
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<Key>);
     let pending = RwSignal::new(false);
@@ -589,6 +602,9 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
             match sent {
                 Ok(view) => {
                     file_store::forget(answer.attachments.iter().map(|f| f.id.clone()).collect());
+                    let _ = text.try_set(String::new());
+                    let _ = files.try_set(Vec::new());
+                    keep.run(());
                     tracker.show(view);
                 }
                 Err(ApiError::Status { status: 422, body }) => {
@@ -640,7 +656,10 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
                     hint=i18n.t(Key::AnswerTextHint)
                     error=text_error
                     value=text
-                    on_input=move |v: String| text.set(v)
+                    on_input=move |v: String| {
+                        text.set(v);
+                        keep.run(());
+                    }
                     kind=TextInputKind::LongText
                 />
                 <FileUpload
@@ -650,7 +669,10 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
                     error=files_error
                     constraints=files_field.constraints.clone()
                     value=files
-                    on_change=Callback::new(move |list: Vec<FileRef>| files.set(list))
+                    on_change=Callback::new(move |list: Vec<FileRef>| {
+                        files.set(list);
+                        keep.run(());
+                    })
                     refusal_message=refusal_message
                 />
                 <Button
