@@ -89,6 +89,16 @@ test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 
   test('the catalogue and the search work offline once loaded', async ({ page, context }) => {
+    // A slow first answer: the service worker takes over while the catalogue is still
+    // on its way, and must still end up keeping it.
+    let slowed = false;
+    await page.route('**/api/v1/catalogue', async (route) => {
+      if (!slowed) {
+        slowed = true;
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+      await route.continue();
+    });
     await page.goto('/');
     await arriveAt(page, FRONT);
     await page.evaluate(async () => {

@@ -16,12 +16,14 @@ pub struct CatalogueData(Fetched<Arc<Catalogue>>);
 impl CatalogueData {
     pub fn install() -> CatalogueData {
         let data = RwSignal::new(None);
-        // The service worker took over after the catalogue came (a first visit): fetch
-        // it once more, so that the worker keeps it for offline use.
+        // The service worker took over after the catalogue was asked for (a first
+        // visit; the answer may still be on its way): ask once more, through the worker
+        // now, so that it keeps the catalogue for offline use.
         std::mem::forget(window_event_listener_untyped(
             "rathaus:controlled",
             move |_| {
-                if data.with_untracked(|d| matches!(d, Some(Ok(_)))) {
+                let asked = LOADING.with(|l| l.get()) || data.with_untracked(|d| d.is_some());
+                if asked {
                     crate::spawn(async {
                         let _ = api::get_catalogue().await;
                     });
