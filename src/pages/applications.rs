@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use rathaus_core::case::CaseStatus;
 use rathaus_core::payment::PaymentState;
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::i18n::{fill, use_i18n, Key};
 use crate::page::{time_of_day, use_document_title};
+use crate::pages::case::Latest;
 use crate::pages::case::{format_timestamp, status_key};
-use crate::pages::payment::standing;
 use crate::router::urls;
 use crate::store::{self, SavedApplication};
 
@@ -27,21 +27,10 @@ enum Checked {
 async fn check_all(apps: Vec<SavedApplication>) -> (Vec<SavedApplication>, Option<ApiError>) {
     let mut out = Vec::with_capacity(apps.len());
     let mut failure = None;
-    for mut app in apps {
-        match api::get_case(&app.case_number, &app.access_code).await {
-            Ok(case) => {
-                app.last_status = Some(case.status);
-                if app.fee.cents() > 0 {
-                    match api::list_payments(&app.case_number, &app.access_code).await {
-                        Ok(list) => app.last_payment = standing(list.payments).state(),
-                        Err(e) => failure = Some(e),
-                    }
-                }
-                store::save_application(app.clone());
-            }
-            Err(e) => failure = Some(e),
-        }
-        out.push(app);
+    for app in apps {
+        let latest = Latest::of(&app).await;
+        failure = failure.or(latest.failure());
+        out.push(latest.remember(&app));
     }
     (out, failure)
 }

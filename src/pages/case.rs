@@ -11,7 +11,6 @@ use rathaus_core::case::CaseStatus;
 use rathaus_core::date::Timestamp;
 use rathaus_core::definition::{Constraints, Field, FieldKind};
 use rathaus_core::payment::{PaymentState, PaymentView};
-use rathaus_core::validate::ErrorCode;
 use rathaus_core::{format, FieldError, FileRef, Locale, Text};
 
 use crate::api::{self, ApiError};
@@ -55,6 +54,48 @@ pub fn format_timestamp(rfc3339: &str, locale: Locale) -> String {
 /// First wait between refreshes; it doubles while nothing changes, up to [`SLOWEST`].
 const QUICKEST: u64 = 15_000;
 const SLOWEST: u64 = 300_000;
+
+/// What the backend says about an application now: its case, and (where there is a
+/// fee) its payments, asked for once the case has answered.
+pub struct Latest {
+    pub case: Result<CaseView, ApiError>,
+    pub payments: Option<Result<Vec<PaymentView>, ApiError>>,
+}
+
+impl Latest {
+    pub async fn of(app: &SavedApplication) -> Latest {
+        let case = api::get_case(&app.case_number, &app.access_code).await;
+        let payments = if app.fee.cents() > 0 && case.is_ok() {
+            let list = api::list_payments(&app.case_number, &app.access_code).await;
+            Some(list.map(|l| l.payments))
+        } else {
+            None
+        };
+        Latest { case, payments }
+    }
+
+    /// `app` with the status and payment state learnt ("Meine Anträge" shows them
+    /// offline), saved on the device when they changed.
+    pub fn remember(&self, app: &SavedApplication) -> SavedApplication {
+        let mut next = app.clone();
+        if let Ok(case) = &self.case {
+            next.last_status = Some(case.status);
+        }
+        if let Some(Ok(list)) = &self.payments {
+            next.last_payment = standing(list.clone()).state();
+        }
+        if &next != app {
+            store::save_application(next.clone());
+        }
+        next
+    }
+
+    /// The first thing that could not be asked, if any.
+    pub fn failure(&self) -> Option<ApiError> {
+        let payments = self.payments.as_ref().and_then(|p| p.as_ref().err());
+        self.case.as_ref().err().or(payments).cloned()
+    }
+}
 
 /// The backend's word on one case, kept fresh while the page is shown.
 #[derive(Clone, Copy)]
@@ -111,45 +152,33 @@ impl Tracker {
         self.round.set_value(round);
         self.loading.set(true);
         crate::spawn(async move {
-            let case = api::get_case(&app.case_number, &app.access_code).await;
-            let payments = if app.fee.cents() > 0 && case.is_ok() {
-                Some(api::list_payments(&app.case_number, &app.access_code).await)
-            } else {
-                None
-            };
+            let latest = Latest::of(&app).await;
             // Gone from the page meanwhile: nothing to show.
             if self.loading.try_set(false).is_some() {
                 return;
             }
-            let changed = match case {
+            self.app.set_value(latest.remember(&app));
+            let changed = match latest.case {
                 Ok(view) => {
                     let changed = self.case.get_untracked().as_ref() != Some(&view);
-                    let mut remembered = app.clone();
-                    remembered.last_status = Some(view.status);
                     if changed {
                         self.case.set(Some(view));
                     }
-                    if let Some(payments) = payments {
-                        let list = payments.as_ref().ok().map(|l| l.payments.clone());
-                        let next = match payments {
-                            Ok(l) => standing(l.payments),
-                            Err(e) => Standing::Unavailable(e),
+                    if let Some(payments) = latest.payments {
+                        let next = match &payments {
+                            Ok(list) => standing(list.clone()),
+                            Err(e) => Standing::Unavailable(e.clone()),
                         };
-                        remembered.last_payment = next.state().or(app.last_payment);
                         if self.payments.get_untracked() != next {
                             self.payments.set(next);
                         }
-                        if let Some(list) = list {
+                        if let Ok(list) = payments {
                             if self.payment_list.get_untracked() != list {
                                 self.payment_list.set(list);
                             }
                         }
                     }
                     self.failed.set(None);
-                    if remembered != app {
-                        store::save_application(remembered.clone());
-                        self.app.set_value(remembered);
-                    }
                     changed
                 }
                 Err(e) => {
@@ -623,20 +652,7 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
     let refusal_message = {
         let files_field = files_field.clone();
         Callback::new(move |refusal: LocalRefusal| {
-            let c = &files_field.constraints;
-            let (code, limit) = match refusal {
-                LocalRefusal::Type => (ErrorCode::FileType, None),
-                LocalRefusal::TooLarge => {
-                    (ErrorCode::FileTooLarge, Some(c.file_limit().to_string()))
-                }
-                LocalRefusal::TooMany => (ErrorCode::TooMany, Some("5".into())),
-            };
-            let e = FieldError {
-                field: "attachments".into(),
-                code,
-                limit,
-            };
-            field_error_message(&files_field, &e, i18n.locale())
+            crate::wizard::messages::refusal_message(&files_field, refusal, i18n.locale())
         })
     };
     let asked = format_timestamp(&request.asked_at, i18n.locale());

@@ -5,8 +5,28 @@ use rathaus_core::definition::{Field, FieldKind, DEFAULT_ACCEPT};
 use rathaus_core::number::{Decimal, Separators};
 use rathaus_core::{format, ErrorCode, FieldError, Locale, Money};
 
-use crate::components::address_part_id;
+use crate::components::{address_part_id, LocalRefusal};
 use crate::i18n::{fill, Key};
+
+/// The words for a file the device refused before uploading it (type, size, count), in
+/// the question's own words where it has them.
+pub fn refusal_message(field: &Field, refusal: LocalRefusal, locale: Locale) -> String {
+    let c = &field.constraints;
+    let (code, limit) = match refusal {
+        LocalRefusal::Type => (ErrorCode::FileType, None),
+        LocalRefusal::TooLarge => (ErrorCode::FileTooLarge, Some(c.file_limit().to_string())),
+        LocalRefusal::TooMany => (
+            ErrorCode::TooMany,
+            Some(c.max_count.unwrap_or(1).to_string()),
+        ),
+    };
+    let error = FieldError {
+        field: field.id.clone(),
+        code,
+        limit,
+    };
+    field_error_message(field, &error, locale)
+}
 
 pub fn field_error_message(field: &Field, error: &FieldError, locale: Locale) -> String {
     if let Some(own) = field.messages.get(error.code.name()) {

@@ -5,7 +5,7 @@ use rathaus_core::answers::{
     AddressInput as AddressParts, Answer, Answers, DateInput as DateParts,
 };
 use rathaus_core::definition::{Field, FieldKind};
-use rathaus_core::{ErrorCode, FieldError};
+use rathaus_core::FieldError;
 
 use crate::components::{
     AddressInput, Checkbox, Checkboxes, DateInput, FileUpload, LocalRefusal, RadioOption, Radios,
@@ -201,23 +201,7 @@ pub fn Question(
             let refusal_message = {
                 let field = field.clone();
                 Callback::new(move |refusal: LocalRefusal| {
-                    let c = &field.constraints;
-                    let (code, limit) = match refusal {
-                        LocalRefusal::Type => (ErrorCode::FileType, None),
-                        LocalRefusal::TooLarge => {
-                            (ErrorCode::FileTooLarge, Some(c.file_limit().to_string()))
-                        }
-                        LocalRefusal::TooMany => (
-                            ErrorCode::TooMany,
-                            Some(c.max_count.unwrap_or(1).to_string()),
-                        ),
-                    };
-                    let e = FieldError {
-                        field: field.id.clone(),
-                        code,
-                        limit,
-                    };
-                    field_error_message(&field, &e, i18n.locale())
+                    crate::wizard::messages::refusal_message(&field, refusal, i18n.locale())
                 })
             };
             view! {
