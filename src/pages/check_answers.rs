@@ -50,7 +50,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         Some((step, _)) => urls::step(&def.id, &step.id, false),
         None => urls::start(&def.id),
     };
-    let fee = def.fee.compute(&walk.answers, today);
+    let fee = def.fee_for(&walk.answers, today);
     let locale = i18n.locale();
     let rows = |fields: &[&Field],
                 answers: &Answers,
@@ -95,11 +95,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(index, item)| {
-                    let scope = Scope {
-                        answers: &walk.answers,
-                        item: Some(item),
-                        today,
-                    };
+                    let scope = Scope::new(&def, &walk.answers, today).with_item(item);
                     let shown = flow::item_fields(step, scope);
                     let href = urls::item(&def.id, &step.id, Some(index), true);
                     let name = item_name(i18n, step, index);

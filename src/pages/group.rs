@@ -192,7 +192,7 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
             }
             let answers = draft.with_value(|d| d.answers.clone());
             let walked = flow::walk(&def, &answers, today()).answers;
-            let found = validate_group(&step, &walked, today());
+            let found = validate_group(&def, &step, &walked, today());
             let locale = i18n.locale();
             let mut listed: Vec<SummaryError> = Vec::new();
             for e in &found {

@@ -314,11 +314,7 @@ fn StepForm(
                         Layout { steps, fields }
                     }
                     Some((outer_answers, steps)) => {
-                        let scope = Scope {
-                            answers: outer_answers,
-                            item: Some(a),
-                            today,
-                        };
+                        let scope = Scope::new(&def, outer_answers, today).with_item(a);
                         let fields = flow::item_fields(&step, scope)
                             .iter()
                             .map(|f| f.id.clone())
@@ -408,7 +404,7 @@ fn StepForm(
             let found = answers.with_untracked(|a| {
                 outer.with_value(|outer| match outer {
                     None => validate_step(&def, &step, a, today),
-                    Some((outer_answers, _)) => validate_item(&step, a, outer_answers, today),
+                    Some((outer_answers, _)) => validate_item(&def, &step, a, outer_answers, today),
                 })
             });
             if !found.is_empty() {

@@ -50,12 +50,11 @@ pub fn display_answer(
         Answer::Text(t) if matches!(field.kind, FieldKind::YesNo | FieldKind::Declaration) => {
             yes_no(t.trim())
         }
-        Answer::Text(t) if field.kind == FieldKind::Money => {
-            match rathaus_core::number::parse_money(t) {
-                Some(cents) => rathaus_core::format::money(rathaus_core::Money(cents), locale),
-                None => t.trim().to_owned(),
-            }
-        }
+        // A number as it was read, so the citizen sees what the office will see.
+        Answer::Text(t) if field.kind.is_numeric() => match field.read_number(t) {
+            Some(value) => rathaus_core::format::number(value, field.kind, locale),
+            None => t.trim().to_owned(),
+        },
         Answer::Text(t) => t.trim().to_owned(),
         Answer::Choices(values) => values
             .iter()

@@ -69,7 +69,7 @@ fn main() {
         black_box(validate_application(&def, black_box(&answers), today).unwrap());
     });
     measure("compute the fee", 1000, || {
-        black_box(def.fee.compute(black_box(&answers), today));
+        black_box(def.fee_for(black_box(&answers), today));
     });
     measure("find the first incomplete step (check page)", 200, || {
         black_box(flow::first_incomplete_step(

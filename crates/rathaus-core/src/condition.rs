@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
 use crate::date::Date;
-use crate::number::{Decimal, Separators};
+use crate::definition::ServiceDefinition;
+use crate::number::Decimal;
 
 /// Written in a definition as, e.g., `{"equals": {"field": "kind", "value": "authority"}}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -52,20 +53,32 @@ pub enum Condition {
 }
 
 /// What a condition is evaluated against: the answers so far, and inside a repeatable
-/// group also the current item's answers (which take precedence).
+/// group also the current item's answers (which take precedence). The definition says
+/// how each answer is read (a number typed into a decimal field is read as validation
+/// reads it).
 #[derive(Clone, Copy)]
 pub struct Scope<'a> {
+    pub def: &'a ServiceDefinition,
     pub answers: &'a Answers,
     pub item: Option<&'a Answers>,
     pub today: Date,
 }
 
 impl<'a> Scope<'a> {
-    pub fn new(answers: &'a Answers, today: Date) -> Scope<'a> {
+    pub fn new(def: &'a ServiceDefinition, answers: &'a Answers, today: Date) -> Scope<'a> {
         Scope {
+            def,
             answers,
             item: None,
             today,
+        }
+    }
+
+    /// The same scope inside one item of a repeatable group.
+    pub fn with_item(self, item: &'a Answers) -> Scope<'a> {
+        Scope {
+            item: Some(item),
+            ..self
         }
     }
 
@@ -73,6 +86,19 @@ impl<'a> Scope<'a> {
         self.item
             .and_then(|item| item.get(field))
             .or_else(|| self.answers.get(field))
+    }
+
+    /// A number typed into `field` (read as its field reads numbers), or how many of
+    /// something were chosen, uploaded or added.
+    pub fn number(&self, field: &str) -> Option<Decimal> {
+        let count = |n: usize| Some(Decimal::from_whole(n as i64));
+        match self.get(field)? {
+            Answer::Text(t) => self.def.field(field)?.read_number(t),
+            Answer::Choices(c) => count(c.len()),
+            Answer::Files(f) => count(f.len()),
+            Answer::Items(i) => count(i.len()),
+            Answer::Date(_) | Answer::Address(_) => None,
+        }
     }
 }
 
@@ -84,12 +110,12 @@ impl Condition {
                 answer_matches(scope.get(field), |v| values.iter().any(|x| x == v))
             }
             Condition::Answered { field } => scope.get(field).is_some_and(|a| !a.is_blank()),
-            Condition::AtLeast { field, value } => {
-                numeric_value(scope.get(field)).is_some_and(|n| n.compare(*value).is_ge())
-            }
-            Condition::Below { field, value } => {
-                numeric_value(scope.get(field)).is_some_and(|n| n.compare(*value).is_lt())
-            }
+            Condition::AtLeast { field, value } => scope
+                .number(field)
+                .is_some_and(|n| n.compare(*value).is_ge()),
+            Condition::Below { field, value } => scope
+                .number(field)
+                .is_some_and(|n| n.compare(*value).is_lt()),
             Condition::YearsSinceAtLeast { field, years } => {
                 years_since(scope.get(field), scope.today).is_some_and(|y| y >= *years as i32)
             }
@@ -142,19 +168,6 @@ fn answer_matches(answer: Option<&Answer>, pred: impl Fn(&str) -> bool) -> bool 
     }
 }
 
-/// A number typed, or how many of something there are.
-pub fn numeric_value(answer: Option<&Answer>) -> Option<Decimal> {
-    let count = |n: usize| Some(Decimal::from_whole(n as i64));
-    match answer? {
-        Answer::Text(t) => Decimal::parse(t, Separators::GroupThousands)
-            .or_else(|| Decimal::parse(t, Separators::DecimalPoint)),
-        Answer::Choices(c) => count(c.len()),
-        Answer::Files(f) => count(f.len()),
-        Answer::Items(i) => count(i.len()),
-        Answer::Date(_) | Answer::Address(_) => None,
-    }
-}
-
 fn years_since(answer: Option<&Answer>, today: Date) -> Option<i32> {
     match answer? {
         Answer::Date(d) => Some(d.to_date()?.whole_years_until(today)),
@@ -180,8 +193,37 @@ mod tests {
         day: 27,
     };
 
+    /// The fields the tests' conditions read, each of the kind its name says.
+    fn def() -> ServiceDefinition {
+        serde_json::from_value(serde_json::json!({
+            "id": "t", "version": 1, "title": {"de": "T"}, "summary": {"de": "T"},
+            "steps": [
+                {"id": "a", "title": {"de": "A"}, "fields": [
+                    {"id": "kind", "type": "single_choice", "label": {"de": "K"},
+                     "options": [{"value": "authority", "label": {"de": "B"}},
+                                 {"value": "private", "label": {"de": "P"}}]},
+                    {"id": "note", "type": "text", "label": {"de": "N"}},
+                    {"id": "langs", "type": "multiple_choice", "label": {"de": "L"},
+                     "options": [{"value": "de", "label": {"de": "D"}},
+                                 {"value": "tr", "label": {"de": "T"}}]},
+                    {"id": "cost", "type": "money", "label": {"de": "C"}},
+                    {"id": "count", "type": "number", "label": {"de": "N"}},
+                    {"id": "area", "type": "decimal", "label": {"de": "A"}},
+                    {"id": "weight", "type": "decimal", "label": {"de": "W"},
+                     "constraints": {"decimals": 3}},
+                    {"id": "birth", "type": "date", "label": {"de": "G"}},
+                    {"id": "breed", "type": "text", "label": {"de": "R"}}
+                ]},
+                {"id": "dogs", "title": {"de": "H"},
+                 "repeat": {"max": 5, "item": {"de": "Hund"}, "add_another": {"de": "?"}},
+                 "fields": [{"id": "dog_name", "type": "text", "label": {"de": "N"}}]}
+            ]
+        }))
+        .unwrap()
+    }
+
     fn holds(c: &Condition, a: &Answers) -> bool {
-        c.holds(&Scope::new(a, TODAY))
+        c.holds(&Scope::new(&def(), a, TODAY))
     }
 
     #[test]
@@ -265,7 +307,7 @@ mod tests {
             years: 18,
         };
         assert!(!holds(&adult, &a));
-        assert!(adult.holds(&Scope::new(&a, Date::new(2026, 11, 28).unwrap())));
+        assert!(adult.holds(&Scope::new(&def(), &a, Date::new(2026, 11, 28).unwrap())));
         assert!(holds(
             &Condition::YearsSinceBelow {
                 field: "birth".into(),
@@ -284,11 +326,26 @@ mod tests {
             value: "pitbull".into(),
         };
         assert!(!holds(&cond, &outer));
-        assert!(cond.holds(&Scope {
-            answers: &outer,
-            item: Some(&item),
-            today: TODAY
-        }));
+        assert!(cond.holds(&Scope::new(&def(), &outer, TODAY).with_item(&item)));
+    }
+
+    #[test]
+    fn a_number_is_read_as_its_field_reads_it() {
+        let at_least = |f: &str, n: &str| Condition::AtLeast {
+            field: f.into(),
+            value: Decimal::parse(n, crate::number::Separators::DecimalPoint).unwrap(),
+        };
+        // A weight of 7,490 t is 7.49 in a decimal field, never 7490.
+        let a = answers(&[("weight", "7,490"), ("count", "7,490"), ("cost", "7,490")]);
+        assert!(holds(&at_least("weight", "7.49"), &a));
+        assert!(!holds(&at_least("weight", "7.5"), &a));
+        // Whole numbers and money group thousands: 7490.
+        assert!(holds(&at_least("count", "7490"), &a));
+        assert!(holds(&at_least("cost", "7490"), &a));
+        assert!(!holds(&at_least("count", "7491"), &a));
+        // A text field holds no number, whatever its text looks like.
+        let text = answers(&[("note", "12")]);
+        assert!(!holds(&at_least("note", "1"), &text));
     }
 
     #[test]

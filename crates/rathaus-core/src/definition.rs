@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::condition::Condition;
-use crate::fee::{FeeRule, FeeSchedule};
-use crate::number::Decimal;
+use crate::condition::{Condition, Scope};
+use crate::fee::{FeeRule, FeeSchedule, Money};
+use crate::number::{Decimal, Separators};
 use crate::text::{Text, REQUIRED_LANGUAGE};
 use crate::validate::ErrorCode;
 
@@ -117,6 +117,15 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+impl Field {
+    /// The number typed into this field, read the one way that validation, conditions,
+    /// fee rules, the check page and the stored application all use. `None` when the
+    /// text is not a number, or the field is not a number field.
+    pub fn read_number(&self, text: &str) -> Option<Decimal> {
+        Decimal::parse(text.trim(), self.kind.number_separators()?)
+    }
+}
+
 macro_rules! field_kinds {
     ($($(#[$doc:meta])* $kind:ident => $name:literal,)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -207,6 +216,18 @@ impl FieldKind {
             self,
             FieldKind::Number | FieldKind::Decimal | FieldKind::Money
         )
+    }
+
+    /// How a number typed into a field of this kind is read; `None` for kinds whose
+    /// answer is not a number. Whole numbers and money read a lone separator before
+    /// exactly three digits as grouping ("1.500" = 1500: neither can have three
+    /// decimals); decimal fields always as the decimal separator ("7,490" = 7.49).
+    pub fn number_separators(self) -> Option<Separators> {
+        match self {
+            FieldKind::Number | FieldKind::Money => Some(Separators::GroupThousands),
+            FieldKind::Decimal => Some(Separators::DecimalPoint),
+            _ => None,
+        }
     }
 
     /// Kinds whose answer is one line of typed text.
@@ -311,6 +332,13 @@ impl Constraints {
 }
 
 impl ServiceDefinition {
+    /// The fee for these answers, which must be the answers that count (those on
+    /// visible steps: [`crate::flow::Walk::answers`]). The server computes it again
+    /// with the same rules; it never takes a fee from the app.
+    pub fn fee_for(&self, answers: &crate::answers::Answers, today: crate::date::Date) -> Money {
+        self.fee.compute(&Scope::new(self, answers, today))
+    }
+
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }

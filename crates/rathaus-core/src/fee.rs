@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{Answer, Answers};
-use crate::condition::{numeric_value, Condition, Scope};
-use crate::date::Date;
+use crate::answers::Answer;
+use crate::condition::{Condition, Scope};
 use crate::number::Decimal;
 use crate::text::Text;
 
@@ -95,18 +94,21 @@ pub struct FeeSchedule {
 }
 
 impl FeeSchedule {
-    /// The fee for these answers, which must be the answers that count (those on
-    /// visible steps: [`crate::flow::Walk::answers`]).
-    pub fn compute(&self, answers: &Answers, today: Date) -> Money {
-        sum(&self.rules, &Scope::new(answers, today))
+    /// The fee for the answers in `scope`, which must be the answers that count (those
+    /// on visible steps: [`crate::flow::Walk::answers`]). Usually called as
+    /// [`crate::definition::ServiceDefinition::fee_for`].
+    pub fn compute(&self, scope: &Scope) -> Money {
+        sum(&self.rules, scope)
     }
 
     /// The fee when it does not depend on the answers, for the start page.
     pub fn fixed_amount(&self) -> Option<Money> {
         self.rules
             .iter()
-            .all(|r| matches!(r, FeeRule::Fixed(_)))
-            .then(|| sum(&self.rules, &Scope::new(&Answers::default(), Date::EPOCH)))
+            .try_fold(Money::ZERO, |total, rule| match rule {
+                FeeRule::Fixed(amount) => Some(total + *amount),
+                _ => None,
+            })
     }
 }
 
@@ -135,12 +137,8 @@ impl FeeRule {
             } => {
                 let items = scope.get(group).map(Answer::items).unwrap_or_default();
                 let counted = items.iter().filter(|item| {
-                    when.as_ref().is_none_or(|c| {
-                        c.holds(&Scope {
-                            item: Some(item),
-                            ..*scope
-                        })
-                    })
+                    when.as_ref()
+                        .is_none_or(|c| c.holds(&scope.with_item(item)))
                 });
                 counted.enumerate().fold(Money::ZERO, |s, (i, _)| {
                     s + amounts
@@ -151,7 +149,7 @@ impl FeeRule {
                 })
             }
             FeeRule::Tiered { field, tiers } => {
-                let Some(value) = numeric_value(scope.get(field)) else {
+                let Some(value) = scope.number(field) else {
                     return Money::ZERO;
                 };
                 let tier = tiers
@@ -179,17 +177,8 @@ impl FeeRule {
 mod tests {
     use super::*;
 
-    #[test]
-    fn fixed_fees_add_up() {
-        let schedule: FeeSchedule =
-            serde_json::from_str(r#"{"rules":[{"fixed":1300},{"fixed":250}]}"#).unwrap();
-        assert_eq!(schedule.compute(&Answers::default(), TODAY), Money(1550));
-        assert_eq!(schedule.fixed_amount(), Some(Money(1550)));
-        assert_eq!(
-            FeeSchedule::default().compute(&Answers::default(), TODAY),
-            Money::ZERO
-        );
-    }
+    use crate::date::Date;
+    use crate::definition::ServiceDefinition;
 
     const TODAY: Date = Date {
         year: 2026,
@@ -197,10 +186,53 @@ mod tests {
         day: 27,
     };
 
+    /// A service with the fields the rules read, each of the kind its name says.
+    fn service(rules: &str) -> ServiceDefinition {
+        let option = |v: &str| serde_json::json!({"value": v, "label": {"de": v}});
+        serde_json::from_value(serde_json::json!({
+            "id": "t", "version": 1, "title": {"de": "T"}, "summary": {"de": "T"},
+            "fee": {"rules": serde_json::from_str::<serde_json::Value>(rules).unwrap()},
+            "steps": [
+                {"id": "a", "title": {"de": "A"}, "fields": [
+                    {"id": "zone", "type": "multiple_choice", "label": {"de": "Z"},
+                     "options": [option("a"), option("b"), option("c")]},
+                    {"id": "car", "type": "single_choice", "label": {"de": "C"},
+                     "options": [option("own"), option("company")]},
+                    {"id": "cost", "type": "money", "label": {"de": "K"}},
+                    {"id": "weight", "type": "decimal", "label": {"de": "G"},
+                     "constraints": {"decimals": 3}}
+                ]},
+                {"id": "dogs", "title": {"de": "H"},
+                 "repeat": {"max": 5, "item": {"de": "Hund"}, "add_another": {"de": "?"}},
+                 "fields": [{"id": "listed", "type": "yes_no", "label": {"de": "L"}}]}
+            ]
+        }))
+        .unwrap()
+    }
+
     fn fee(rules: &str, answers: &str) -> Money {
-        let schedule: FeeSchedule =
-            serde_json::from_str(&format!(r#"{{"rules":{rules}}}"#)).unwrap();
-        schedule.compute(&serde_json::from_str(answers).unwrap(), TODAY)
+        service(rules).fee_for(&serde_json::from_str(answers).unwrap(), TODAY)
+    }
+
+    #[test]
+    fn fixed_fees_add_up() {
+        let rules = r#"[{"fixed":1300},{"fixed":250}]"#;
+        assert_eq!(fee(rules, "{}"), Money(1550));
+        assert_eq!(service(rules).fee.fixed_amount(), Some(Money(1550)));
+        assert_eq!(fee("[]", "{}"), Money::ZERO);
+        assert_eq!(service("[]").fee.fixed_amount(), Some(Money::ZERO));
+    }
+
+    #[test]
+    fn a_tier_reads_a_decimal_answer_as_validation_does() {
+        // A vehicle weight in tonnes with three decimals: 7,490 t is 7.49 t (165 €),
+        // not 7490 t (185 €).
+        let rules = r#"[{"tiered":{"field":"weight","tiers":[
+            {"up_to":7.5,"amount":16500},{"amount":18500}]}}]"#;
+        assert_eq!(fee(rules, r#"{"weight":"7,490"}"#), Money(16500));
+        assert_eq!(fee(rules, r#"{"weight":"7.490"}"#), Money(16500));
+        assert_eq!(fee(rules, r#"{"weight":"7,501"}"#), Money(18500));
+        assert_eq!(fee(rules, r#"{"weight":"7490"}"#), Money(18500));
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers, today: Date) -> W
     let mut effective = Answers::default();
     let mut steps = Vec::new();
     for step in &def.steps {
-        if !shown(&step.show_if, &Scope::new(&effective, today)) {
+        if !shown(&step.show_if, &Scope::new(def, &effective, today)) {
             continue;
         }
         if step.repeat.is_some() {
@@ -31,11 +31,7 @@ pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers, today: Date) -> W
             let kept: Vec<Answers> = items
                 .iter()
                 .map(|item| {
-                    let scope = Scope {
-                        answers: &effective,
-                        item: Some(item),
-                        today,
-                    };
+                    let scope = Scope::new(def, &effective, today).with_item(item);
                     effective_item(step, item, scope)
                 })
                 .collect();
@@ -47,7 +43,7 @@ pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers, today: Date) -> W
         }
         let mut fields = Vec::new();
         for field in &step.fields {
-            if shown(&field.show_if, &Scope::new(&effective, today)) {
+            if shown(&field.show_if, &Scope::new(def, &effective, today)) {
                 if let Some(answer) = answers.get(&field.id).filter(|a| carries(field, a)) {
                     effective.set(field.id.clone(), answer.clone());
                 }
@@ -76,10 +72,7 @@ pub fn item_fields<'d>(step: &'d Step, scope: Scope) -> Vec<&'d Field> {
     let mut seen = Answers::default();
     let mut out = Vec::new();
     for field in &step.fields {
-        let inner = Scope {
-            item: Some(&seen),
-            ..scope
-        };
+        let inner = scope.with_item(&seen);
         if shown(&field.show_if, &inner) {
             if let Some(answer) = scope.item.and_then(|i| i.get(&field.id)) {
                 if carries(field, answer) {
@@ -193,7 +186,7 @@ pub fn first_incomplete_step<'d>(
         .iter()
         .find(|(step, fields)| {
             if step.repeat.is_some() {
-                !validate_group(step, &walk.answers, today).is_empty()
+                !validate_group(def, step, &walk.answers, today).is_empty()
             } else {
                 fields
                     .iter()

@@ -1,7 +1,9 @@
 //! Locale-aware presentation of money and dates ("13,00 €", "26. November 2026").
 
 use crate::date::Date;
+use crate::definition::FieldKind;
 use crate::fee::Money;
+use crate::number::Decimal;
 use crate::text::Locale;
 
 const MONTHS_DE: [&str; 12] = [
@@ -42,6 +44,37 @@ pub fn money(amount: Money, locale: Locale) -> String {
     match locale {
         Locale::De => format!("{sign}{},{rest:02}\u{a0}€", group(euros, '.')),
         Locale::En => format!("{sign}€{}.{rest:02}", group(euros, ',')),
+    }
+}
+
+/// A number answer as it was read: money as [`money`]; other numbers with the
+/// locale's decimal separator and, from five digits on, a narrow no-break space between
+/// thousands ("12 500,75"), which reads the same in every language and is read back
+/// the same by every number field.
+pub fn number(value: Decimal, kind: FieldKind, locale: Locale) -> String {
+    if kind == FieldKind::Money {
+        if let Some(cents) = value.to_hundredths() {
+            return money(Money(cents), locale);
+        }
+    }
+    let plain = value.to_plain_string();
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let int = match int.parse::<u64>() {
+        Ok(n) if int.len() > 4 => group(n, '\u{202f}'),
+        _ => int.to_owned(),
+    };
+    let separator = match locale {
+        Locale::De => ",",
+        Locale::En => ".",
+    };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}{separator}{frac}")
     }
 }
 
@@ -87,6 +120,28 @@ mod tests {
         assert_eq!(money(Money(123_456_705), Locale::En), "€1,234,567.05");
         assert_eq!(money(Money(5), Locale::De), "0,05\u{a0}€");
         assert_eq!(money(Money(-250), Locale::En), "-€2.50");
+    }
+
+    #[test]
+    fn numbers_as_read_in_both_languages() {
+        use crate::number::Separators::DecimalPoint;
+        let d = |t: &str| Decimal::parse(t, DecimalPoint).unwrap();
+        let n = |t: &str, kind, locale| number(d(t), kind, locale);
+        assert_eq!(n("7.490", FieldKind::Decimal, Locale::De), "7,490");
+        assert_eq!(n("7.490", FieldKind::Decimal, Locale::En), "7.490");
+        assert_eq!(n("1500", FieldKind::Number, Locale::De), "1500");
+        assert_eq!(
+            n("12500.75", FieldKind::Decimal, Locale::De),
+            "12\u{202f}500,75"
+        );
+        assert_eq!(
+            n("-250000", FieldKind::Number, Locale::En),
+            "-250\u{202f}000"
+        );
+        assert_eq!(n("1500.5", FieldKind::Money, Locale::De), "1.500,50\u{a0}€");
+        // What is shown is read back as the same number by the same field.
+        let shown = n("12500.75", FieldKind::Decimal, Locale::De);
+        assert_eq!(Decimal::parse(&shown, DecimalPoint), Some(d("12500.75")));
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn answer_again(
                 .map(Answer::items)
                 .unwrap_or_default();
             for (index, item) in items.iter().enumerate() {
-                for e in validate_item(step, item, &walk.answers, today) {
+                for e in validate_item(def, step, item, &walk.answers, today) {
                     let path = format!("{}.{index}.{}", step.id, e.field);
                     let before_item = before
                         .get(&step.id)

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::answers::{Answer, Answers};
 use crate::condition::Scope;
 use crate::date::Date;
-use crate::definition::{Constraints, Field, FieldKind, ServiceDefinition, Step};
+use crate::definition::{Field, FieldKind, ServiceDefinition, Step};
 use crate::flow;
-use crate::number::{self, Decimal, Separators};
+use crate::number;
 
 macro_rules! error_codes {
     ($($(#[$doc:meta])* $code:ident => $name:literal,)*) => {
@@ -237,7 +237,7 @@ fn check(field: &Field, answer: Option<&Answer>, today: Date) -> Option<Broken> 
                 FieldKind::Iban if !number::is_iban(text) => fail(ErrorCode::InvalidIban),
                 FieldKind::TaxId if !number::is_tax_id(text) => fail(ErrorCode::InvalidTaxId),
                 FieldKind::Number | FieldKind::Decimal | FieldKind::Money => {
-                    number_rules(kind, text, c)
+                    number_rules(field, text)
                 }
                 _ => None,
             }
@@ -265,13 +265,9 @@ fn count(n: usize, min: Option<u32>, max: Option<u32>) -> Option<Broken> {
     }
 }
 
-fn number_rules(kind: FieldKind, text: &str, c: &Constraints) -> Option<Broken> {
-    let separators = if kind == FieldKind::Decimal {
-        Separators::DecimalPoint
-    } else {
-        Separators::GroupThousands
-    };
-    let Some(value) = Decimal::parse(text, separators) else {
+fn number_rules(field: &Field, text: &str) -> Option<Broken> {
+    let (kind, c) = (field.kind, &field.constraints);
+    let Some(value) = field.read_number(text) else {
         return Some((ErrorCode::NotANumber, None));
     };
     let decimals = match kind {
@@ -304,7 +300,7 @@ pub fn validate_step(
     today: Date,
 ) -> Vec<FieldError> {
     if step.repeat.is_some() {
-        return validate_group(step, &flow::walk(def, answers, today).answers, today);
+        return validate_group(def, step, &flow::walk(def, answers, today).answers, today);
     }
     flow::visible_fields(def, step, answers, today)
         .into_iter()
@@ -314,7 +310,12 @@ pub fn validate_step(
 
 /// Errors of a repeatable group: too few or too many items (on the group's id), then
 /// each item's errors as `group.index.field` paths.
-pub fn validate_group(step: &Step, answers: &Answers, today: Date) -> Vec<FieldError> {
+pub fn validate_group(
+    def: &ServiceDefinition,
+    step: &Step,
+    answers: &Answers,
+    today: Date,
+) -> Vec<FieldError> {
     let Some(repeat) = &step.repeat else {
         return Vec::new();
     };
@@ -328,7 +329,7 @@ pub fn validate_group(step: &Step, answers: &Answers, today: Date) -> Vec<FieldE
         });
     }
     for (index, item) in items.iter().enumerate() {
-        for e in validate_item(step, item, answers, today) {
+        for e in validate_item(def, step, item, answers, today) {
             errors.push(FieldError {
                 field: format!("{}.{index}.{}", step.id, e.field),
                 ..e
@@ -340,16 +341,13 @@ pub fn validate_group(step: &Step, answers: &Answers, today: Date) -> Vec<FieldE
 
 /// Errors of one item of a repeatable group, on the fields it shows.
 pub fn validate_item(
+    def: &ServiceDefinition,
     step: &Step,
     item: &Answers,
     answers: &Answers,
     today: Date,
 ) -> Vec<FieldError> {
-    let scope = Scope {
-        answers,
-        item: Some(item),
-        today,
-    };
+    let scope = Scope::new(def, answers, today).with_item(item);
     flow::item_fields(step, scope)
         .into_iter()
         .filter_map(|f| validate_field(f, item.get(&f.id), today))
@@ -394,7 +392,7 @@ pub fn validate_application(
     }
     for (step, fields) in &walk.steps {
         if step.repeat.is_some() {
-            errors.extend(validate_group(step, &walk.answers, today));
+            errors.extend(validate_group(def, step, &walk.answers, today));
             continue;
         }
         for field in fields {
@@ -404,10 +402,33 @@ pub fn validate_application(
         }
     }
     if errors.is_empty() {
-        Ok(walk.answers)
+        Ok(numbers_as_read(def, walk.answers))
     } else {
         Err(errors)
     }
+}
+
+/// Every number answer written the one way its field read it ("7,490" in a decimal
+/// field becomes "7.490", "1.500" in a whole-number field "1500"), so that the stored
+/// application has one reading, whoever looks at it later. Read again, each gives the
+/// same value.
+pub fn numbers_as_read(def: &ServiceDefinition, mut answers: Answers) -> Answers {
+    for (id, answer) in answers.0.iter_mut() {
+        match answer {
+            Answer::Text(text) => {
+                if let Some(value) = def.field(id).and_then(|f| f.read_number(text)) {
+                    *text = value.to_plain_string();
+                }
+            }
+            Answer::Items(items) => {
+                for item in items.iter_mut() {
+                    *item = numbers_as_read(def, std::mem::take(item));
+                }
+            }
+            _ => {}
+        }
+    }
+    answers
 }
 /// Deliberately loose: one `@`, something before it, a dotted domain after it, no
 /// spaces. Whether the address exists only sending mail can tell.

@@ -184,7 +184,7 @@ fn the_complete_application_is_valid_and_costs_13_euros() {
     let a = complete_private_application();
     assert!(flow::first_incomplete_step(&def, &a, today()).is_none());
     assert!(validate_application(&def, &a, today()).is_ok());
-    assert_eq!(def.fee.compute(&a, today()), Money(1300));
+    assert_eq!(def.fee_for(&a, today()), Money(1300));
     assert_eq!(def.summary_entry().fee, Some(Money(1300)));
 }
 

@@ -76,13 +76,13 @@ fn conditions_inside_an_item_read_that_item() {
     let def = dogs();
     let step = def.step("hund").unwrap();
     let outer = with_dogs(vec![]);
-    let errors = validate_item(step, &dog("Rex", "yes", None), &outer, today());
+    let errors = validate_item(&def, step, &dog("Rex", "yes", None), &outer, today());
     assert_eq!(errors.len(), 1);
     assert_eq!(
         (errors[0].field.as_str(), errors[0].code),
         ("sachkunde", ErrorCode::Required)
     );
-    assert!(validate_item(step, &dog("Bello", "no", None), &outer, today()).is_empty());
+    assert!(validate_item(&def, step, &dog("Bello", "no", None), &outer, today()).is_empty());
     // Item errors of the whole application carry the item's path.
     let a = with_dogs(vec![dog("Bello", "no", None), dog("Rex", "yes", None)]);
     let errors = validate_application(&def, &a, today()).unwrap_err();
@@ -115,10 +115,7 @@ fn hidden_answers_in_items_are_not_kept_and_the_count_drives_later_steps() {
     a.set_text("zwinger", "no");
     let kept = validate_application(&def, &a, today()).unwrap();
     // 156 € + 192 € + 600 € for the listed breed.
-    assert_eq!(
-        def.fee.compute(&kept, today()),
-        Money(15600 + 19200 + 60000)
-    );
+    assert_eq!(def.fee_for(&kept, today()), Money(15600 + 19200 + 60000));
 }
 
 #[test]

@@ -344,9 +344,11 @@ proptest! {
     }
 
     #[test]
-    fn conditions_never_panic(condition in condition(), answers in answers(), item in answers(), today in today()) {
-        let _ = condition.holds(&Scope::new(&answers, today));
-        let _ = condition.holds(&Scope { answers: &answers, item: Some(&item), today });
+    fn conditions_never_panic(
+        def in definition(), condition in condition(), answers in answers(), item in answers(), today in today()
+    ) {
+        let _ = condition.holds(&Scope::new(&def, &answers, today));
+        let _ = condition.holds(&Scope::new(&def, &answers, today).with_item(&item));
         let _ = condition.referenced_fields();
     }
 
@@ -363,7 +365,7 @@ proptest! {
             let _ = rathaus_core::validate::validate_step(&def, step, &answers, today);
         }
         let _ = flow::first_incomplete_step(&def, &answers, today);
-        let _ = def.fee.compute(&walk.answers, today);
+        let _ = def.fee_for(&walk.answers, today);
         let _ = validate_application(&def, &answers, today);
         // A draft fitted to the definition fits it: fitting again drops nothing.
         let fitted = rathaus_core::migrate::migrate(&answers, &def, today);
@@ -382,7 +384,7 @@ proptest! {
             Ok(kept) => {
                 prop_assert_eq!(validate_application(&def, &kept, today), Ok(kept.clone()));
                 let walked = flow::walk(&def, &answers, today).answers;
-                prop_assert_eq!(def.fee.compute(&kept, today), def.fee.compute(&walked, today));
+                prop_assert_eq!(def.fee_for(&kept, today), def.fee_for(&walked, today));
                 prop_assert!(flow::first_incomplete_step(&def, &answers, today).is_none());
             }
             Err(errors) => {

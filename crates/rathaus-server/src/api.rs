@@ -178,7 +178,7 @@ async fn submit_application(
         let attachments: Vec<String> = paths.iter().map(|(id, _)| id.clone()).collect();
         let answers = validate_application(def, &sent, today).map_err(ApiError::Validation)?;
         // The fee comes from the server's own rules, whatever the app computed.
-        let fee = def.fee.compute(&answers, today);
+        let fee = def.fee_for(&answers, today);
         let answers_json = serde_json::to_string(&answers).expect("answers serialise");
         let created = db.create_case_idempotent(
             &key,
