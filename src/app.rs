@@ -1,6 +1,7 @@
 //! The frame of every page, and which page a route shows.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
 use crate::components::LoadError;
@@ -295,23 +296,77 @@ fn focus_heading_on_navigation() {
     Effect::new(move |previous: Option<Route>| {
         let route = router.route();
         if previous.is_some_and(|p| p != route) {
-            focus_when_rendered(20);
+            let navigation = NAVIGATION.with(|n| {
+                n.set(n.get().wrapping_add(1));
+                n.get()
+            });
+            let pending = PendingFocus {
+                navigation,
+                given_up_at: js_sys::Date::now() + FOCUS_WAIT_MS,
+                was_on: active_element(),
+                focused: None,
+            };
+            focus_when_rendered(pending);
         }
         route
     });
 }
 
-/// The new page may still be waiting for data: try again on the next frames.
-fn focus_when_rendered(attempts: u32) {
+thread_local! {
+    /// Counts changes of page, so that a late focus never lands on a page left since.
+    static NAVIGATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How long a new page may take to show its heading (its code and data loading on a
+/// slow connection) and still get the focus.
+const FOCUS_WAIT_MS: f64 = 15_000.0;
+
+struct PendingFocus {
+    navigation: u32,
+    given_up_at: f64,
+    /// Where focus was when the page changed (a link of the header, say).
+    was_on: Option<web_sys::Element>,
+    /// The heading (or error summary) given the focus so far.
+    focused: Option<web_sys::Element>,
+}
+
+fn active_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+/// The new page may still be loading its code or data: look again on every frame
+/// until its heading is there, and has kept the focus for a frame (a heading replaced
+/// as the page finishes rendering takes the focus with it to `<body>`). Stops when the
+/// citizen moves on to another page or puts focus somewhere themselves meanwhile.
+fn focus_when_rendered(mut pending: PendingFocus) {
     crate::page::next_frame(move || {
-        let ready = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main h1").ok().flatten())
-            .is_some();
-        if ready {
+        if NAVIGATION.with(|n| n.get()) != pending.navigation {
+            return;
+        }
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let body: Option<web_sys::Element> = doc.body().map(|b| b.unchecked_into());
+        let now_on = doc.active_element();
+        if let Some(focused) = &pending.focused {
+            if now_on.as_ref() == Some(focused) && focused.is_connected() {
+                return;
+            }
+        }
+        let moved_by_citizen = now_on.as_ref().is_some_and(|el| {
+            Some(el) != pending.was_on.as_ref()
+                && Some(el) != body.as_ref()
+                && Some(el) != pending.focused.as_ref()
+        });
+        if moved_by_citizen {
+            return;
+        }
+        if doc.query_selector("main h1").ok().flatten().is_some() {
             focus_main_heading();
-        } else if attempts > 0 {
-            focus_when_rendered(attempts - 1);
+            pending.focused = doc.active_element();
+        }
+        if js_sys::Date::now() < pending.given_up_at {
+            focus_when_rendered(pending);
         }
     });
 }

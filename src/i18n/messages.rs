@@ -106,8 +106,8 @@ messages! {
     AppName => "Rathaus", "Rathaus";
     CityName => "Stadt Musterstadt", "City of Musterstadt";
     SkipToContent => "Zum Inhalt springen", "Skip to main content";
-    NavServices => "Dienstleistungen", "Services";
-    NavStatus => "Antragsstatus", "Application status";
+    NavServices => "Leistungen", "Services";
+    NavStatus => "Status", "Status";
     MainNavigation => "Hauptnavigation", "Main navigation";
     SwitchLanguage => "English", "Deutsch";
     SwitchLanguageLabel => "Switch to English", "Auf Deutsch umschalten";
@@ -158,6 +158,7 @@ messages! {
 
     // Wizard
     StepOf => "Schritt {n} von {total}", "Step {n} of {total}";
+    StepN => "Schritt {n}", "Step {n}";
     AlreadySentTitle => "Diesen Antrag haben Sie bereits abgeschickt", "You have already sent this application";
     AlreadySentText => "Ihre Angaben wurden übermittelt. Wenn Sie einen weiteren Antrag stellen möchten, beginnen Sie neu.",
         "Your answers have been sent. If you want to make another application, start again.";

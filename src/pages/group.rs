@@ -10,7 +10,7 @@ use rathaus_core::flow;
 use rathaus_core::validate::validate_group;
 use rathaus_core::{Answer, Answers, ErrorCode};
 
-use super::step::{after_step, draft_for_step, progress, redirect};
+use super::step::{after_step, draft_for_step, redirect, Steps};
 use crate::components::{BackLink, Button, ErrorSummary, RadioOption, Radios, SummaryError};
 use crate::i18n::{fill, use_i18n, I18n, Key};
 use crate::page::{focus_main_heading, use_document_title};
@@ -73,13 +73,9 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
     let another_missing = RwSignal::new(false);
     let problems = RwSignal::new(Vec::<SummaryError>::new());
 
-    let steps: Vec<String> = draft.with_value(|d| {
-        flow::visible_steps(&def, &d.answers, today())
-            .iter()
-            .map(|s| s.id.clone())
-            .collect()
-    });
-    let progress = progress(i18n.t(Key::StepOf), &steps, &step.id);
+    let steps =
+        draft.with_value(|d| Steps::of(&flow::walk(&def, &d.answers, today()), &def, &step.id));
+    let progress = steps.progress(i18n, &step.id);
     let heading = i18n.text(&step.title);
     use_document_title(
         format!("{heading} – {}", i18n.text(&def.title)),
@@ -235,8 +231,8 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
     let back_href = if from_check {
         urls::check(&def.id)
     } else {
-        match steps.iter().position(|s| *s == step.id) {
-            Some(at) if at > 0 => urls::step(&def.id, &steps[at - 1], false),
+        match steps.ids.iter().position(|s| *s == step.id) {
+            Some(at) if at > 0 => urls::step(&def.id, &steps.ids[at - 1], false),
             _ => urls::start(&def.id),
         }
     };

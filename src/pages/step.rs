@@ -152,15 +152,36 @@ pub(crate) fn after_step(
 /// The visible steps of the service and the visible questions of this page.
 #[derive(Clone, PartialEq)]
 pub(crate) struct Layout {
-    pub steps: Vec<String>,
+    pub steps: Steps,
     pub fields: Vec<String>,
 }
 
-/// "Schritt 3 von 7" from the visible steps.
-pub(crate) fn progress(template: &str, steps: &[String], step_id: &str) -> Option<String> {
-    let at = steps.iter().position(|s| s == step_id)?;
-    let (n, total) = ((at + 1).to_string(), steps.len().to_string());
-    Some(fill(template, &[("n", &n), ("total", &total)]))
+/// The visible steps, and whether answers still to come can change them.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Steps {
+    pub ids: Vec<String>,
+    pub settled: bool,
+}
+
+impl Steps {
+    pub fn of(walk: &flow::Walk, def: &ServiceDefinition, current: &str) -> Steps {
+        Steps {
+            ids: walk.steps.iter().map(|(s, _)| s.id.clone()).collect(),
+            settled: walk.step_count_settled(def, current),
+        }
+    }
+
+    /// "Schritt 3 von 7", or "Schritt 3" while the total may still change.
+    pub fn progress(&self, i18n: crate::i18n::I18n, step_id: &str) -> Option<String> {
+        let at = self.ids.iter().position(|s| s == step_id)?;
+        let (n, total) = ((at + 1).to_string(), self.ids.len().to_string());
+        let template = if self.settled {
+            i18n.t(Key::StepOf)
+        } else {
+            i18n.t(Key::StepN)
+        };
+        Some(fill(template, &[("n", &n), ("total", &total)]))
+    }
 }
 
 #[component]
@@ -182,9 +203,9 @@ fn StepForm(
     let today = today();
     // On an item's page the answers edited are the item's; the answers before the
     // group and the visible steps do not change there, so they are walked once.
-    let outer: Option<(Answers, Vec<String>)> = item.map(|_| {
+    let outer: Option<(Answers, Steps)> = item.map(|_| {
         let walk = flow::walk(&def, &draft.answers, today);
-        let steps = walk.steps.iter().map(|(s, _)| s.id.clone()).collect();
+        let steps = Steps::of(&walk, &def, &step_id);
         (walk.answers, steps)
     });
     let initial = match (item, &step.repeat) {
@@ -310,7 +331,7 @@ fn StepForm(
                             .find(|(s, _)| s.id == step.id)
                             .map(|(_, fields)| fields.iter().map(|f| f.id.clone()).collect())
                             .unwrap_or_default();
-                        let steps = walk.steps.into_iter().map(|(s, _)| s.id.clone()).collect();
+                        let steps = Steps::of(&walk, &def, &step.id);
                         Layout { steps, fields }
                     }
                     Some((outer_answers, steps)) => {
@@ -367,7 +388,7 @@ fn StepForm(
 
     let progress = {
         let step_id = step.id.clone();
-        move || layout.with(|l| progress(i18n.t(Key::StepOf), &l.steps, &step_id))
+        move || layout.with(|l| l.steps.progress(i18n, &step_id))
     };
 
     let group_is_empty = draft.with_value(|d| {
@@ -390,8 +411,8 @@ fn StepForm(
             }
             // This step is visible (conditions only look back), so the one before it in
             // the list is the previous page.
-            layout.with(|l| match l.steps.iter().position(|s| *s == step_id) {
-                Some(at) if at > 0 => urls::step(&service, &l.steps[at - 1], false),
+            layout.with(|l| match l.steps.ids.iter().position(|s| *s == step_id) {
+                Some(at) if at > 0 => urls::step(&service, &l.steps.ids[at - 1], false),
                 _ => urls::start(&service),
             })
         })
@@ -421,11 +442,17 @@ fn StepForm(
         }
     };
 
+    let on_this_page = |id: &str| step.fields.iter().any(|f| f.id == id);
     let questions = step
         .fields
         .iter()
         .cloned()
         .map(|field| {
+            // A follow-up to an answer on this page stands indented under it.
+            let follows = field
+                .show_if
+                .as_ref()
+                .is_some_and(|c| c.referenced_fields().into_iter().any(on_this_page));
             let id = field.id.clone();
             let error = {
                 let id = id.clone();
@@ -435,13 +462,15 @@ fn StepForm(
             view! {
                 {move || {
                     layout.with(|l| l.fields.contains(&id)).then(|| view! {
-                        <Question
-                            field=field.clone()
-                            answers=answers
-                            error=error
-                            on_change=on_change.clone()
-                            is_page_heading=single_question
-                        />
+                        <div class=if follows { "conditional" } else { "unconditional" }>
+                            <Question
+                                field=field.clone()
+                                answers=answers
+                                error=error
+                                on_change=on_change.clone()
+                                is_page_heading=single_question
+                            />
+                        </div>
                     })
                 }}
             }

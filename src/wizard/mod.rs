@@ -166,7 +166,23 @@ mod tests {
         });
         assert_eq!(
             display_answer(&date, Some(&typed), Locale::De).as_deref(),
-            Some("7. März 1990")
+            Some("7.\u{a0}März\u{a0}1990")
+        );
+        // A number is shown as its field read it.
+        let weight: Field = rathaus_core::json::from_str(
+            r#"{"id":"w","type":"decimal","label":{"de":"W"},"constraints":{"decimals":3}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            display_answer(&weight, Some(&text("7.490")), Locale::De).as_deref(),
+            Some("7,490")
+        );
+        let count: Field =
+            rathaus_core::json::from_str(r#"{"id":"n","type":"number","label":{"de":"N"}}"#)
+                .unwrap();
+        assert_eq!(
+            display_answer(&count, Some(&text("7.490")), Locale::De).as_deref(),
+            Some("7490")
         );
         let plain: Field =
             rathaus_core::json::from_str(r#"{"id":"t","type":"text","label":{"de":"T"}}"#).unwrap();

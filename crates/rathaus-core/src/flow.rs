@@ -58,6 +58,32 @@ pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers, today: Date) -> W
     }
 }
 
+impl Walk<'_> {
+    /// Whether the number of steps is settled from `current` on: no step's condition
+    /// reads a question still to be answered on this page or a later one. Until it is,
+    /// progress says "Schritt 3" rather than a total that would change ("3 von 7", then
+    /// "4 von 8").
+    pub fn step_count_settled(&self, def: &ServiceDefinition, current: &str) -> bool {
+        let Some(at) = self.steps.iter().position(|(s, _)| s.id == current) else {
+            return true;
+        };
+        let still_open = |id: &str| {
+            self.steps[at..].iter().any(|(step, fields)| {
+                let asked = if step.repeat.is_some() {
+                    step.id == id
+                } else {
+                    fields.iter().any(|f| f.id == id)
+                };
+                asked && self.answers.get(id).is_none()
+            })
+        };
+        def.steps
+            .iter()
+            .filter_map(|s| s.show_if.as_ref())
+            .all(|c| !c.referenced_fields().into_iter().any(still_open))
+    }
+}
+
 fn shown(condition: &Option<crate::condition::Condition>, scope: &Scope) -> bool {
     condition.as_ref().is_none_or(|c| c.holds(scope))
 }
@@ -194,4 +220,47 @@ pub fn first_incomplete_step<'d>(
             }
         })
         .map(|(step, _)| *step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TODAY: Date = Date {
+        year: 2026,
+        month: 12,
+        day: 1,
+    };
+
+    /// Step `b` is shown when `kind` (on step `a`) is `firm`.
+    fn service() -> ServiceDefinition {
+        let text = |id: &str| serde_json::json!({"id": id, "type": "text", "label": {"de": id}});
+        serde_json::from_value(serde_json::json!({
+            "id": "t", "version": 1, "title": {"de": "T"}, "summary": {"de": "T"},
+            "steps": [
+                {"id": "a", "title": {"de": "A"}, "fields": [{"id": "kind", "type": "single_choice",
+                    "label": {"de": "K"}, "options": [{"value": "firm", "label": {"de": "F"}},
+                                                     {"value": "person", "label": {"de": "P"}}]}]},
+                {"id": "b", "title": {"de": "B"}, "fields": [text("firm_name")],
+                 "show_if": {"equals": {"field": "kind", "value": "firm"}}},
+                {"id": "c", "title": {"de": "C"}, "fields": [text("email")]}
+            ]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_step_count_is_settled_once_the_questions_that_decide_it_are_answered() {
+        let def = service();
+        let mut answers = Answers::default();
+        let settled = |a: &Answers, at: &str| walk(&def, a, TODAY).step_count_settled(&def, at);
+        // Before "kind" is answered, step b may or may not come: no total.
+        assert!(!settled(&answers, "a"));
+        answers.set_text("kind", "firm");
+        assert!(settled(&answers, "a"));
+        assert!(settled(&answers, "b"));
+        // Skipped on an earlier page, an unanswered question no longer counts as open.
+        answers.set_text("kind", "");
+        assert!(settled(&answers, "c"));
+    }
 }

@@ -90,12 +90,13 @@ fn group(n: u64, sep: char) -> String {
     out
 }
 
-/// "26. November 2026" / "26 November 2026".
+/// "26. November 2026" / "26 November 2026", with no-break spaces: a date is never
+/// broken across lines.
 pub fn date(d: Date, locale: Locale) -> String {
     let m = usize::from(d.month.clamp(1, 12)) - 1;
     match locale {
-        Locale::De => format!("{}. {} {}", d.day, MONTHS_DE[m], d.year),
-        Locale::En => format!("{} {} {}", d.day, MONTHS_EN[m], d.year),
+        Locale::De => format!("{}.\u{a0}{}\u{a0}{}", d.day, MONTHS_DE[m], d.year),
+        Locale::En => format!("{}\u{a0}{}\u{a0}{}", d.day, MONTHS_EN[m], d.year),
     }
 }
 
@@ -147,8 +148,8 @@ mod tests {
     #[test]
     fn dates_in_both_languages() {
         let d = Date::new(2026, 3, 1).unwrap();
-        assert_eq!(date(d, Locale::De), "1. März 2026");
-        assert_eq!(date(d, Locale::En), "1 March 2026");
+        assert_eq!(date(d, Locale::De), "1.\u{a0}März\u{a0}2026");
+        assert_eq!(date(d, Locale::En), "1\u{a0}March\u{a0}2026");
         assert_eq!(time_of_day(14 * 60 + 2), "14:02");
     }
 }

@@ -77,7 +77,7 @@ pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<SummaryError>>) -> impl Int
                 })
                 .collect_view();
             view! {
-                <div class="error-summary" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
+                <div class="error-summary" role="region" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
                     <div role="alert">
                         <h2 class="error-summary__title" id="error-summary-title">
                             {i18n.t(Key::ErrorSummaryTitle)}
