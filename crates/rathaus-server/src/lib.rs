@@ -85,8 +85,8 @@ pub struct Config {
     #[arg(long, env = "RATHAUS_IDEMPOTENCY_DAYS", default_value_t = db::DEFAULT_IDEMPOTENCY_DAYS,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub idempotency_days: u32,
-    /// Connections served at once; more wait until one is free. Keep it below the
-    /// open-files limit (`ulimit -n`).
+    /// Connections served at once (at most what the open-files limit allows); at the
+    /// limit, the connection idle longest is closed to make room.
     #[arg(long, env = "RATHAUS_MAX_CONNECTIONS", default_value_t = 512,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub max_connections: u32,

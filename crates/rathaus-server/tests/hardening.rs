@@ -192,6 +192,34 @@ fn idle_and_slow_connections_cannot_keep_others_out() {
 }
 
 #[test]
+fn at_the_limit_the_longest_idle_connection_makes_room() {
+    // Connections would wait a minute for their heads: the normal request must not.
+    let s = Server::start_adjusted(|c| {
+        c.max_connections = 4;
+        c.header_timeout_seconds = 60;
+    });
+    let _held: Vec<TcpStream> = (0..8)
+        .map(|i| {
+            hold(
+                &s,
+                if i % 2 == 0 {
+                    b""
+                } else {
+                    b"GET / HTTP/1.1\r\n"
+                },
+            )
+        })
+        .collect();
+    let agent = ureq::AgentBuilder::new()
+        .timeout(Duration::from_secs(30))
+        .build();
+    for _ in 0..3 {
+        let resp = agent.get(&s.url("/api/v1/services")).call().unwrap();
+        assert_eq!(resp.status(), 200);
+    }
+}
+
+#[test]
 fn a_body_that_stops_coming_gets_408_and_frees_the_connection() {
     let s = Server::start_adjusted(|c| c.body_timeout_seconds = 1);
     let answer = s.raw(
