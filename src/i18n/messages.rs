@@ -350,6 +350,10 @@ messages! {
     ErrTooMany => "Bei „{label}“ sind höchstens {limit} Angaben möglich", "‘{label}’ can have at most {limit} entries";
     ErrFileType => "„{label}“ muss eine Datei dieser Art sein: {limit}", "{label} must be a file of this type: {limit}";
     ErrFileTooLarge => "„{label}“ darf höchstens {limit} groß sein", "{label} must be {limit} or smaller";
+    ErrActiveContent => "Die Datei für „{label}“ enthält aktive Inhalte (etwa Skripte oder eingebettete Dateien) oder lässt sich nicht prüfen. Drucken Sie sie als PDF oder fotografieren Sie sie, und laden Sie das Ergebnis hoch",
+        "The file for ‘{label}’ contains active content (such as scripts or embedded files) or cannot be checked. Print it to PDF or take a photo of it, and upload that instead";
+    ErrMalwareFound => "In der Datei für „{label}“ wurde Schadsoftware gefunden. Sie wurde nicht angenommen. Prüfen Sie Ihr Gerät und wählen Sie eine andere Datei",
+        "Malware was found in the file for ‘{label}’. It was not accepted. Check your device and choose another file";
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -67,6 +67,8 @@ pub fn field_error_message(field: &Field, error: &FieldError, locale: Locale) ->
         ErrorCode::FileType => Key::ErrFileType,
         ErrorCode::FileTooLarge => Key::ErrFileTooLarge,
         ErrorCode::UnknownField => Key::ErrUnknownField,
+        ErrorCode::ActiveContent => Key::ErrActiveContent,
+        ErrorCode::MalwareFound => Key::ErrMalwareFound,
     };
     let limit = display_limit(field, error, locale);
     fill(

@@ -212,6 +212,10 @@ pub enum ApiErrorCode {
     NothingToPay,
     /// 409: the office's request was answered already (or withdrawn).
     RequestClosed,
+    /// 405: the address exists, but not for this method.
+    MethodNotAllowed,
+    /// 408: the request (its body) did not arrive in time.
+    RequestTimeout,
     /// 413.
     PayloadTooLarge,
     /// 415: an uploaded file that is not a PDF, JPEG or PNG (judged by its content).
@@ -222,21 +226,27 @@ pub enum ApiErrorCode {
     TooManyRequests,
     /// 500.
     Internal,
+    /// 503: something the backend needs (the malware scanner) is not available; try
+    /// again later.
+    Unavailable,
 }
 
 impl ApiErrorCode {
-    pub const ALL: [ApiErrorCode; 11] = [
+    pub const ALL: [ApiErrorCode; 14] = [
         ApiErrorCode::BadRequest,
         ApiErrorCode::NotFound,
         ApiErrorCode::IdempotencyKeyReused,
         ApiErrorCode::AlreadyPaid,
         ApiErrorCode::NothingToPay,
         ApiErrorCode::RequestClosed,
+        ApiErrorCode::MethodNotAllowed,
+        ApiErrorCode::RequestTimeout,
         ApiErrorCode::PayloadTooLarge,
         ApiErrorCode::UnsupportedMediaType,
         ApiErrorCode::ValidationFailed,
         ApiErrorCode::TooManyRequests,
         ApiErrorCode::Internal,
+        ApiErrorCode::Unavailable,
     ];
 
     pub fn name(self) -> &'static str {
@@ -247,11 +257,14 @@ impl ApiErrorCode {
             ApiErrorCode::AlreadyPaid => "already_paid",
             ApiErrorCode::NothingToPay => "nothing_to_pay",
             ApiErrorCode::RequestClosed => "request_closed",
+            ApiErrorCode::MethodNotAllowed => "method_not_allowed",
+            ApiErrorCode::RequestTimeout => "request_timeout",
             ApiErrorCode::PayloadTooLarge => "payload_too_large",
             ApiErrorCode::UnsupportedMediaType => "unsupported_media_type",
             ApiErrorCode::ValidationFailed => "validation_failed",
             ApiErrorCode::TooManyRequests => "too_many_requests",
             ApiErrorCode::Internal => "internal",
+            ApiErrorCode::Unavailable => "unavailable",
         }
     }
 

@@ -82,6 +82,11 @@ error_codes! {
     FileTooLarge => "file_too_large",
     /// The question is not part of this service (server only).
     UnknownField => "unknown_field",
+    /// An uploaded file with active content (scripts, actions, embedded files, another
+    /// format hidden inside) or one that cannot be checked (server only).
+    ActiveContent => "active_content",
+    /// The malware scanner found something in an uploaded file (server only).
+    MalwareFound => "malware_found",
 }
 
 impl ErrorCode {

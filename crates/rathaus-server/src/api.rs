@@ -1,16 +1,13 @@
 //! `/api/v1`: the contract of rathaus_core::api, served.
 
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rathaus_core::api::{
-    ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER,
-    IDEMPOTENCY_KEY_HEADER,
+    ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, IDEMPOTENCY_KEY_HEADER,
 };
 use rathaus_core::case::{normalize_access_code, normalize_case_number};
 use rathaus_core::date::Timestamp;
@@ -21,13 +18,14 @@ use rathaus_core::{Answer, Answers, FileRef};
 use serde::de::DeserializeOwned;
 use std::net::{IpAddr, SocketAddr};
 
+use crate::body::Body;
 use crate::codes;
 use crate::db::{DbError, IdempotentOutcome, NewCase};
 use crate::error::ApiError;
 use crate::AppState;
 
 /// Applications are answers to questions, not files: 256 KiB is generous.
-const MAX_JSON_BODY: usize = 256 * 1024;
+pub const MAX_JSON_BODY: usize = 256 * 1024;
 /// One uploaded file. Each question sets its own (smaller) limit, checked on submit;
 /// this only keeps anyone from streaming gigabytes.
 pub const MAX_FILE_BODY: usize = 25 * 1024 * 1024;
@@ -48,38 +46,20 @@ pub fn routes() -> Router<AppState> {
             "/applications/{case_number}/payments/{payment_id}",
             get(get_payment),
         )
-        .route(
-            "/attachments",
-            post(upload_attachment).layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
-        )
+        .route("/attachments", post(crate::uploads::upload_attachment))
         .fallback(|| async { ApiError::NotFound })
-        .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
 }
 
+/// The system's time (the server itself asks `AppState::clock`).
 pub fn now() -> Timestamp {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default();
-    Timestamp(secs)
+    crate::clock::system_now()
 }
 
-/// The body, or 413 when it is over the route's limit and 400 when it could not be read.
-fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
-    body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge
-        } else {
-            ApiError::BadRequest
-        }
-    })
+fn json_body<T: DeserializeOwned>(Body(body): Body<MAX_JSON_BODY>) -> Result<T, ApiError> {
+    serde_json::from_slice(&body).map_err(|_| ApiError::BadRequest)
 }
 
-fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
-    serde_json::from_slice(&body_bytes(body)?).map_err(|_| ApiError::BadRequest)
-}
-
-fn with_cache(mut response: Response, policy: &'static str) -> Response {
+pub(crate) fn with_cache(mut response: Response, policy: &'static str) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
@@ -94,16 +74,10 @@ async fn list_services(State(state): State<AppState>) -> Response {
 }
 
 /// The whole catalogue in one answer: the app searches it on the device and keeps it
-/// for offline use; `no-cache` makes the browser ask whether it changed.
-async fn get_catalogue(State(state): State<AppState>) -> Response {
-    let json = [(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    )];
-    with_cache(
-        (json, state.city_catalogue.to_string()).into_response(),
-        "no-cache",
-    )
+/// for offline use; `no-cache` makes the browser ask whether it changed. Compressed
+/// once at start, as the client accepts it.
+async fn get_catalogue(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    with_cache(state.city_catalogue.response(&headers), "no-cache")
 }
 
 async fn get_service(
@@ -130,7 +104,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
 async fn submit_application(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body<MAX_JSON_BODY>,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
     let request: SubmitApplication = json_body(body)?;
@@ -140,27 +114,27 @@ async fn submit_application(
 
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
-    let outcome = tokio::task::spawn_blocking(move || -> Result<IdempotentOutcome, ApiError> {
-        // A repeat is answered as the first time was, even if the definition has
-        // changed since: the case exists.
-        if let Some(outcome) = db.replay(&key, &request_hash)? {
-            return Ok(outcome);
-        }
-        let def = catalogue
-            .get(&request.service_id)
-            .ok_or(ApiError::NotFound)?;
-        let now = now();
-        let (today, _) = now.berlin_local();
-        // What the app says about a file (name, size, type) is replaced by what was
-        // recorded on upload, so the rules on files judge the real file.
-        let mut sent = request.answers.clone();
-        let mut unknown = Vec::new();
-        // Each file's id and the question that refers to it.
-        let mut paths: Vec<(String, String)> = Vec::new();
-        for_each_file(
-            &mut sent,
-            "",
-            &mut |path, file| match db.unclaimed_attachment(&file.id) {
+    let now = state.clock.now();
+    let outcome =
+        tokio::task::spawn_blocking(move || -> Result<IdempotentOutcome, ApiError> {
+            // A repeat is answered as the first time was, even if the definition has
+            // changed since: the case exists.
+            if let Some(outcome) = db.replay(&key, &request_hash, now)? {
+                return Ok(outcome);
+            }
+            let def = catalogue
+                .get(&request.service_id)
+                .ok_or(ApiError::NotFound)?;
+            let (today, _) = now.berlin_local();
+            // What the app says about a file (name, size, type) is replaced by what was
+            // recorded on upload, so the rules on files judge the real file.
+            let mut sent = request.answers.clone();
+            let mut unknown = Vec::new();
+            // Each file's id and the question that refers to it.
+            let mut paths: Vec<(String, String)> = Vec::new();
+            for_each_file(&mut sent, "", &mut |path, file| match db
+                .unclaimed_attachment(&file.id, now)
+            {
                 Ok(Some(recorded)) => {
                     paths.push((recorded.id.clone(), path.to_owned()));
                     *file = recorded;
@@ -170,46 +144,45 @@ async fn submit_application(
                     code: ErrorCode::Invalid,
                     limit: None,
                 }),
-            },
-        );
-        if !unknown.is_empty() {
-            return Err(ApiError::Validation(unknown));
-        }
-        let attachments: Vec<String> = paths.iter().map(|(id, _)| id.clone()).collect();
-        let answers = validate_application(def, &sent, today).map_err(ApiError::Validation)?;
-        // The fee comes from the server's own rules, whatever the app computed.
-        let fee = def.fee_for(&answers, today);
-        let answers_json = serde_json::to_string(&answers).expect("answers serialise");
-        let created = db.create_case_idempotent(
-            &key,
-            &request_hash,
-            NewCase {
-                attachments: &attachments,
-                service_id: &def.id,
-                service_version: def.version,
-                answers_json: &answers_json,
-                fee,
-                locale: request.locale.code(),
-                now,
-            },
-        );
-        match created {
-            Err(DbError::AttachmentTaken(id)) => Err(ApiError::Validation(
-                paths
-                    .iter()
-                    .filter(|(taken, _)| *taken == id)
-                    .map(|(_, path)| FieldError {
-                        field: path.clone(),
-                        code: ErrorCode::Invalid,
-                        limit: None,
-                    })
-                    .collect(),
-            )),
-            other => Ok(other?),
-        }
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??;
+            });
+            if !unknown.is_empty() {
+                return Err(ApiError::Validation(unknown));
+            }
+            let attachments: Vec<String> = paths.iter().map(|(id, _)| id.clone()).collect();
+            let answers = validate_application(def, &sent, today).map_err(ApiError::Validation)?;
+            // The fee comes from the server's own rules, whatever the app computed.
+            let fee = def.fee_for(&answers, today);
+            let answers_json = serde_json::to_string(&answers).expect("answers serialise");
+            let created = db.create_case_idempotent(
+                &key,
+                &request_hash,
+                NewCase {
+                    attachments: &attachments,
+                    service_id: &def.id,
+                    service_version: def.version,
+                    answers_json: &answers_json,
+                    fee,
+                    locale: request.locale.code(),
+                    now,
+                },
+            );
+            match created {
+                Err(DbError::AttachmentTaken(id)) => Err(ApiError::Validation(
+                    paths
+                        .iter()
+                        .filter(|(taken, _)| *taken == id)
+                        .map(|(_, path)| FieldError {
+                            field: path.clone(),
+                            code: ErrorCode::Invalid,
+                            limit: None,
+                        })
+                        .collect(),
+                )),
+                other => Ok(other?),
+            }
+        })
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
 
     Ok(match outcome {
         IdempotentOutcome::Created(receipt) => with_cache(
@@ -240,88 +213,6 @@ fn for_each_file(answers: &mut Answers, prefix: &str, f: &mut dyn FnMut(&str, &m
     }
 }
 
-/// The type of an uploaded file, from its first bytes: what the client claims is not
-/// trusted. Only kinds an office can open safely are accepted.
-pub fn sniff_media_type(data: &[u8]) -> Option<&'static str> {
-    if data.starts_with(b"%PDF-") {
-        Some("application/pdf")
-    } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
-}
-
-/// A file name as shown to the office: the last path part, printable, at most 200
-/// characters; percent-encoded UTF-8 on the wire (the header is ASCII).
-fn attachment_name(headers: &HeaderMap) -> String {
-    let raw = headers
-        .get(ATTACHMENT_NAME_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let decoded = percent_decode(raw);
-    let base = decoded.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
-    let clean = clean.trim();
-    if clean.is_empty() {
-        "Datei".to_owned()
-    } else {
-        clean.to_owned()
-    }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-async fn upload_attachment(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, ApiError> {
-    let data = body_bytes(body)?;
-    if data.is_empty() {
-        return Err(ApiError::BadRequest);
-    }
-    let media_type = sniff_media_type(&data).ok_or(ApiError::UnsupportedMediaType)?;
-    let name = attachment_name(&headers);
-    let db = state.db.clone();
-    let stored =
-        tokio::task::spawn_blocking(move || db.store_attachment(&name, media_type, &data, now()))
-            .await
-            .map_err(|e| ApiError::Internal(e.to_string()))?
-            .map_err(|e| match e {
-                DbError::UploadsFull => ApiError::TooManyRequests,
-                other => other.into(),
-            })?;
-    Ok(with_cache(
-        (StatusCode::CREATED, Json(stored)).into_response(),
-        "no-store",
-    ))
-}
-
 /// `Authorization: AccessCode K7PQ-M2XD-3RTA`.
 fn access_code(headers: &HeaderMap) -> Option<String> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
@@ -332,8 +223,14 @@ fn access_code(headers: &HeaderMap) -> Option<String> {
     normalize_access_code(code)
 }
 
-/// The address the request came from (absent when served without one, in tests).
+/// The address the request came from (absent when served without one).
 pub struct Client(Option<IpAddr>);
+
+impl Client {
+    pub fn address(&self) -> Option<IpAddr> {
+        self.0
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for Client {
     type Rejection = std::convert::Infallible;
@@ -369,7 +266,7 @@ async fn authorised_case(
     client: &Client,
     headers: &HeaderMap,
 ) -> Result<rathaus_core::api::CaseView, ApiError> {
-    let at = now().0;
+    let at = state.clock.now().0;
     if let Some(seconds) = state.attempts.blocked(case_number, client.0, at) {
         return Err(ApiError::Limited(seconds));
     }
@@ -404,7 +301,7 @@ async fn answer_request(
     Path(case_number): Path<String>,
     client: Client,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body<MAX_JSON_BODY>,
 ) -> Result<Response, ApiError> {
     use crate::office::OfficeError;
     let case = authorised_case(&state, &case_number, &client, &headers).await?;
@@ -424,11 +321,13 @@ async fn answer_request(
     }
     let db = state.db.clone();
     let number = case.case_number.clone();
-    let outcome = tokio::task::spawn_blocking(move || db.answer(&number, &key, &answer, now()))
+    let now = state.clock.now();
+    let outcome = tokio::task::spawn_blocking(move || db.answer(&number, &key, &answer, now))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     match outcome {
         Ok(_) => {}
+        Err(OfficeError::KeyReused) => return Err(ApiError::IdempotencyKeyReused),
         Err(OfficeError::RequestClosed | OfficeError::Illegal { .. }) => {
             return Err(ApiError::RequestClosed)
         }
@@ -493,7 +392,7 @@ async fn create_payment(
     Path(case_number): Path<String>,
     client: Client,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body<MAX_JSON_BODY>,
 ) -> Result<Response, ApiError> {
     use crate::payments::Created;
     let case = authorised_case(&state, &case_number, &client, &headers).await?;
@@ -502,19 +401,22 @@ async fn create_payment(
     if !valid_return_url(&request.return_url) {
         return Err(ApiError::BadRequest);
     }
+    let request_hash = codes::sha256_hex(&serde_json::to_vec(&request).expect("serialises"));
     // The amount is the backend's own: the fee it computed when the case was made.
     if case.fee.0 <= 0 {
         return Err(ApiError::NothingToPay);
     }
     let db = state.db.clone();
     let (number, fee, seconds) = (case.case_number.clone(), case.fee, state.payment_seconds);
+    let now = state.clock.now();
     let created = tokio::task::spawn_blocking(move || {
         db.create_payment(
             &number,
             &request_id,
+            &request_hash,
             fee,
             &request.return_url,
-            now(),
+            now,
             seconds,
         )
     })
@@ -524,6 +426,7 @@ async fn create_payment(
         Created::New(p) => (StatusCode::CREATED, p),
         Created::Existing(p) => (StatusCode::OK, p),
         Created::AlreadyPaid => return Err(ApiError::AlreadyPaid),
+        Created::KeyReused => return Err(ApiError::IdempotencyKeyReused),
     };
     let view = payment_view(payment, &case.service_title, &state.payment_provider_url);
     Ok(with_cache((status, Json(view)).into_response(), "no-store"))
@@ -538,7 +441,8 @@ async fn list_payments(
     let case = authorised_case(&state, &case_number, &client, &headers).await?;
     let db = state.db.clone();
     let number = case.case_number.clone();
-    let payments = tokio::task::spawn_blocking(move || db.payments(&number, now()))
+    let now = state.clock.now();
+    let payments = tokio::task::spawn_blocking(move || db.payments(&number, now))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))??;
     let list = rathaus_core::payment::PaymentList {
@@ -559,7 +463,8 @@ async fn get_payment(
     let case = authorised_case(&state, &case_number, &client, &headers).await?;
     let db = state.db.clone();
     let number = case.case_number.clone();
-    let payment = tokio::task::spawn_blocking(move || db.payments(&number, now()))
+    let now = state.clock.now();
+    let payment = tokio::task::spawn_blocking(move || db.payments(&number, now))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))??
         .into_iter()

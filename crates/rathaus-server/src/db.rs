@@ -8,13 +8,16 @@ use rathaus_core::case::CaseStatus;
 use rathaus_core::date::Timestamp;
 use rathaus_core::fee::Money;
 use rathaus_core::text::Text;
-use rathaus_core::FileRef;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codes;
 
-/// How long a repeated idempotency key returns the first answer.
-pub const IDEMPOTENCY_WINDOW_SECONDS: i64 = 24 * 3600;
+/// How long a repeated idempotency key returns the first answer, unless configured
+/// (`--idempotency-days`). It must be at least as long as the app may retry a
+/// submission (its outbox gives up after `outbox_days`, 30): a retry after the key was
+/// forgotten would make a second case. The record holds the receipt with the access
+/// code, so the database must be protected like the cases it holds.
+pub const DEFAULT_IDEMPOTENCY_DAYS: u32 = 90;
 
 const MIGRATIONS: &[&str] = &[
     r#"
@@ -62,6 +65,20 @@ CREATE INDEX attachments_unclaimed ON attachments(created_at) WHERE case_number 
 "#,
     crate::payments::MIGRATION,
     crate::office::MIGRATION,
+    r#"
+-- Idempotency: old keys are found and forgotten by age.
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
+-- The hash of the answer an answer key came with, so that the same key with another
+-- answer is refused (NULL: answered before this was recorded).
+ALTER TABLE case_requests ADD COLUMN answer_hash TEXT;
+-- Likewise for a payment's request id.
+ALTER TABLE payments ADD COLUMN request_hash TEXT;
+-- Who uploaded a file still waiting for its application, as a salted hash of the
+-- client's address (crate::attachments); cleared when a case claims the file.
+ALTER TABLE attachments ADD COLUMN client_tag TEXT;
+CREATE INDEX attachments_unclaimed_by_client ON attachments(client_tag, created_at)
+    WHERE case_number IS NULL;
+"#,
 ];
 
 /// The events of one case or payment, oldest first: `(at, state, text)` rows of `sql`,
@@ -78,13 +95,13 @@ pub(crate) fn event_rows(
     Ok(rows)
 }
 
-/// How long an uploaded file waits for its application: as long as a draft is kept.
-pub const ATTACHMENT_KEEP_SECONDS: i64 = 30 * 24 * 3600;
-
 /// One connection behind a mutex: SQLite writes one at a time anyway, and holding the
 /// lock across "look up key, create case, store key" makes idempotency race-free.
 #[derive(Clone)]
-pub struct Db(Arc<Mutex<Connection>>);
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+    idempotency_seconds: i64,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -98,11 +115,11 @@ pub enum DbError {
     /// Uploaded files waiting for their applications fill the space set aside.
     #[error("no room for more uploaded files")]
     UploadsFull,
+    /// This client's files waiting for their applications reached its limit; the
+    /// oldest of them stops counting after this many seconds.
+    #[error("this client's uploads are at their limit")]
+    ClientUploadsFull { retry_after: u64 },
 }
-
-/// Room for uploaded files that no application has claimed yet: beyond this, uploads
-/// are refused until files are claimed or expire, so nobody can fill the disk.
-pub const MAX_UNCLAIMED_BYTES: i64 = 2 * 1024 * 1024 * 1024;
 
 /// A new case to store.
 pub struct NewCase<'a> {
@@ -140,23 +157,44 @@ impl Db {
             tx.pragma_update(None, "user_version", i + 1)?;
             tx.commit()?;
         }
-        Ok(Db(Arc::new(Mutex::new(conn))))
+        Ok(Db {
+            conn: Arc::new(Mutex::new(conn)),
+            idempotency_seconds: i64::from(DEFAULT_IDEMPOTENCY_DAYS) * 86_400,
+        })
+    }
+
+    /// The same database, remembering idempotency keys for `days` (see
+    /// [`DEFAULT_IDEMPOTENCY_DAYS`]).
+    pub fn keeping_idempotency_keys_for(mut self, days: u32) -> Db {
+        self.idempotency_seconds = i64::from(days.max(1)) * 86_400;
+        self
     }
 
     pub(crate) fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves SQLite consistent (transactions roll
         // back), so a poisoned lock is safe to keep using.
-        self.0.lock().unwrap_or_else(|p| p.into_inner())
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The earlier outcome for `key`, if it was seen within the window.
+    /// Records older than this are forgotten.
+    fn oldest_idempotency_record(&self, now: Timestamp) -> i64 {
+        now.0 - self.idempotency_seconds
+    }
+
+    /// The earlier outcome for `key`, if it was seen within the retention.
     pub fn replay(
         &self,
         key: &str,
         request_hash: &str,
+        now: Timestamp,
     ) -> Result<Option<IdempotentOutcome>, DbError> {
         let conn = self.conn();
-        replay_in(&conn, key, request_hash)
+        replay_in(
+            &conn,
+            key,
+            request_hash,
+            self.oldest_idempotency_record(now),
+        )
     }
 
     /// Creates a case unless `key` was seen before; see [`IdempotentOutcome`].
@@ -168,11 +206,12 @@ impl Db {
     ) -> Result<IdempotentOutcome, DbError> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
+        let oldest = self.oldest_idempotency_record(case.now);
         tx.execute(
             "DELETE FROM idempotency_keys WHERE created_at < ?1",
-            params![case.now.0 - IDEMPOTENCY_WINDOW_SECONDS],
+            params![oldest],
         )?;
-        if let Some(outcome) = replay_in(&tx, key, request_hash)? {
+        if let Some(outcome) = replay_in(&tx, key, request_hash, oldest)? {
             return Ok(outcome);
         }
         let (date, _) = case.now.berlin_local();
@@ -191,7 +230,8 @@ impl Db {
         )?;
         for id in case.attachments {
             let claimed = tx.execute(
-                "UPDATE attachments SET case_number = ?1 WHERE id = ?2 AND case_number IS NULL",
+                "UPDATE attachments SET case_number = ?1, client_tag = NULL
+                 WHERE id = ?2 AND case_number IS NULL",
                 params![case_number, id],
             )?;
             // Another application took it since it was checked: store nothing.
@@ -294,79 +334,6 @@ impl Db {
     }
 }
 
-/// Stores a case; `false` if its number is taken.
-impl Db {
-    /// Keeps an uploaded file until an application claims it; what was recorded.
-    pub fn store_attachment(
-        &self,
-        name: &str,
-        media_type: &str,
-        data: &[u8],
-        now: Timestamp,
-    ) -> Result<FileRef, DbError> {
-        let conn = self.conn();
-        conn.execute(
-            "DELETE FROM attachments WHERE case_number IS NULL AND created_at < ?1",
-            params![now.0 - ATTACHMENT_KEEP_SECONDS],
-        )?;
-        let waiting: i64 = conn.query_row(
-            "SELECT COALESCE(SUM(size), 0) FROM attachments WHERE case_number IS NULL",
-            [],
-            |r| r.get(0),
-        )?;
-        if waiting + data.len() as i64 > MAX_UNCLAIMED_BYTES {
-            return Err(DbError::UploadsFull);
-        }
-        let id = codes::new_attachment_id();
-        conn.execute(
-            "INSERT INTO attachments (id, name, media_type, size, data, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![id, name, media_type, data.len() as i64, data, now.0],
-        )?;
-        Ok(FileRef {
-            id,
-            name: name.to_owned(),
-            size: data.len() as u64,
-            media_type: media_type.to_owned(),
-        })
-    }
-
-    /// What was recorded for an uploaded file not yet claimed by a case.
-    pub fn unclaimed_attachment(&self, id: &str) -> Result<Option<FileRef>, DbError> {
-        let conn = self.conn();
-        Ok(conn
-            .query_row(
-                "SELECT id, name, size, media_type FROM attachments
-                 WHERE id = ?1 AND case_number IS NULL",
-                params![id],
-                |r| {
-                    Ok(FileRef {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        size: r.get::<_, i64>(2)? as u64,
-                        media_type: r.get(3)?,
-                    })
-                },
-            )
-            .optional()?)
-    }
-
-    /// The files of a case: name, type and content (for the office; tests).
-    pub fn case_attachments(
-        &self,
-        case_number: &str,
-    ) -> Result<Vec<(String, String, Vec<u8>)>, DbError> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT name, media_type, data FROM attachments WHERE case_number = ?1 ORDER BY created_at, id",
-        )?;
-        let rows = stmt.query_map(params![case_number], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-}
-
 struct CaseRow {
     service_id: String,
     access_code_hash: String,
@@ -412,6 +379,7 @@ fn case_view(
     })
 }
 
+/// Stores a case; `false` if its number is taken.
 fn insert_case(
     conn: &Connection,
     case_number: &str,
@@ -438,15 +406,18 @@ fn insert_case(
     Ok(inserted == 1)
 }
 
+/// The outcome recorded for `key`, unless it is older than `oldest`.
 fn replay_in(
     conn: &Connection,
     key: &str,
     request_hash: &str,
+    oldest: i64,
 ) -> Result<Option<IdempotentOutcome>, DbError> {
     let seen: Option<(String, String)> = conn
         .query_row(
-            "SELECT request_hash, response FROM idempotency_keys WHERE key = ?1",
-            params![key],
+            "SELECT request_hash, response FROM idempotency_keys
+             WHERE key = ?1 AND created_at >= ?2",
+            params![key, oldest],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
@@ -469,65 +440,47 @@ fn parse_status(name: &str) -> Result<CaseStatus, DbError> {
 mod tests {
     use super::*;
 
-    fn case<'a>(attachments: &'a [String], now: Timestamp) -> NewCase<'a> {
+    fn case(now: i64) -> NewCase<'static> {
         NewCase {
-            attachments,
+            attachments: &[],
             service_id: "bauantrag",
             service_version: 1,
             answers_json: "{}",
             fee: Money(0),
             locale: "de",
-            now,
+            now: Timestamp(now),
+        }
+    }
+
+    fn receipt(outcome: IdempotentOutcome) -> (bool, ApplicationReceipt) {
+        match outcome {
+            IdempotentOutcome::Created(r) => (true, r),
+            IdempotentOutcome::Repeated(r) => (false, r),
+            IdempotentOutcome::KeyReused => panic!("key reused"),
         }
     }
 
     #[test]
-    fn a_file_claimed_meanwhile_stores_no_second_case() {
+    fn a_key_is_kept_for_the_retention_and_then_forgotten() {
         let tmp = tempfile::tempdir().unwrap();
-        let db = Db::open(tmp.path()).unwrap();
-        let now = Timestamp(1_800_000_000);
-        let file = db
-            .store_attachment("plan.pdf", "application/pdf", b"%PDF-", now)
-            .unwrap();
-        let ids = vec![file.id.clone()];
-        assert!(matches!(
-            db.create_case_idempotent("a", "h1", case(&ids, now))
-                .unwrap(),
-            IdempotentOutcome::Created(_)
-        ));
-        // Both applications checked the file while it was free; the second one to be
-        // stored finds it taken, and nothing of it is kept.
-        let second = db.create_case_idempotent("b", "h2", case(&ids, now));
-        assert!(matches!(second, Err(DbError::AttachmentTaken(id)) if id == file.id));
-        assert_eq!(db.count_cases().unwrap(), 1);
-        assert!(
-            db.replay("b", "h2").unwrap().is_none(),
-            "no idempotency record either"
-        );
-    }
-
-    #[test]
-    fn unclaimed_files_expire_and_claimed_ones_stay() {
-        let tmp = tempfile::tempdir().unwrap();
-        let db = Db::open(tmp.path()).unwrap();
-        let then = Timestamp(1_800_000_000);
-        let old = db
-            .store_attachment("alt.pdf", "application/pdf", b"%PDF-", then)
-            .unwrap();
-        let kept = db
-            .store_attachment("plan.pdf", "application/pdf", b"%PDF-", then)
-            .unwrap();
-        let ids = vec![kept.id.clone()];
-        let IdempotentOutcome::Created(receipt) = db
-            .create_case_idempotent("k", "h", case(&ids, then))
+        let db = Db::open(tmp.path())
             .unwrap()
-        else {
-            panic!("a new case")
-        };
-        let later = Timestamp(then.0 + ATTACHMENT_KEEP_SECONDS + 1);
-        db.store_attachment("neu.pdf", "application/pdf", b"%PDF-", later)
-            .unwrap();
-        assert_eq!(db.unclaimed_attachment(&old.id).unwrap(), None);
-        assert_eq!(db.case_attachments(&receipt.case_number).unwrap().len(), 1);
+            .keeping_idempotency_keys_for(10);
+        let t = 1_800_000_000;
+        let (created, first) = receipt(db.create_case_idempotent("k", "h", case(t)).unwrap());
+        assert!(created);
+        for days in [1, 2, 9] {
+            let at = t + days * 86_400;
+            let (created, again) = receipt(db.create_case_idempotent("k", "h", case(at)).unwrap());
+            assert!(!created, "day {days}");
+            assert_eq!(again, first);
+            assert!(db.replay("k", "h", Timestamp(at)).unwrap().is_some());
+        }
+        // Forgotten after ten days, by the lookup even before anything purged it.
+        let after = Timestamp(t + 10 * 86_400 + 1);
+        assert!(db.replay("k", "h", after).unwrap().is_none());
+        let (created, _) = receipt(db.create_case_idempotent("k", "h", case(after.0)).unwrap());
+        assert!(created);
+        assert_eq!(db.count_cases().unwrap(), 2);
     }
 }

@@ -1,10 +1,12 @@
-//! Every failure of the API answers with [`ErrorBody`] JSON and a fitting status.
+//! Every failure of the API answers with [`ErrorBody`] JSON and a fitting status —
+//! also the ones that do not come from a handler (an unknown method, a path that is not
+//! UTF-8, a panic): crate::web turns those into [`for_status`].
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rathaus_core::api::{ApiErrorCode, ErrorBody};
-use rathaus_core::validate::FieldError;
+use rathaus_core::validate::{ErrorCode, FieldError};
 
 #[derive(Debug)]
 pub enum ApiError {
@@ -13,6 +15,8 @@ pub enum ApiError {
     IdempotencyKeyReused,
     AlreadyPaid,
     NothingToPay,
+    /// The body did not come in time.
+    RequestTimeout,
     PayloadTooLarge,
     UnsupportedMediaType,
     /// Try again later (uploads full).
@@ -21,7 +25,36 @@ pub enum ApiError {
     Limited(u64),
     RequestClosed,
     Validation(Vec<FieldError>),
+    /// The file is refused for what it holds (`active_content`, `malware_found`).
+    RefusedFile(ErrorCode),
+    /// Something needed is not there (the malware scanner): try again later.
+    Unavailable,
     Internal(String),
+}
+
+/// The field that a refused upload's error names: the file itself.
+pub const UPLOAD_FIELD: &str = "file";
+
+/// The JSON error for a response that has only a status.
+pub fn for_status(status: StatusCode) -> Response {
+    let error = match status {
+        StatusCode::BAD_REQUEST => ApiErrorCode::BadRequest,
+        StatusCode::NOT_FOUND => ApiErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ApiErrorCode::MethodNotAllowed,
+        StatusCode::REQUEST_TIMEOUT => ApiErrorCode::RequestTimeout,
+        StatusCode::PAYLOAD_TOO_LARGE => ApiErrorCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiErrorCode::UnsupportedMediaType,
+        StatusCode::UNPROCESSABLE_ENTITY => ApiErrorCode::ValidationFailed,
+        StatusCode::TOO_MANY_REQUESTS => ApiErrorCode::TooManyRequests,
+        StatusCode::SERVICE_UNAVAILABLE => ApiErrorCode::Unavailable,
+        s if s.is_client_error() => ApiErrorCode::BadRequest,
+        _ => ApiErrorCode::Internal,
+    };
+    let body = ErrorBody {
+        error,
+        errors: vec![],
+    };
+    (status, Json(body)).into_response()
 }
 
 impl IntoResponse for ApiError {
@@ -36,6 +69,11 @@ impl IntoResponse for ApiError {
             ),
             ApiError::AlreadyPaid => (StatusCode::CONFLICT, ApiErrorCode::AlreadyPaid, vec![]),
             ApiError::NothingToPay => (StatusCode::CONFLICT, ApiErrorCode::NothingToPay, vec![]),
+            ApiError::RequestTimeout => (
+                StatusCode::REQUEST_TIMEOUT,
+                ApiErrorCode::RequestTimeout,
+                vec![],
+            ),
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ApiErrorCode::PayloadTooLarge,
@@ -68,9 +106,24 @@ impl IntoResponse for ApiError {
                 ApiErrorCode::ValidationFailed,
                 errors,
             ),
+            ApiError::RefusedFile(code) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ApiErrorCode::ValidationFailed,
+                vec![FieldError {
+                    field: UPLOAD_FIELD.to_owned(),
+                    code,
+                    limit: None,
+                }],
+            ),
+            ApiError::Unavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ApiErrorCode::Unavailable,
+                vec![],
+            ),
             ApiError::Internal(detail) => {
-                // The detail goes to the log, never to the client.
-                tracing::error!("internal error: {detail}");
+                // The detail goes to the log, never to the client; it may hold what a
+                // client sent (an attachment id), so it is escaped.
+                tracing::error!("internal error: {}", crate::staff_text::escape(&detail));
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     ApiErrorCode::Internal,

@@ -2,23 +2,37 @@
 //! development, demos and tests. Serves the built app (`dist/`) and `/api/v1`.
 
 pub mod api;
+pub mod attachments;
+mod body;
 pub mod catalogue;
+pub mod clock;
 pub mod codes;
+pub mod content_check;
 pub mod db;
 mod error;
 pub mod limit;
+mod listen;
 pub mod office;
 pub mod payments;
+mod precompressed;
+pub mod scan;
+pub mod staff_text;
 mod test_provider;
+mod uploads;
 mod web;
+
+pub use web::{APP_AREAS, ROBOTS_TXT};
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 
+use crate::attachments::ClientUploadLimits;
 use crate::catalogue::Catalogue;
+use crate::clock::Clock;
 use crate::db::Db;
 
 /// Where to listen and where things are. Every option also reads an environment variable.
@@ -64,17 +78,71 @@ pub struct Config {
     pub attempts_per_client: u32,
     #[arg(long, env = "RATHAUS_ATTEMPT_WINDOW_SECONDS", default_value_t = 15 * 60)]
     pub attempt_window_seconds: u32,
+    /// Days a repeated submission (same Idempotency-Key) still gets its first answer
+    /// instead of making a new case; likewise answers to the office and payments. Must
+    /// be at least as long as the app may retry: its outbox gives up after
+    /// `outbox_days` (30) in the app's config.json.
+    #[arg(long, env = "RATHAUS_IDEMPOTENCY_DAYS", default_value_t = db::DEFAULT_IDEMPOTENCY_DAYS,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub idempotency_days: u32,
+    /// Connections served at once (at most what the open-files limit allows); at the
+    /// limit, the connection idle longest is closed to make room.
+    #[arg(long, env = "RATHAUS_MAX_CONNECTIONS", default_value_t = 512,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Seconds a connection has to send a complete request head (idle connections
+    /// between requests too); then it is closed.
+    #[arg(long, env = "RATHAUS_HEADER_TIMEOUT_SECONDS", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub header_timeout_seconds: u32,
+    /// Seconds the server waits for the next part of a request's body; then it answers
+    /// 408.
+    #[arg(long, env = "RATHAUS_BODY_TIMEOUT_SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub body_timeout_seconds: u32,
+    /// Uploaded files one client address (an IPv6 /64) may have waiting for their
+    /// application, counting those uploaded within `--upload-window-seconds`; 0 switches
+    /// this off (behind a reverse proxy every citizen has the proxy's address).
+    #[arg(long, env = "RATHAUS_UPLOADS_PER_CLIENT", default_value_t = 100)]
+    pub uploads_per_client: u32,
+    /// Megabytes (MiB) of such files per client; 0 switches this off.
+    #[arg(long, env = "RATHAUS_UPLOAD_MIB_PER_CLIENT", default_value_t = 256)]
+    pub upload_mib_per_client: u32,
+    /// The window for the two limits above; the default is as long as unclaimed files
+    /// are kept (30 days), so that one client can never hold more than its share of the
+    /// 2 GiB set aside for them.
+    #[arg(long, env = "RATHAUS_UPLOAD_WINDOW_SECONDS", default_value_t = 30 * 24 * 3600)]
+    pub upload_window_seconds: u32,
+    /// A malware scanner for uploads: a shell command that reads the file on standard
+    /// input and exits 0 (clean), 1 (infected) or otherwise (error), e.g.
+    /// "clamdscan --no-summary --stream -". While it fails, uploads answer 503.
+    #[arg(long, env = "RATHAUS_SCAN_COMMAND")]
+    pub scan_command: Option<String>,
+    /// A clamd socket to scan uploads with (INSTREAM), e.g. /run/clamav/clamd.ctl.
+    #[arg(long, env = "RATHAUS_CLAMD_SOCKET", conflicts_with = "scan_command")]
+    pub clamd_socket: Option<PathBuf>,
+    /// What time it is: the system clock (tests move their own).
+    #[arg(skip)]
+    pub clock: Clock,
 }
 
 #[derive(Clone)]
 pub struct AppState {
     pub catalogue: Arc<Catalogue>,
-    /// The city's catalogue as served (`GET /catalogue`), written once at start.
-    pub city_catalogue: Arc<str>,
+    /// The city's catalogue as served (`GET /catalogue`), written and compressed once
+    /// at start.
+    pub city_catalogue: Arc<precompressed::Precompressed>,
     pub db: Db,
     pub payment_seconds: i64,
     pub payment_provider_url: Arc<str>,
     pub attempts: Arc<limit::AttemptLimiter>,
+    pub clock: Clock,
+    /// How long to wait for the next part of a request's body (crate::body).
+    pub body_timeout: Duration,
+    pub upload_limits: ClientUploadLimits,
+    /// Salt of the client tags of uploads (crate::uploads::client_tag), new at each start.
+    pub upload_salt: Arc<[u8; 16]>,
+    pub scanner: Arc<scan::Scanner>,
 }
 
 pub fn init_logging() {
@@ -107,9 +175,9 @@ pub async fn serve_on(
     let catalogue = Catalogue::load(&config.services_dir)?;
     let city = catalogue::load_city_catalogue(&config.catalogue_dir, &catalogue)?;
     let city_services = city.services.len();
-    let db = Db::open(&config.data_dir)?;
+    let db = Db::open(&config.data_dir)?.keeping_idempotency_keys_for(config.idempotency_days);
     if config.demo {
-        seed_demo(&db, &catalogue)?;
+        seed_demo(&db, &catalogue, config.clock.now())?;
     }
     if !config.dist_dir.join("index.html").is_file() {
         tracing::warn!(
@@ -117,9 +185,18 @@ pub async fn serve_on(
             config.dist_dir.display()
         );
     }
+    let mut upload_salt = [0u8; 16];
+    getrandom::fill(&mut upload_salt).map_err(|e| format!("no random numbers: {e}"))?;
+    let scanner = scan::Scanner::new(config.scan_command.clone(), config.clamd_socket.clone());
+    if scanner.is_on() {
+        tracing::info!("uploads are scanned for malware");
+    }
     let state = AppState {
         catalogue: Arc::new(catalogue),
-        city_catalogue: serde_json::to_string(&city)?.into(),
+        city_catalogue: Arc::new(precompressed::Precompressed::new(
+            serde_json::to_vec(&city)?,
+            "application/json",
+        )),
         db,
         payment_seconds: i64::from(config.payment_seconds),
         payment_provider_url: config.payment_provider_url.trim_end_matches('/').into(),
@@ -128,6 +205,15 @@ pub async fn serve_on(
             per_client: config.attempts_per_client,
             window_seconds: i64::from(config.attempt_window_seconds),
         })),
+        clock: config.clock.clone(),
+        body_timeout: Duration::from_secs(u64::from(config.body_timeout_seconds)),
+        upload_limits: ClientUploadLimits {
+            files: config.uploads_per_client,
+            bytes: u64::from(config.upload_mib_per_client) * 1024 * 1024,
+            window_seconds: i64::from(config.upload_window_seconds),
+        },
+        upload_salt: Arc::new(upload_salt),
+        scanner: Arc::new(scanner),
     };
     let app = web::router(state, &config.dist_dir);
     let addr = listener.local_addr()?;
@@ -139,21 +225,22 @@ pub async fn serve_on(
     if config.demo {
         tracing::info!("demo case: {DEMO_CASE_NUMBER}, access code {DEMO_ACCESS_CODE}");
     }
-    // The client's address counts wrong access codes (crate::limit); it is not logged.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await?;
+    let limits = listen::ConnectionLimits {
+        max_connections: config.max_connections as usize,
+        header_timeout: Duration::from_secs(u64::from(config.header_timeout_seconds)),
+    };
+    listen::serve(listener, app, limits, shutdown).await;
     Ok(())
 }
 
-fn seed_demo(db: &Db, catalogue: &Catalogue) -> Result<(), Box<dyn std::error::Error>> {
+fn seed_demo(
+    db: &Db,
+    catalogue: &Catalogue,
+    now: rathaus_core::date::Timestamp,
+) -> Result<(), Box<dyn std::error::Error>> {
     let Some(def) = catalogue.get("fuehrungszeugnis") else {
         return Ok(());
     };
-    let now = api::now();
     db.seed_case(
         DEMO_CASE_NUMBER,
         DEMO_ACCESS_CODE,

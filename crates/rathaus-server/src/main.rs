@@ -133,6 +133,9 @@ fn admin(
 ) -> Result<(), Box<dyn std::error::Error>> {
     use rathaus_core::case::{normalize_case_number, CaseStatus};
     use rathaus_server::db::Db;
+    // Citizens' text (answers, file names) is shown escaped: a carriage return or a
+    // right-to-left override must not forge a line or disguise a name.
+    use rathaus_server::staff_text::escape;
     let db = Db::open(data_dir)?;
     let now = rathaus_server::api::now();
     let number = |typed: &str| {
@@ -143,9 +146,9 @@ fn admin(
             for case in db.recent_cases(limit)? {
                 println!(
                     "{}  {:<14} {:<20} {}",
-                    case.case_number,
+                    escape(&case.case_number),
                     case.status.name(),
-                    case.service_id,
+                    escape(&case.service_id),
                     case.submitted_at.to_rfc3339()
                 );
             }
@@ -157,21 +160,22 @@ fn admin(
                 .ok_or_else(|| format!("there is no case {number}"))?;
             println!(
                 "{}  {}  {}",
-                case.case_number,
-                case.service_id,
+                escape(&case.case_number),
+                escape(&case.service_id),
                 case.status.name()
             );
             for e in &case.events {
+                let files: Vec<_> = e.attachments.iter().map(|name| escape(name)).collect();
                 println!(
                     "  {}  {:<14} {:<8} {}{}",
                     e.at,
                     e.status.name(),
                     e.kind.name(),
-                    e.message.as_deref().unwrap_or(""),
-                    if e.attachments.is_empty() {
+                    escape(e.message.as_deref().unwrap_or("")),
+                    if files.is_empty() {
                         String::new()
                     } else {
-                        format!(" [{}]", e.attachments.join(", "))
+                        format!(" [{}]", files.join(", "))
                     }
                 );
             }
@@ -181,7 +185,7 @@ fn admin(
                 } else {
                     ""
                 };
-                println!("  open request{document}: {}", r.message);
+                println!("  open request{document}: {}", escape(&r.message));
             }
         }
         AdminAction::Move {

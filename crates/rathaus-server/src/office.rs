@@ -44,6 +44,9 @@ pub enum OfficeError {
     /// No open request with this id on this case (answered, withdrawn, or never).
     #[error("the request is not open")]
     RequestClosed,
+    /// The idempotency key came before with another answer (or for another request).
+    #[error("the key was used for another answer")]
+    KeyReused,
     /// A file named in the answer is not an uploaded, unclaimed file.
     #[error("attachment {0} is not an uploaded file waiting for its case")]
     UnknownAttachment(String),
@@ -211,8 +214,8 @@ impl Db {
 
     /// The citizen's answer to an open request (checked by the caller with
     /// [`AnswerRequest::problems`]): its files become the case's, the answer goes into
-    /// the timeline and the case back to review. Repeating the same `key` changes
-    /// nothing and succeeds again.
+    /// the timeline and the case back to review. Repeating the same `key` with the same
+    /// answer changes nothing and succeeds again; with another answer it is refused.
     pub fn answer(
         &self,
         case_number: &str,
@@ -220,21 +223,37 @@ impl Db {
         answer: &AnswerRequest,
         now: Timestamp,
     ) -> Result<Answered, OfficeError> {
+        // The answer as parsed: the same answer hashes the same however it was spaced.
+        let answer_hash = codes::sha256_hex(&serde_json::to_vec(answer).expect("serialises"));
         let mut conn = self.conn();
         let tx = conn.transaction()?;
-        let request: Option<(Option<i64>, Option<String>)> = tx
+        let earlier: Option<(String, Option<String>)> = tx
             .query_row(
-                "SELECT closed_at, answer_key FROM case_requests
-                 WHERE id = ?1 AND case_number = ?2",
-                params![answer.request_id, case_number],
+                "SELECT id, answer_hash FROM case_requests
+                 WHERE case_number = ?1 AND answer_key = ?2 LIMIT 1",
+                params![case_number, key],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        match request {
-            None => return Err(OfficeError::RequestClosed),
-            Some((Some(_), Some(k))) if k == key => return Ok(Answered::Before),
-            Some((Some(_), _)) => return Err(OfficeError::RequestClosed),
-            Some((None, _)) => {}
+        if let Some((request_id, hash)) = earlier {
+            // Answers recorded before hashes were kept (NULL) count as the same.
+            let same = request_id == answer.request_id
+                && hash.is_none_or(|h| codes::constant_time_eq(&h, &answer_hash));
+            return if same {
+                Ok(Answered::Before)
+            } else {
+                Err(OfficeError::KeyReused)
+            };
+        }
+        let closed: Option<Option<i64>> = tx
+            .query_row(
+                "SELECT closed_at FROM case_requests WHERE id = ?1 AND case_number = ?2",
+                params![answer.request_id, case_number],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if !matches!(closed, Some(None)) {
+            return Err(OfficeError::RequestClosed);
         }
         let from = status_of(&tx, case_number)?;
         if !from.can_move_to(CaseStatus::InReview) {
@@ -254,18 +273,23 @@ impl Db {
         )?;
         for file in &answer.attachments {
             let claimed = tx.execute(
-                "UPDATE attachments SET case_number = ?1, event_id = ?2
-                 WHERE id = ?3 AND case_number IS NULL",
-                params![case_number, event, file.id],
+                "UPDATE attachments SET case_number = ?1, event_id = ?2, client_tag = NULL
+                 WHERE id = ?3 AND case_number IS NULL AND created_at >= ?4",
+                params![
+                    case_number,
+                    event,
+                    file.id,
+                    now.0 - crate::attachments::ATTACHMENT_KEEP_SECONDS
+                ],
             )?;
             if claimed != 1 {
                 return Err(OfficeError::UnknownAttachment(file.id.clone()));
             }
         }
         tx.execute(
-            "UPDATE case_requests SET closed_at = ?3, answer_key = ?4
+            "UPDATE case_requests SET closed_at = ?3, answer_key = ?4, answer_hash = ?5
              WHERE id = ?1 AND case_number = ?2",
-            params![answer.request_id, case_number, now.0, key],
+            params![answer.request_id, case_number, now.0, key, answer_hash],
         )?;
         tx.commit()?;
         Ok(Answered::Now)
@@ -477,6 +501,15 @@ mod tests {
             db.answer(CASE, "k1", &answer, now).unwrap(),
             Answered::Before
         );
+        // The same key with another answer is refused, not taken for the first.
+        let other = AnswerRequest {
+            text: "Schwarz".into(),
+            ..answer.clone()
+        };
+        assert!(matches!(
+            db.answer(CASE, "k1", &other, now),
+            Err(OfficeError::KeyReused)
+        ));
         assert!(matches!(
             db.answer(CASE, "k2", &answer, now),
             Err(OfficeError::RequestClosed)

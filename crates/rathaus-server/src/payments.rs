@@ -32,6 +32,8 @@ pub enum Created {
     Existing(Payment),
     /// The case is paid; there is nothing more to pay.
     AlreadyPaid,
+    /// The request id came before with another request (another return address).
+    KeyReused,
 }
 
 /// What a provider may report, refused when the payment is not `INITIAL` any more.
@@ -169,11 +171,14 @@ fn expire(conn: &Connection, case_number: &str, now: Timestamp) -> Result<(), Db
 
 impl Db {
     /// A payment of `amount` for the case, unless the same request made one already,
-    /// one is still open, or the case is paid.
+    /// one is still open, or the case is paid. `request_hash` is the hash of the parsed
+    /// request: the same request id with another request is refused.
+    #[allow(clippy::too_many_arguments)]
     pub fn create_payment(
         &self,
         case_number: &str,
         request_id: &str,
+        request_hash: &str,
         amount: Money,
         return_url: &str,
         now: Timestamp,
@@ -183,14 +188,18 @@ impl Db {
         let tx = conn.unchecked_transaction()?;
         expire(&tx, case_number, now)?;
         let all = load(&tx, "case_number = ?1", case_number)?;
-        let same_request: Option<String> = tx
+        let same_request: Option<(String, Option<String>)> = tx
             .query_row(
-                "SELECT id FROM payments WHERE case_number = ?1 AND request_id = ?2",
+                "SELECT id, request_hash FROM payments WHERE case_number = ?1 AND request_id = ?2",
                 params![case_number, request_id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        if let Some(id) = same_request {
+        if let Some((id, hash)) = same_request {
+            // Payments made before hashes were kept (NULL) count as the same request.
+            if hash.is_some_and(|h| !codes::constant_time_eq(&h, request_hash)) {
+                return Ok(Created::KeyReused);
+            }
             let p = all.into_iter().find(|p| p.id == id);
             return p
                 .map(Created::Existing)
@@ -206,7 +215,8 @@ impl Db {
         let reference = format!("RH-{}", codes::new_access_code());
         tx.execute(
             "INSERT INTO payments (id, case_number, request_id, amount_cents, state, reference, \
-             return_url, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, 'INITIAL', ?5, ?6, ?7, ?8)",
+             return_url, created_at, expires_at, request_hash) \
+             VALUES (?1, ?2, ?3, ?4, 'INITIAL', ?5, ?6, ?7, ?8, ?9)",
             params![
                 id,
                 case_number,
@@ -215,7 +225,8 @@ impl Db {
                 reference,
                 return_url,
                 now.0,
-                now.0 + time_to_pay_seconds
+                now.0 + time_to_pay_seconds,
+                request_hash
             ],
         )?;
         record(&tx, &id, PaymentState::Initial, None, now)?;
@@ -324,6 +335,7 @@ mod tests {
         db.create_payment(
             CASE,
             request,
+            "hash of /back",
             Money(1300),
             "/back",
             Timestamp(now),
@@ -355,6 +367,19 @@ mod tests {
             db.payments(CASE, Timestamp(1_800_000_300)).unwrap().len(),
             1
         );
+        // The same request id with another request is refused.
+        let other = db
+            .create_payment(
+                CASE,
+                "r1",
+                "hash of /elsewhere",
+                Money(1300),
+                "/elsewhere",
+                Timestamp(1_800_000_400),
+                NINETY_MINUTES,
+            )
+            .unwrap();
+        assert!(matches!(other, Created::KeyReused));
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! makes it fail), and is sent back to the app's return address *without* the outcome;
 //! the app asks the backend. Off when `--payment-provider-url` names a real provider.
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -14,7 +13,8 @@ use rathaus_core::format;
 use rathaus_core::payment::{PaymentMethod, PaymentState};
 use rathaus_core::Locale;
 
-use crate::api::{now, payment_view};
+use crate::api::payment_view;
+use crate::body::Body;
 use crate::payments::{Payment, SettleError};
 use crate::AppState;
 
@@ -42,8 +42,9 @@ fn method_label(m: PaymentMethod) -> &'static str {
 
 async fn load(state: &AppState, id: String) -> Result<Option<(Payment, String)>, Response> {
     let db = state.db.clone();
+    let now = state.clock.now();
     tokio::task::spawn_blocking(move || {
-        let payment = db.payment(&id, now())?;
+        let payment = db.payment(&id, now)?;
         Ok::<_, crate::db::DbError>(match payment {
             Some(p) => {
                 let service = db.case_service(&p.case_number)?.unwrap_or_default();
@@ -127,8 +128,18 @@ async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Response
     )
 }
 
+/// The page's form is two short fields.
+const MAX_FORM: usize = 4096;
+
 /// `action=pay|cancel|fail&method=…` from the page's form.
-async fn report(State(state): State<AppState>, Path(id): Path<String>, body: Bytes) -> Response {
+async fn report(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: Result<Body<MAX_FORM>, crate::error::ApiError>,
+) -> Response {
+    let Ok(Body(body)) = body else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
     let form = String::from_utf8_lossy(&body);
     let field = |name: &str| {
         form.split('&')
@@ -147,13 +158,14 @@ async fn report(State(state): State<AppState>, Path(id): Path<String>, body: Byt
         return StatusCode::BAD_REQUEST.into_response();
     }
     let db = state.db.clone();
+    let now = state.clock.now();
     let settled = tokio::task::spawn_blocking(move || {
         db.settle_payment(
             &id,
             to,
             method.filter(|_| to == PaymentState::Payed),
             reason,
-            now(),
+            now,
         )
         .map(|p| p.return_url)
     })

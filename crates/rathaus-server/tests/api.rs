@@ -1,165 +1,12 @@
 //! The reference backend as a client sees it: a real server on an ephemeral port, a real
 //! SQLite file in a temporary folder, plain HTTP.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
 
+use common::*;
 use rathaus_core::api::{ApplicationReceipt, CaseView, ErrorBody, ServiceList};
 use rathaus_server::db::Db;
-use rathaus_server::Config;
 use serde_json::{json, Value};
-
-struct Server {
-    base: String,
-    data_dir: PathBuf,
-    _tmp: tempfile::TempDir,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-impl Server {
-    fn start() -> Server {
-        Server::start_with(repo().join("services"))
-    }
-
-    fn start_with(services_dir: PathBuf) -> Server {
-        Server::start_configured(services_dir, |_| {})
-    }
-
-    fn start_configured(services_dir: PathBuf, adjust: impl FnOnce(&mut Config)) -> Server {
-        let tmp = tempfile::tempdir().unwrap();
-        let dist = tmp.path().join("dist");
-        std::fs::create_dir_all(&dist).unwrap();
-        std::fs::write(
-            dist.join("index.html"),
-            "<!doctype html><title>Rathaus</title>",
-        )
-        .unwrap();
-        std::fs::write(dist.join("app-0123456789abcdef.js"), "export {}").unwrap();
-        let config = Config {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            data_dir: tmp.path().join("data"),
-            services_dir,
-            catalogue_dir: repo().join("catalogue"),
-            dist_dir: dist,
-            demo: false,
-            payment_seconds: 90 * 60,
-            payment_provider_url: "/test-provider/payments".into(),
-            attempts_per_case: 5,
-            attempts_per_client: 30,
-            attempt_window_seconds: 900,
-        };
-        let mut config = config;
-        adjust(&mut config);
-        let data_dir = config.data_dir.clone();
-        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
-        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let rt = tokio::runtime::Runtime::new().unwrap();
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
-                addr_tx.send(listener.local_addr().unwrap()).unwrap();
-                let result = rathaus_server::serve_on(listener, config, async {
-                    let _ = stop_rx.await;
-                })
-                .await;
-                if let Err(e) = result {
-                    panic!("server failed: {e}");
-                }
-            });
-        });
-        let addr: std::net::SocketAddr = addr_rx.recv_timeout(Duration::from_secs(10)).unwrap();
-        let server = Server {
-            base: format!("http://{addr}"),
-            data_dir,
-            _tmp: tmp,
-            stop: Some(stop_tx),
-            thread: Some(thread),
-        };
-        // Wait until it answers.
-        for _ in 0..100 {
-            if ureq::get(&server.url("/api/v1/services")).call().is_ok() {
-                return server;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("server did not come up");
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    fn cases(&self) -> i64 {
-        Db::open(&self.data_dir).unwrap().count_cases().unwrap()
-    }
-
-    fn submit(&self, key: Option<&str>, body: &Value) -> (u16, Value) {
-        let mut req = ureq::post(&self.url("/api/v1/applications"));
-        if let Some(key) = key {
-            req = req.set("Idempotency-Key", key);
-        }
-        response(req.send_json(body.clone()))
-    }
-
-    fn lookup(&self, case: &str, authorization: Option<&str>) -> (u16, Value) {
-        let mut req = ureq::get(&self.url(&format!("/api/v1/applications/{case}")));
-        if let Some(auth) = authorization {
-            req = req.set("Authorization", auth);
-        }
-        response(req.call())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-fn response(r: Result<ureq::Response, ureq::Error>) -> (u16, Value) {
-    let resp = match r {
-        Ok(resp) => resp,
-        Err(ureq::Error::Status(_, resp)) => resp,
-        Err(e) => panic!("transport error: {e}"),
-    };
-    let status = resp.status();
-    let text = resp.into_string().unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
-
-fn valid_application() -> Value {
-    json!({
-        "service_id": "fuehrungszeugnis",
-        "service_version": 1,
-        "locale": "de",
-        "answers": {
-            "kind": "private",
-            "purpose": "Ehrenamt im Sportverein",
-            "given_names": "Erika",
-            "family_name": "Mustermann",
-            "birth_date": {"day": "12", "month": "8", "year": "1964"},
-            "birth_place": "Berlin",
-            "nationality": "deutsch",
-            "street": "Heidestraße 17",
-            "postcode": "51147",
-            "city": "Köln",
-            "delivery": "home"
-        }
-    })
-}
 
 #[test]
 fn catalogue_and_definitions() {
@@ -450,19 +297,6 @@ fn a_bad_definition_stops_the_server_from_starting() {
     assert!(err.contains("broken.json: EOF while parsing"), "{err}");
 }
 
-impl Server {
-    fn upload(&self, name: &str, content_type: &str, data: &[u8]) -> (u16, Value) {
-        response(
-            ureq::post(&self.url("/api/v1/attachments"))
-                .set("Content-Type", content_type)
-                .set("Attachment-Name", name)
-                .send_bytes(data),
-        )
-    }
-}
-
-const PDF: &[u8] = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
-
 /// A Wohnsitzanmeldung with two further persons (a child under 18) and the landlord's
 /// confirmation `file`.
 fn move_in(file: Value) -> Value {
@@ -543,11 +377,7 @@ fn files_that_are_not_pdf_or_images_or_too_large_are_refused() {
     let (status, _) = s.upload("huge.pdf", "application/pdf", &huge);
     assert_eq!(status, 413);
     // A name with a path and control characters keeps only its printable last part.
-    let (status, stored) = s.upload(
-        "..%2F..%2Fetc%2Fpasswd%0A.png",
-        "image/png",
-        b"\x89PNG\r\n\x1a\n....",
-    );
+    let (status, stored) = s.upload("..%2F..%2Fetc%2Fpasswd%0A.png", "image/png", PNG);
     assert_eq!(status, 201);
     assert_eq!(stored["name"], "passwd.png");
     assert_eq!(stored["type"], "image/png");
@@ -558,7 +388,7 @@ fn a_file_over_the_questions_limit_is_refused_on_submit() {
     let s = Server::start();
     // Bauantrag accepts only PDF for the site plan: a PNG is refused by the rule of
     // the question, whatever the app claimed its type was.
-    let (_, png) = s.upload("plan.png", "image/png", b"\x89PNG\r\n\x1a\n....");
+    let (_, png) = s.upload("plan.png", "image/png", PNG);
     let claimed_pdf =
         json!({"id": png["id"], "name": "plan.pdf", "size": 8, "type": "application/pdf"});
     let (status, body) = s.submit(
@@ -680,29 +510,6 @@ fn every_shipped_service_is_served_with_english_texts() {
 
 // Payments: the amount from the backend, idempotent creation, the test provider's
 // round trip without an outcome in the URL, the state read from the backend.
-
-/// A case of the Führungszeugnis (13,00 €): its number and `Authorization` value.
-fn paid_service_case(s: &Server) -> (String, String) {
-    let (status, receipt) = s.submit(Some("case-for-payment"), &valid_application());
-    assert_eq!(status, 201);
-    (
-        receipt["case_number"].as_str().unwrap().to_owned(),
-        format!("AccessCode {}", receipt["access_code"].as_str().unwrap()),
-    )
-}
-
-fn create_payment(s: &Server, case: &str, auth: &str, key: &str, return_url: &str) -> (u16, Value) {
-    response(
-        ureq::post(&s.url(&format!("/api/v1/applications/{case}/payments")))
-            .set("Authorization", auth)
-            .set("Idempotency-Key", key)
-            .send_json(json!({ "return_url": return_url })),
-    )
-}
-
-fn get_json(s: &Server, path: &str, auth: &str) -> (u16, Value) {
-    response(ureq::get(&s.url(path)).set("Authorization", auth).call())
-}
 
 /// The provider's form, as a browser posts it; the answer is not followed.
 fn provider_report(s: &Server, redirect_url: &str, form: &str) -> (u16, Option<String>) {
@@ -871,15 +678,6 @@ fn an_open_payment_expires_after_the_configured_time() {
         "action=pay&method=giropay",
     );
     assert_eq!(status, 409, "too late to pay");
-}
-
-fn answer(s: &Server, case: &str, auth: &str, key: &str, body: Value) -> (u16, Value) {
-    response(
-        ureq::post(&s.url(&format!("/api/v1/applications/{case}/answers")))
-            .set("Authorization", auth)
-            .set("Idempotency-Key", key)
-            .send_json(body),
-    )
 }
 
 #[test]

@@ -1,0 +1,135 @@
+//! A body that never changes while the server runs (the catalogue), compressed once at
+//! start with the strongest settings, and answered in the encoding the client accepts.
+//! Other API answers are compressed as they go (crate::web).
+
+use std::io::Write;
+
+use axum::body::Bytes;
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+/// Brotli or gzip, whichever `Accept-Encoding` rates higher (brotli on a tie), if
+/// either is acceptable at all.
+pub fn preferred(headers: &HeaderMap) -> Encoding {
+    let (mut br, mut gzip, mut any) = (None, None, None);
+    for value in headers.get_all(header::ACCEPT_ENCODING) {
+        let Ok(value) = value.to_str() else { continue };
+        for item in value.split(',') {
+            let mut parts = item.split(';');
+            let coding = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            match coding.as_str() {
+                "br" => br = Some(q),
+                "gzip" | "x-gzip" => gzip = Some(q),
+                "*" => any = Some(q),
+                _ => {}
+            }
+        }
+    }
+    let br = br.or(any).unwrap_or(0.0);
+    let gzip = gzip.or(any).unwrap_or(0.0);
+    if br > 0.0 && br >= gzip {
+        Encoding::Brotli
+    } else if gzip > 0.0 {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+pub struct Precompressed {
+    content_type: &'static str,
+    identity: Bytes,
+    brotli: Bytes,
+    gzip: Bytes,
+}
+
+impl Precompressed {
+    pub fn new(body: Vec<u8>, content_type: &'static str) -> Precompressed {
+        let mut brotli = brotli::CompressorWriter::new(Vec::new(), 64 * 1024, 11, 22);
+        brotli.write_all(&body).expect("compressing into memory");
+        let brotli = brotli.into_inner();
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(&body).expect("compressing into memory");
+        let gzip = gzip.finish().expect("compressing into memory");
+        Precompressed {
+            content_type,
+            identity: body.into(),
+            brotli: brotli.into(),
+            gzip: gzip.into(),
+        }
+    }
+
+    pub fn response(&self, request: &HeaderMap) -> Response {
+        let (body, encoding) = match preferred(request) {
+            Encoding::Brotli => (self.brotli.clone(), Some("br")),
+            Encoding::Gzip => (self.gzip.clone(), Some("gzip")),
+            Encoding::Identity => (self.identity.clone(), None),
+        };
+        let mut response = body.into_response();
+        let h = response.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(self.content_type),
+        );
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if let Some(encoding) = encoding {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepting(value: &str) -> Encoding {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).unwrap(),
+        );
+        preferred(&headers)
+    }
+
+    #[test]
+    fn the_encoding_follows_accept_encoding() {
+        assert_eq!(accepting("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(accepting("gzip"), Encoding::Gzip);
+        assert_eq!(accepting("br;q=0.5, gzip;q=0.8"), Encoding::Gzip);
+        assert_eq!(accepting("br;q=0, gzip;q=0"), Encoding::Identity);
+        assert_eq!(accepting("identity"), Encoding::Identity);
+        assert_eq!(accepting("*"), Encoding::Brotli);
+        assert_eq!(accepting("*;q=0.1, br;q=0"), Encoding::Gzip);
+        assert_eq!(preferred(&HeaderMap::new()), Encoding::Identity);
+    }
+
+    #[test]
+    fn every_encoding_reads_back_as_the_body() {
+        use std::io::Read;
+        let body = br#"{"services": ["a", "b", "c"]}"#.repeat(100);
+        let p = Precompressed::new(body.clone(), "application/json");
+        let mut unbrotli = Vec::new();
+        brotli::Decompressor::new(&p.brotli[..], 4096)
+            .read_to_end(&mut unbrotli)
+            .unwrap();
+        assert_eq!(unbrotli, body);
+        let mut ungzip = Vec::new();
+        flate2::read::GzDecoder::new(&p.gzip[..])
+            .read_to_end(&mut ungzip)
+            .unwrap();
+        assert_eq!(ungzip, body);
+        assert!(p.brotli.len() < body.len() / 10);
+    }
+}
