@@ -255,6 +255,7 @@ messages! {
     SearchNothing => "Dazu haben wir nichts gefunden. Versuchen Sie andere Worte, oder wählen Sie unten eine Lebenslage.",
         "We found nothing for that. Try other words, or choose a life situation below.";
     MatchedBy => "passt zu: {words}", "matches: {words}";
+    SearchLifeSituation => "Lebenslage: {name} — alle {n} Leistungen", "Life situation: {name} — all {n} services";
     OnlineHere => "Online mit dieser App", "Online with this app";
     LifeSituations => "Lebenslagen", "Life situations";
     Areas => "Alle Bereiche", "All areas";
