@@ -248,8 +248,8 @@ messages! {
 
     // The catalogue and its search
     SearchLabel => "Beschreiben Sie Ihr Anliegen", "Describe what you need";
-    SearchHint => "Zum Beispiel „Ich bin umgezogen“ oder „alte Möbel loswerden“. Was Sie schreiben, bleibt auf diesem Gerät.",
-        "For example ‘I moved house’ or ‘get rid of old furniture’. What you type stays on this device.";
+    SearchHint => "Zum Beispiel „Ich bin umgezogen“. Was Sie schreiben, bleibt auf diesem Gerät.",
+        "For example ‘I moved house’. What you type stays on this device.";
     SearchPreparing => "Die Suche wird vorbereitet …", "Preparing the search …";
     SearchCount => "Passende Dienstleistungen: {n}", "Matching services: {n}";
     SearchNothing => "Dazu haben wir nichts gefunden. Versuchen Sie andere Worte, oder wählen Sie unten eine Lebenslage.",
