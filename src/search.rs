@@ -27,7 +27,14 @@ pub enum CatalogueTask {
 
 pub enum CatalogueDone {
     Page(AnyView),
-    Hits(Vec<Hit>),
+    Hits(Found),
+}
+
+/// The services found for a query, and the life situation it is about (its index in
+/// the catalogue), if any.
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub life: Option<usize>,
 }
 
 #[cfg_attr(rathaus_split, lazy)]
@@ -43,15 +50,17 @@ pub async fn catalogue_code(task: CatalogueTask) -> CatalogueDone {
     }
 }
 
-fn search(catalogue: &Arc<Catalogue>, query: &str) -> Vec<Hit> {
+fn search(catalogue: &Arc<Catalogue>, query: &str) -> Found {
     let address = Arc::as_ptr(catalogue) as usize;
     INDEX.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.as_ref().is_none_or(|(a, _)| *a != address) {
             *cell = Some((address, SearchIndex::build(catalogue)));
         }
-        cell.as_ref()
-            .map(|(_, index)| index.search(query, 8))
-            .unwrap_or_default()
+        let index = cell.as_ref().map(|(_, index)| index);
+        Found {
+            hits: index.map(|i| i.search(query, 8)).unwrap_or_default(),
+            life: index.and_then(|i| i.life_situation(query)),
+        }
     })
 }

@@ -249,13 +249,14 @@ messages! {
 
     // The catalogue and its search
     SearchLabel => "Beschreiben Sie Ihr Anliegen", "Describe what you need";
-    SearchHint => "Zum Beispiel „Ich bin umgezogen“ oder „alte Möbel loswerden“. Was Sie schreiben, bleibt auf diesem Gerät.",
-        "For example ‘I moved house’ or ‘get rid of old furniture’. What you type stays on this device.";
+    SearchHint => "Zum Beispiel „Ich bin umgezogen“. Was Sie schreiben, bleibt auf diesem Gerät.",
+        "For example ‘I moved house’. What you type stays on this device.";
     SearchPreparing => "Die Suche wird vorbereitet …", "Preparing the search …";
     SearchCount => "Passende Dienstleistungen: {n}", "Matching services: {n}";
     SearchNothing => "Dazu haben wir nichts gefunden. Versuchen Sie andere Worte, oder wählen Sie unten eine Lebenslage.",
         "We found nothing for that. Try other words, or choose a life situation below.";
     MatchedBy => "passt zu: {words}", "matches: {words}";
+    SearchLifeSituation => "Lebenslage: {name} — alle {n} Leistungen", "Life situation: {name} — all {n} services";
     OnlineHere => "Online mit dieser App", "Online with this app";
     LifeSituations => "Lebenslagen", "Life situations";
     Areas => "Alle Bereiche", "All areas";

@@ -17,7 +17,6 @@ pub fn CataloguePage() -> impl IntoView {
     use_document_title(i18n.t(Key::CatalogueTitle).into(), false.into());
     view! {
         <h1 class="heading-xl">{i18n.t(Key::CatalogueTitle)}</h1>
-        <p class="lead">{i18n.t(Key::CatalogueIntro)}</p>
         {with_catalogue(|c| view! { <Front catalogue=c /> }.into_any())}
     }
 }
@@ -63,8 +62,11 @@ fn Front(catalogue: Arc<Catalogue>) -> impl IntoView {
     };
     let life = topics(&catalogue.life_situations, "/life", true);
     let areas = topics(&catalogue.categories, "/areas", false);
+    // The search right under the heading and its results right under the box: on a
+    // phone with the keyboard open there is room for little else.
     view! {
         <SearchBox catalogue=catalogue.clone() />
+        <p class="lead">{i18n.t(Key::CatalogueIntro)}</p>
         <h2 class="heading-l">{i18n.t(Key::OnlineHere)}</h2>
         <ul class="service-list">{online}</ul>
         <h2 class="heading-l">{i18n.t(Key::LifeSituations)}</h2>

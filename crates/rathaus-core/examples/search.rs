@@ -24,7 +24,12 @@ fn main() {
     let index = SearchIndex::build(&catalogue);
     for query in args {
         println!("{query:?} → words {:?}", words(&query));
-        for hit in index.search(&query, 5) {
+        if let Some(life) = index.life_situation(&query) {
+            let topic = &catalogue.life_situations[life];
+            println!("  Lebenslage: {}", topic.name.get(rathaus_core::Locale::De));
+        }
+        // As many as the app shows.
+        for hit in index.search(&query, 8) {
             println!(
                 "  {:6.2}  {:<28} passt zu: {}",
                 hit.score,

@@ -26,6 +26,10 @@ pub struct Catalogue {
 pub struct Topic {
     pub id: String,
     pub name: Text,
+    /// Life situations: the citizen's words for it ("Kind bekommen", "heiraten"); a
+    /// query with them suggests the whole life situation (crate::search).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -316,7 +316,11 @@ json_struct!(Catalogue {
     services,
     synonyms = default,
 });
-json_struct!(Topic { id, name });
+json_struct!(Topic {
+    id,
+    name,
+    keywords = default,
+});
 json_struct!(CatalogueEntry {
     id,
     name,

@@ -1,6 +1,11 @@
 //! "Beschreiben Sie Ihr Anliegen": a search box whose results follow the typing, each
-//! with why it matched. Label, hint and result count are wired for screen readers: the
-//! count is announced (politely) as the results change.
+//! with why it matched, and the life situation the query is about. Label, hint and
+//! result count are wired for screen readers: the count is announced (politely) once
+//! typing pauses, and Enter moves focus to it (closing a phone's keyboard). The query
+//! stays with the page's history entry, so the back button from a result brings it
+//! and its results back.
+
+mod remembered;
 
 use std::sync::Arc;
 
@@ -10,6 +15,10 @@ use rathaus_core::catalogue::{Catalogue, Channel};
 use rathaus_core::search::Hit;
 
 use crate::i18n::{fill, use_i18n, Key};
+
+/// How long typing must pause before the count is announced and the query kept: an
+/// announcement per keystroke would drown what the citizen types.
+const PAUSE_MS: u64 = 600;
 
 /// How an entry is done, in a few words.
 pub fn channel_label(channel: Channel) -> Key {
@@ -26,7 +35,8 @@ enum Results {
     None,
     /// The engine is on its way (first search of the visit).
     Preparing,
-    Hits(Vec<Hit>),
+    /// The services found, and the life situation the query is about.
+    Hits(Vec<Hit>, Option<usize>),
     /// The search's code could not be fetched (offline on a first visit).
     Failed(crate::api::ApiError),
 }
@@ -37,9 +47,30 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
     let results = RwSignal::new(Results::None);
     // The query the shown results answer (for the browser benchmark).
     let answered = RwSignal::new(String::new());
-    // Which search is the latest: an older answer arriving late is dropped.
+    // What the live region says: the count, once typing pauses.
+    let announced = RwSignal::new(String::new());
+    // Which search is the latest: an older answer arriving late is dropped. And the
+    // latest whose results are in, and whose pause has come.
     let latest = StoredValue::new(0u32);
+    let done = StoredValue::new(0u32);
+    let paused = StoredValue::new(0u32);
+    // Enter was pressed before the results were in: focus them when they are.
+    let focus_pending = StoredValue::new(false);
     let typed = StoredValue::new(String::new());
+
+    let status = move |results: &Results| match results {
+        Results::None | Results::Failed(_) => String::new(),
+        Results::Preparing => i18n.t(Key::SearchPreparing).to_owned(),
+        Results::Hits(h, _) if h.is_empty() => i18n.t(Key::SearchNothing).to_owned(),
+        Results::Hits(h, _) => fill(i18n.t(Key::SearchCount), &[("n", &h.len().to_string())]),
+    };
+    let announce = move || announced.set(results.with_untracked(status));
+    let focus_results = move || {
+        announce();
+        crate::page::next_frame(|| {
+            crate::components::error_summary::focus_selector("#search-status")
+        });
+    };
     let run = {
         let catalogue = catalogue.clone();
         move |query: String| {
@@ -48,11 +79,26 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
             latest.set_value(round);
             if query.trim().is_empty() {
                 results.set(Results::None);
+                announced.set(String::new());
+                remembered::keep("");
                 return;
             }
             if results.get_untracked() == Results::None {
                 results.set(Results::Preparing);
             }
+            crate::page::after(
+                PAUSE_MS,
+                Box::new(move || {
+                    if latest.try_get_value() != Some(round) {
+                        return;
+                    }
+                    paused.set_value(round);
+                    remembered::keep(&typed.get_value());
+                    if done.get_value() == round {
+                        announce();
+                    }
+                }),
+            );
             let catalogue = catalogue.clone();
             crate::spawn(async move {
                 // Fetched first, so that a failed download can be retried (app.rs).
@@ -63,49 +109,99 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
                     return;
                 }
                 let task = crate::search::CatalogueTask::Search(catalogue, query.clone());
-                if let crate::search::CatalogueDone::Hits(hits) =
+                if let crate::search::CatalogueDone::Hits(found) =
                     crate::search::catalogue_code(task).await
                 {
-                    if latest.try_get_value() == Some(round) {
-                        results.set(Results::Hits(hits));
-                        answered.set(query);
+                    if latest.try_get_value() != Some(round) {
+                        return;
+                    }
+                    results.set(Results::Hits(found.hits, found.life));
+                    answered.set(query);
+                    done.set_value(round);
+                    if focus_pending.get_value() {
+                        focus_pending.set_value(false);
+                        focus_results();
+                    } else if paused.get_value() == round {
+                        announce();
                     }
                 }
             });
         }
     };
+    // Back from a result: the query and its results again.
+    let restored = remembered::query();
+    if !restored.is_empty() {
+        run(restored.clone());
+    }
     let on_input = {
         let run = run.clone();
         move |ev: leptos::ev::Event| run(event_target_value(&ev))
     };
-    let on_submit = move |ev: SubmitEvent| ev.prevent_default();
+    // Enter: the results, with focus on their count.
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if typed.get_value().trim().is_empty() {
+            return;
+        }
+        remembered::keep(&typed.get_value());
+        if done.get_value() == latest.get_value() {
+            focus_results();
+        } else {
+            focus_pending.set_value(true);
+        }
+    };
+    // Leaving the box (for a result, say) keeps the query at once, pause or not.
+    let on_blur = move |_| remembered::keep(&typed.get_value());
 
-    let list = move || {
-        let Results::Hits(hits) = results.get() else {
-            return ().into_any();
-        };
-        hits.into_iter()
-            .filter_map(|hit| {
-                let entry = catalogue.services.get(hit.service)?.clone();
-                let why = fill(
-                    i18n.t(Key::MatchedBy),
-                    &[("words", &hit.reasons.join(", "))],
-                );
-                Some(view! {
-                    <li class="search-results__item">
-                        <h2 class="search-results__title">
-                            <a href=crate::catalogue::href(&entry)>{i18n.text(&entry.name)}</a>
-                        </h2>
-                        <p class="search-results__summary">{i18n.text(&entry.summary)}</p>
-                        <p class="search-results__meta">
-                            <span class="tag">{i18n.t(channel_label(entry.channel))}</span>
-                            " " <span class="search-results__why">{why}</span>
-                        </p>
-                    </li>
+    let list = {
+        let catalogue = catalogue.clone();
+        move || {
+            let Results::Hits(hits, _) = results.get() else {
+                return ().into_any();
+            };
+            hits.into_iter()
+                .filter_map(|hit| {
+                    let entry = catalogue.services.get(hit.service)?.clone();
+                    let why = fill(
+                        i18n.t(Key::MatchedBy),
+                        &[("words", &hit.reasons.join(", "))],
+                    );
+                    Some(view! {
+                        <li class="search-results__item">
+                            <h2 class="search-results__title">
+                                <a href=crate::catalogue::href(&entry)>{i18n.text(&entry.name)}</a>
+                            </h2>
+                            <p class="search-results__summary">{i18n.text(&entry.summary)}</p>
+                            <p class="search-results__meta">
+                                <span class="tag">{i18n.t(channel_label(entry.channel))}</span>
+                                " " <span class="search-results__why">{why}</span>
+                            </p>
+                        </li>
+                    })
                 })
-            })
-            .collect_view()
-            .into_any()
+                .collect_view()
+                .into_any()
+        }
+    };
+    let life = move || {
+        let Results::Hits(_, Some(life)) = results.get() else {
+            return None;
+        };
+        let topic = catalogue.life_situations.get(life)?;
+        let count = catalogue
+            .services
+            .iter()
+            .filter(|s| s.life_situations.contains(&topic.id))
+            .count();
+        let text = fill(
+            i18n.t(Key::SearchLifeSituation),
+            &[("name", &i18n.text(&topic.name)), ("n", &count.to_string())],
+        );
+        Some(view! {
+            <p class="search__life">
+                <a href=format!("/life/{}", topic.id)>{text}</a>
+            </p>
+        })
     };
     let retry = {
         let run = run.clone();
@@ -118,12 +214,6 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
         }
         _ => None,
     };
-    let status = move || match results.get() {
-        Results::None | Results::Failed(_) => String::new(),
-        Results::Preparing => i18n.t(Key::SearchPreparing).to_owned(),
-        Results::Hits(h) if h.is_empty() => i18n.t(Key::SearchNothing).to_owned(),
-        Results::Hits(h) => fill(i18n.t(Key::SearchCount), &[("n", &h.len().to_string())]),
-    };
 
     view! {
         <form class="search" role="search" on:submit=on_submit>
@@ -134,15 +224,21 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
                 id="search"
                 name="search"
                 type="search"
+                enterkeyhint="search"
                 autocomplete="off"
                 spellcheck="false"
                 aria-describedby="search-hint"
                 aria-controls="search-results"
+                value=restored
                 on:input=on_input
+                on:blur=on_blur
             />
         </form>
-        <p class="search__status" role="status">{status}</p>
+        <p class="search__status" id="search-status" role="status" tabindex="-1">
+            {move || announced.get()}
+        </p>
         {failed}
+        {life}
         <ol class="search-results" id="search-results" data-answers=move || answered.get()>
             {list}
         </ol>

@@ -1,0 +1,296 @@
+//! Words as the search compares them: folded (case, umlauts, accents), lightly
+//! stemmed, without stopwords; which words only fill a sentence; and how far apart
+//! two words are (typos).
+
+/// Words that say nothing about the service looked for (folded, as [`fold`] writes).
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    // German
+    "ich", "bin", "habe", "hab", "hat", "hatte", "mein", "meine", "meinen", "meiner",
+    "meines", "meinem", "mir", "mich", "ein", "eine", "einen", "einer", "eines", "einem",
+    "der", "die", "das", "den", "dem", "des", "und", "oder", "fur", "mit", "von", "vom",
+    "zu", "zum", "zur", "im", "in", "am", "an", "auf", "aus", "bei", "ist", "sind", "war",
+    "wie", "was", "wo", "wann", "warum", "kann", "konnen", "muss", "mussen", "will",
+    "wollen", "mochte", "brauche", "brauchen", "bitte", "nicht", "kein", "keine", "es",
+    "sich", "wir", "sie", "er", "uns", "auch", "noch", "so", "da", "hier", "mal", "gerne",
+    "jetzt", "ob", "dass", "wenn", "man", "wird", "werden", "soll", "sollte", "darf",
+    "gibt", "geht", "ab", "um", "nach", "wohin", "woher", "welche", "welcher", "welches",
+    "jemand", "etwas", "viel", "sehr", "mehr", "du", "ihr", "unser", "unsere", "dein",
+    "deine", "wer", "wen", "wem", "ja", "nein", "aber", "dann", "denn", "weil", "schon",
+    "nur", "doch", "wurde", "wurden", "haben", "hatten", "gehabt", "bist", "seid",
+    // English
+    "i", "my", "me", "a", "an", "the", "and", "or", "for", "with", "of", "to", "on", "at",
+    "is", "are", "was", "how", "what", "where", "when", "why", "can", "do", "does", "need",
+    "want", "please", "have", "has", "get", "it", "we", "our", "you", "your", "from",
+    "about", "be", "should", "would", "like", "got", "just", "some",
+    "this", "that", "there", "been", "will", "did", "which", "who", "someone", "somebody",
+    "something", "anyone", "getting",
+];
+
+/// Words that carry a sentence but do not say which service is meant ("alte Möbel
+/// loswerden": the furniture is what counts). Folded; compared after stemming. They
+/// count where a keyword phrase of the service has them ("neue Wohnung"), never alone:
+/// "alte" must not find the archive's "alte Akten".
+#[rustfmt::skip]
+const FILLERS: &[&str] = &[
+    // German: everyday verbs, their forms, and adjectives that fit any service
+    "alt", "alte", "alter", "altes", "neu", "neue", "neuer", "neues", "loswerden", "brauch",
+    "braucht", "benotige", "benotigen", "bekomme", "bekommen", "bekommt", "machen", "mache",
+    "macht", "gemacht", "lassen", "lasse", "gehen", "gehe", "kommen", "komme", "kommt",
+    "geben", "gebe", "nehmen", "wissen", "weiss", "erfahren", "suche", "suchen", "sucht",
+    "finden", "frage", "fragen", "info", "infos", "information", "informationen", "schnell",
+    "dringend", "sofort", "heute", "morgen", "gestern", "bald", "leider", "danke", "hallo",
+    "guten", "tag", "bitte", "gern", "mochten", "wollte", "wollen", "moglich", "genau",
+    "richtig", "wieder", "einfach", "gut", "ganz", "andere", "anderen", "beantragen",
+    "beantrage", "antrag",
+    // English
+    "old", "new", "rid", "find", "make", "give", "take", "know", "apply", "applying",
+    "some", "good", "quick", "quickly", "urgent", "hello", "thanks", "info", "information",
+];
+
+/// German verb particles that a sentence puts at its end: "ich ziehe um" means
+/// umziehen, "ich melde das Auto ab" means abmelden.
+const PARTICLES: &[&str] = &["ab", "an", "auf", "aus", "ein", "um", "zu", "weg", "zuruck"];
+
+/// The particles that stand before "ge" in a participle: "umgemeldet", "abgemeldet".
+#[rustfmt::skip]
+const PARTICIPLE_PREFIXES: &[&str] = &[
+    "ab", "an", "auf", "aus", "ein", "um", "zu", "weg", "zuruck", "nach", "vor", "mit",
+    "los", "fest", "her", "hin", "uber",
+];
+
+/// Lowercase, umlauts and ß folded (ä, ae → a; ß → ss), accents dropped; anything
+/// that is not a letter or digit becomes a space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        for lower in c.to_lowercase() {
+            match lower {
+                'ä' | 'á' | 'à' | 'â' | 'å' | 'ã' => out.push('a'),
+                'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' => out.push('o'),
+                'ü' | 'ú' | 'ù' | 'û' => out.push('u'),
+                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+                'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+                'ß' => out.push_str("ss"),
+                'ç' => out.push('c'),
+                'ñ' => out.push('n'),
+                c if c.is_alphanumeric() => out.push(c),
+                _ => out.push(' '),
+            }
+        }
+    }
+    // "ae", "oe", "ue" are how umlauts are typed without them: fold them the same way
+    // (on both sides, so "Steuer" and "steuer" still meet).
+    out.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+}
+
+/// The stem of one folded word: German and English inflection endings cut off where
+/// enough of the word is left to mean something (alte, alten, altem → alt; Hunde →
+/// hund). A plain -s only goes from longer words: Haus and Pass keep theirs. A
+/// participle of a verb with a particle loses its "ge" and ending, so that it meets
+/// the verb: angemeldet, anmelden → anmeld.
+pub fn stem(word: &str) -> String {
+    if !word.is_ascii() || word.len() < 4 {
+        return word.to_owned();
+    }
+    if let Some(verb) = participle(word) {
+        return endings(&verb);
+    }
+    endings(word)
+}
+
+/// [`stem`] without its participles.
+fn endings(word: &str) -> String {
+    if let Some(base) = word.strip_suffix("ungen") {
+        return format!("{base}ung");
+    }
+    for suffix in ["ern", "em", "en", "er", "es", "ing", "ed", "e", "n", "s"] {
+        if let Some(base) = word.strip_suffix(suffix) {
+            // A plain -e leaves three letters of a short English word as often as of
+            // a German one (care → car, rate → rat): only from four on.
+            let shortest = match suffix {
+                "s" => 5,
+                "e" => 4,
+                _ => 3,
+            };
+            if base.len() >= shortest {
+                return base.to_owned();
+            }
+        }
+    }
+    word.to_owned()
+}
+
+/// "abgemeldet" → "abmelden", "ausgewandert" → "auswandern": particle + ge + verb +
+/// -t, -et or -en, the verb part long enough to be one (so "angeln" stays).
+fn participle(word: &str) -> Option<String> {
+    let (prefix, rest) = PARTICIPLE_PREFIXES.iter().find_map(|p| {
+        word.strip_prefix(p)
+            .and_then(|r| r.strip_prefix("ge"))
+            .map(|r| (*p, r))
+    })?;
+    let verb = ["et", "en", "t"]
+        .iter()
+        .find_map(|end| rest.strip_suffix(end))?;
+    let ending = if verb.ends_with("er") || verb.ends_with("el") {
+        "n"
+    } else {
+        "en"
+    };
+    (verb.len() >= 3).then(|| format!("{prefix}{verb}{ending}"))
+}
+
+/// The words of a text that count: folded, stemmed, without stopwords.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split_whitespace()
+        .filter(|w| !STOPWORDS.contains(w))
+        .map(stem)
+        .collect()
+}
+
+/// The words of a query, as [`words`], with a particle at the end joined to the verb
+/// it belongs to where that makes a word the catalogue knows ("ich ziehe um" →
+/// umzieh). `known` says whether a stemmed word is one of the catalogue's.
+/// Each word comes as typed (folded) and stemmed.
+pub fn query_words(text: &str, known: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    let folded = fold(text);
+    let mut out: Vec<(String, String)> = folded
+        .split_whitespace()
+        .filter(|w| !STOPWORDS.contains(w))
+        .map(|w| (w.to_owned(), stem(w)))
+        .collect();
+    let Some(last) = folded.split_whitespace().last() else {
+        return out;
+    };
+    if PARTICLES.contains(&last) {
+        for (typed, w) in out.iter_mut() {
+            let joined = stem(&format!("{last}{typed}"));
+            if known(&joined) {
+                (*typed, *w) = (format!("{last}{typed}"), joined);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a stemmed word only fills a sentence (see [`FILLERS`]).
+pub fn is_filler(stemmed: &str) -> bool {
+    FILLERS.iter().any(|f| *f == stemmed || stem(f) == stemmed)
+}
+
+/// Restricted Damerau–Levenshtein distance, or `None` once it exceeds `max`.
+pub fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; width * 3];
+    let (mut before, mut previous, mut current) = (0, width, 2 * width);
+    for (j, cell) in rows[previous..previous + width].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows[current] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[previous + j] + 1)
+                .min(rows[current + j - 1] + 1)
+                .min(rows[previous + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[before + j - 2] + 1);
+            }
+            rows[current + j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        (before, previous, current) = (previous, current, before);
+    }
+    let d = rows[previous + b.len()];
+    (d <= max).then_some(d)
+}
+
+/// Typos forgiven in a word of this many letters.
+pub fn typos_allowed(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn umlauts_and_sharp_s_fold_every_way_they_are_typed() {
+        assert_eq!(fold("Führerschein"), fold("fuehrerschein"));
+        assert_eq!(fold("Führerschein"), fold("FUHRERSCHEIN"));
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Straße"), fold("strasse"));
+        assert_eq!(fold("Café-Erlaubnis"), "cafe erlaubnis");
+    }
+
+    #[test]
+    fn inflected_forms_share_a_stem() {
+        assert_eq!(stem("anmeldungen"), stem("anmeldung"));
+        assert_eq!(stem(&fold("Hunde")), stem(&fold("Hund")));
+        assert_eq!(stem("permits"), stem("permit"));
+        assert_eq!(words("Ich möchte meinen Hund anmelden"), ["hund", "anmeld"]);
+    }
+
+    #[test]
+    fn participles_of_verbs_with_a_particle_meet_the_verb() {
+        assert_eq!(stem("angemeldet"), stem("anmelden"));
+        assert_eq!(stem("abgemeldet"), stem("abmelden"));
+        assert_eq!(stem("ausgewandert"), stem("auswandern"));
+        assert_eq!(stem("umgemeldet"), stem("ummelden"));
+        // Words that only begin like a participle keep their stem.
+        assert_eq!(stem("angeln"), "angel");
+        assert_eq!(stem("ausgabe"), "ausgab");
+    }
+
+    #[test]
+    fn a_particle_at_the_end_joins_its_verb() {
+        let known = |w: &str| ["umzieh", "abmeld"].contains(&w);
+        let stems = |q: &str| -> Vec<String> {
+            query_words(q, known).into_iter().map(|(_, s)| s).collect()
+        };
+        assert_eq!(stems("ich ziehe um"), ["umzieh"]);
+        assert_eq!(stems("ich melde mein Auto ab"), ["abmeld", "auto"]);
+        // Only into a word the catalogue knows.
+        assert_eq!(stems("ich gehe um"), ["gehe"]);
+    }
+
+    #[test]
+    fn fillers_are_recognised_in_every_form() {
+        for w in [
+            "alte",
+            "alten",
+            "neue",
+            "loswerden",
+            "brauchen",
+            "bekomme",
+            "old",
+            "new",
+        ] {
+            assert!(is_filler(&stem(&fold(w))), "{w}");
+        }
+        for w in ["Möbel", "Hund", "Wohnung", "Umzug", "Kind"] {
+            assert!(!is_filler(&stem(&fold(w))), "{w}");
+        }
+    }
+
+    #[test]
+    fn distance_counts_typos_and_swaps() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(distance(&c("sperrmul"), &c("sperrmull"), 2), Some(1));
+        assert_eq!(distance(&c("hnud"), &c("hund"), 1), Some(1));
+        assert_eq!(distance(&c("abc"), &c("xyz"), 2), None);
+    }
+}
