@@ -1,6 +1,6 @@
 //! Which error codes validation can report for each kind of question, so that the check
 //! can tell an author that a message will never be shown (`invalid_iban` on a text
-//! field). `tests/definition_checks.rs` holds this against `validate.rs` both ways:
+//! field). `tests/error_codes.rs` holds this against `validate.rs` both ways:
 //! every code validation reports for a kind is listed, and every listed code is reported.
 
 use super::FieldKind;
