@@ -1,14 +1,21 @@
 //! The service definition: how a service author describes a service as data.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::condition::{Condition, Scope};
-use crate::fee::{FeeRule, FeeSchedule, Money};
+use crate::fee::{FeeSchedule, Money};
 use crate::number::{Decimal, Separators};
-use crate::text::{Text, REQUIRED_LANGUAGE};
-use crate::validate::ErrorCode;
+use crate::text::Text;
+
+mod check;
+mod error_codes;
+pub mod members;
+mod suggest;
+
+pub use check::{DefinitionProblem, Findings};
+pub use members::member_problems;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -157,7 +164,7 @@ field_kinds! {
     Number => "number",
     /// A number with decimals (at most `decimals`, default 2); `min` / `max` bound it.
     Decimal => "decimal",
-    /// An amount in euros, kept in cents; `min` / `max` in cents.
+    /// An amount in euros and cents, kept in cents; `min` / `max` in euros (`0.5`).
     Money => "money",
     /// Day, month and year boxes.
     Date => "date",
@@ -255,10 +262,13 @@ impl FieldKind {
     }
 }
 
-/// Files may be this large unless the author says otherwise (10 MB).
+/// Files may be this large unless the author says otherwise (10 MiB).
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
-/// Files may be of these types unless the author says otherwise.
-pub const DEFAULT_ACCEPT: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
+/// Files may be of these types unless the author says otherwise: all the backend takes.
+pub const DEFAULT_ACCEPT: [&str; 3] = crate::upload::ACCEPTED_MEDIA_TYPES;
+
+// The default must be one the backend takes.
+const _: () = assert!(DEFAULT_MAX_FILE_BYTES <= crate::upload::MAX_UPLOAD_BYTES);
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -303,10 +313,12 @@ pub struct Constraints {
     /// Multiple choice and files: at most this many (files: default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_count: Option<u32>,
-    /// Files: the allowed media types (default PDF, JPEG, PNG).
+    /// Files: the allowed media types, some of `application/pdf`, `image/jpeg` and
+    /// `image/png` (the default: all three, which is all the backend takes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accept: Vec<String>,
-    /// Files: the largest size of one file in bytes (default 10 MB).
+    /// Files: the largest size of one file in bytes (default 10 MiB; at most 25 MiB,
+    /// the backend's limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_file_bytes: Option<u64>,
 }
@@ -368,430 +380,4 @@ impl ServiceDefinition {
             fee: self.fee.fixed_amount(),
         }
     }
-
-    /// Everything wrong with this definition; empty when it may be shown to citizens.
-    pub fn problems(&self) -> Vec<DefinitionProblem> {
-        let mut out = Problems::default();
-        if !is_slug(&self.id, '-') {
-            out.push(
-                "id",
-                format!("'{}' must be lowercase letters, digits and '-'", self.id),
-            );
-        }
-        out.text("title", &self.title);
-        out.text("summary", &self.summary);
-        if self.steps.is_empty() {
-            out.push("steps", "a service needs at least one step".into());
-        }
-        let mut step_ids = HashSet::new();
-        let mut all_ids = HashSet::new();
-        // What was asked before the current position: conditions may only look back.
-        let mut earlier: Known = BTreeMap::new();
-        for (si, step) in self.steps.iter().enumerate() {
-            let at = format!("steps[{si}]");
-            if !is_slug(&step.id, '-') || step.id == "check" {
-                out.push(
-                    &format!("{at}.id"),
-                    format!(
-                        "'{}' must be lowercase letters, digits and '-', and not 'check'",
-                        step.id
-                    ),
-                );
-            }
-            if !step_ids.insert(step.id.as_str()) {
-                out.push(
-                    &format!("{at}.id"),
-                    format!("duplicate step id '{}'", step.id),
-                );
-            }
-            out.text(&format!("{at}.title"), &step.title);
-            if let Some(cond) = &step.show_if {
-                out.condition(&format!("{at}.show_if"), cond, &earlier);
-            }
-            if step.intro.is_some() && step.fields.len() == 1 && step.repeat.is_none() {
-                out.push(
-                    &format!("{at}.intro"),
-                    "a step with one question shows the question as its heading: put the intro in the question's hint".into(),
-                );
-            }
-            if step.fields.is_empty() {
-                out.push(
-                    &format!("{at}.fields"),
-                    "a step needs at least one field".into(),
-                );
-            }
-            // Inside a group, a condition may also read the item's earlier fields.
-            let mut scope = earlier.clone();
-            if let Some(repeat) = &step.repeat {
-                out.repeat(&at, step, repeat);
-                if !all_ids.insert(step.id.as_str()) {
-                    out.push(
-                        &format!("{at}.id"),
-                        format!("the group id '{}' is also a field id", step.id),
-                    );
-                }
-            }
-            for (fi, field) in step.fields.iter().enumerate() {
-                let at = format!("{at}.fields[{fi}]");
-                if !is_slug(&field.id, '_') {
-                    out.push(
-                        &format!("{at}.id"),
-                        format!("'{}' must be lowercase letters, digits and '_'", field.id),
-                    );
-                }
-                if !all_ids.insert(field.id.as_str()) {
-                    out.push(
-                        &format!("{at}.id"),
-                        format!("duplicate field id '{}'", field.id),
-                    );
-                }
-                out.text(&format!("{at}.label"), &field.label);
-                if let Some(cond) = &field.show_if {
-                    out.condition(&format!("{at}.show_if"), cond, &scope);
-                }
-                out.field(&at, field);
-                scope.insert(&field.id, Asked::Field(field));
-            }
-            if step.repeat.is_some() {
-                earlier.insert(&step.id, Asked::Group(step));
-            } else {
-                earlier = scope;
-            }
-        }
-        out.fee(&self.fee, &earlier);
-        if let Some(text) = &self.declaration {
-            out.text("declaration", text);
-        }
-        out.0
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Asked<'d> {
-    Field(&'d Field),
-    Group(&'d Step),
-}
-
-type Known<'d> = BTreeMap<&'d str, Asked<'d>>;
-
-/// One thing wrong in a definition: where (a path inside the file) and what.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DefinitionProblem {
-    pub path: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for DefinitionProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-#[derive(Default)]
-struct Problems(Vec<DefinitionProblem>);
-
-impl Problems {
-    fn push(&mut self, path: &str, message: String) {
-        self.0.push(DefinitionProblem {
-            path: path.to_owned(),
-            message,
-        });
-    }
-
-    fn text(&mut self, path: &str, text: &Text) {
-        if !text.has(REQUIRED_LANGUAGE) {
-            self.push(path, format!("needs a '{REQUIRED_LANGUAGE}' text"));
-        }
-    }
-
-    fn condition(&mut self, path: &str, cond: &Condition, known: &Known) {
-        match cond {
-            Condition::Not(inner) => return self.condition(path, inner, known),
-            Condition::All(list) | Condition::Any(list) => {
-                return list.iter().for_each(|c| self.condition(path, c, known))
-            }
-            _ => {}
-        }
-        let Some(id) = cond.field() else { return };
-        let Some(asked) = known.get(id) else {
-            return self.push(
-                path,
-                format!("refers to '{id}', which is not a field asked before this point"),
-            );
-        };
-        let kind = match asked {
-            Asked::Field(f) => Some(f.kind),
-            Asked::Group(_) => None,
-        };
-        let mut check_value = |value: &str| {
-            let Asked::Field(f) = asked else {
-                return self.push(
-                    path,
-                    format!("'{id}' is a group: compare its number of items with at_least / below"),
-                );
-            };
-            let known_value = if f.kind.has_options() {
-                f.options.iter().any(|o| o.value == value)
-            } else if let Some(values) = f.kind.fixed_values() {
-                values.contains(&value)
-            } else {
-                true
-            };
-            if !known_value {
-                self.push(path, format!("'{value}' is not an option of '{id}'"));
-            }
-        };
-        match cond {
-            Condition::Equals { value, .. } => check_value(value),
-            Condition::OneOf { values, .. } => values.iter().for_each(|v| check_value(v)),
-            Condition::AtLeast { .. } | Condition::Below { .. }
-                if !kind.is_none_or(|k| {
-                    k.is_numeric() || matches!(k, FieldKind::MultipleChoice | FieldKind::File)
-                }) =>
-            {
-                self.push(
-                    path,
-                    format!("'{id}' is neither a number nor something counted"),
-                );
-            }
-            Condition::YearsSinceAtLeast { .. } | Condition::YearsSinceBelow { .. }
-                if kind != Some(FieldKind::Date) =>
-            {
-                self.push(path, format!("'{id}' is not a date"));
-            }
-            _ => {}
-        }
-    }
-
-    fn repeat(&mut self, at: &str, step: &Step, repeat: &Repeat) {
-        let at = format!("{at}.repeat");
-        if repeat.max == 0 || repeat.min > repeat.max {
-            self.push(&at, "max must be at least 1 and not below min".into());
-        }
-        self.text(&format!("{at}.item"), &repeat.item);
-        self.text(&format!("{at}.add_another"), &repeat.add_another);
-        if let Some(id) = &repeat.summary_field {
-            if !step.fields.iter().any(|f| &f.id == id) {
-                self.push(
-                    &format!("{at}.summary_field"),
-                    format!("'{id}' is not a field of this group"),
-                );
-            }
-        }
-    }
-
-    fn fee(&mut self, fee: &FeeSchedule, known: &Known) {
-        for (ri, rule) in fee.rules.iter().enumerate() {
-            self.fee_rule(&format!("fee.rules[{ri}]"), rule, known);
-        }
-        if let Some(text) = &fee.purpose {
-            self.text("fee.purpose", text);
-        }
-    }
-
-    fn fee_rule(&mut self, at: &str, rule: &FeeRule, known: &Known) {
-        let field = |id: &str| match known.get(id) {
-            Some(Asked::Field(f)) => Some(*f),
-            _ => None,
-        };
-        match rule {
-            FeeRule::Fixed(_) => {}
-            FeeRule::PerOption { field: id, amounts } => match field(id) {
-                Some(f) if f.kind.has_options() || f.kind.fixed_values().is_some() => {
-                    for value in amounts.keys() {
-                        let fits = f.options.iter().any(|o| &o.value == value)
-                            || f.kind
-                                .fixed_values()
-                                .is_some_and(|v| v.contains(&value.as_str()));
-                        if !fits {
-                            self.push(at, format!("'{value}' is not an option of '{id}'"));
-                        }
-                    }
-                }
-                _ => self.push(at, format!("'{id}' is not a choice field of this service")),
-            },
-            FeeRule::PerItem {
-                group,
-                amounts,
-                when,
-            } => {
-                let Some(Asked::Group(step)) = known.get(group.as_str()) else {
-                    return self.push(
-                        at,
-                        format!("'{group}' is not a repeatable group of this service"),
-                    );
-                };
-                if amounts.is_empty() {
-                    self.push(at, "per_item needs at least one amount".into());
-                }
-                if let Some(cond) = when {
-                    let mut scope = known.clone();
-                    for f in &step.fields {
-                        scope.insert(&f.id, Asked::Field(f));
-                    }
-                    self.condition(&format!("{at}.when"), cond, &scope);
-                }
-            }
-            FeeRule::Tiered { field: id, tiers } => {
-                if !field(id).is_some_and(|f| f.kind.is_numeric()) {
-                    self.push(at, format!("'{id}' is not a number field of this service"));
-                }
-                let bounds: Vec<_> = tiers.iter().map(|t| t.up_to).collect();
-                let ascending = bounds.windows(2).all(|w| match (w[0], w[1]) {
-                    (Some(a), Some(b)) => a.compare(b).is_lt(),
-                    (Some(_), None) => true,
-                    (None, _) => false,
-                });
-                if tiers.is_empty() || !ascending {
-                    self.push(
-                        at,
-                        "tiers must rise by up_to, and only the last may leave it out".into(),
-                    );
-                }
-            }
-            FeeRule::When { condition, rules } => {
-                self.condition(&format!("{at}.condition"), condition, known);
-                for (ri, rule) in rules.iter().enumerate() {
-                    self.fee_rule(&format!("{at}.rules[{ri}]"), rule, known);
-                }
-            }
-        }
-    }
-
-    fn field(&mut self, at: &str, field: &Field) {
-        if let Some(hint) = &field.hint {
-            self.text(&format!("{at}.hint"), hint);
-        }
-        let kind = field.kind;
-        if kind.has_options() {
-            let least = if kind == FieldKind::MultipleChoice {
-                1
-            } else {
-                2
-            };
-            if field.options.len() < least {
-                self.push(
-                    &format!("{at}.options"),
-                    format!("a {} field needs at least {least} options", kind.name()),
-                );
-            }
-            let mut seen = HashSet::new();
-            for (oi, option) in field.options.iter().enumerate() {
-                if option.value.trim().is_empty() || !seen.insert(option.value.as_str()) {
-                    self.push(
-                        &format!("{at}.options[{oi}].value"),
-                        format!("option value '{}' is empty or used twice", option.value),
-                    );
-                }
-                self.text(&format!("{at}.options[{oi}].label"), &option.label);
-            }
-        } else if !field.options.is_empty() {
-            self.push(
-                &format!("{at}.options"),
-                "only single_choice, multiple_choice and select fields have options".into(),
-            );
-        }
-        if field.optional && matches!(kind, FieldKind::Info | FieldKind::Declaration) {
-            self.push(
-                &format!("{at}.optional"),
-                format!("a {} field cannot be optional", kind.name()),
-            );
-        }
-        let c = &field.constraints;
-        let at_c = format!("{at}.constraints");
-        let mut only = |applies: bool, set: bool, name: &str| {
-            if set && !applies {
-                self.push(
-                    &at_c,
-                    format!("{name} does not apply to a {} field", kind.name()),
-                );
-            }
-        };
-        let is_date = kind == FieldKind::Date;
-        let counted = matches!(kind, FieldKind::MultipleChoice | FieldKind::File);
-        only(
-            kind.is_text_like(),
-            c.min_length.is_some() || c.max_length.is_some(),
-            "a length",
-        );
-        only(
-            is_date,
-            c.not_in_future || c.not_in_past,
-            "not_in_future / not_in_past",
-        );
-        only(
-            is_date,
-            c.min_years_ago.is_some() || c.max_years_ago.is_some(),
-            "years ago",
-        );
-        only(
-            kind.is_numeric(),
-            c.min.is_some() || c.max.is_some(),
-            "min / max",
-        );
-        only(kind == FieldKind::Decimal, c.decimals.is_some(), "decimals");
-        only(
-            counted,
-            c.min_count.is_some() || c.max_count.is_some(),
-            "min_count / max_count",
-        );
-        let is_file = kind == FieldKind::File;
-        only(
-            is_file,
-            !c.accept.is_empty() || c.max_file_bytes.is_some(),
-            "accept / max_file_bytes",
-        );
-        let backwards = [
-            (
-                c.min_length.map(i64::from),
-                c.max_length.map(i64::from),
-                "min_length",
-            ),
-            (
-                c.min_years_ago.map(i64::from),
-                c.max_years_ago.map(i64::from),
-                "min_years_ago",
-            ),
-            (
-                c.min_count.map(i64::from),
-                c.max_count.map(i64::from),
-                "min_count",
-            ),
-        ];
-        for (min, max, name) in backwards {
-            if let (Some(min), Some(max)) = (min, max) {
-                if min > max {
-                    self.push(&at_c, format!("{name} is above its maximum"));
-                }
-            }
-        }
-        if let (Some(min), Some(max)) = (c.min, c.max) {
-            if min.compare(max).is_gt() {
-                self.push(&at_c, "min is above max".into());
-            }
-        }
-        if c.not_in_future && c.not_in_past {
-            self.push(
-                &at_c,
-                "not_in_future and not_in_past leave only today: ask no question".into(),
-            );
-        }
-        for (code, text) in &field.messages {
-            if ErrorCode::from_name(code).is_none() {
-                self.push(
-                    &format!("{at}.messages.{code}"),
-                    format!("unknown error code '{code}'"),
-                );
-            }
-            self.text(&format!("{at}.messages.{code}"), text);
-        }
-    }
-}
-
-fn is_slug(s: &str, sep: char) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep)
 }

@@ -21,6 +21,7 @@ pub mod payment;
 pub mod schema;
 pub mod search;
 pub mod text;
+pub mod upload;
 pub mod validate;
 mod wire;
 

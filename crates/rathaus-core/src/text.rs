@@ -43,7 +43,7 @@ pub const REQUIRED_LANGUAGE: &str = "de";
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(extend("required" = ["de"], "propertyNames" = {"pattern": "^[a-z]{2,3}(-[A-Z]{2})?$"})))]
+#[cfg_attr(feature = "schema", schemars(extend("required" = ["de"])))]
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {

@@ -31,6 +31,14 @@ macro_rules! error_codes {
     };
 }
 
+impl ErrorCode {
+    /// Found by the backend when a file is uploaded (what is inside it), not by
+    /// validating an answer.
+    pub fn found_on_upload(self) -> bool {
+        matches!(self, ErrorCode::ActiveContent | ErrorCode::MalwareFound)
+    }
+}
+
 error_codes! {
     Required => "required",
     /// Fewer characters than `limit`.

@@ -1,83 +1,151 @@
 //! Service definitions, loaded from data files at start and checked before any citizen
-//! can see them.
+//! can see them, and the city's catalogue of services, checked against them.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use rathaus_core::api::ServiceSummary;
-use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::definition::{member_problems, ServiceDefinition};
 
 pub struct Catalogue {
     services: BTreeMap<String, ServiceDefinition>,
 }
 
-/// Every problem found in a folder of definitions, each naming its file.
-#[derive(Debug)]
-pub struct CatalogueError(pub Vec<String>);
+/// One finding in one file (or a folder, when it concerns no single file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    /// Where in the file and what, e.g. `steps[1].show_if: 'x' is not an option of 'kind'`.
+    pub message: String,
+}
 
-impl fmt::Display for CatalogueError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "service definitions have {} problem(s):", self.0.len())?;
-        for p in &self.0 {
-            writeln!(f, "  {p}")?;
+impl Problem {
+    fn new(file: &Path, message: impl fmt::Display) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            message: message.to_string(),
         }
-        Ok(())
     }
 }
 
-impl std::error::Error for CatalogueError {}
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file.display(), self.message)
+    }
+}
+
+/// Why the service definitions or the city's catalogue were not loaded: every problem,
+/// each naming its file, under a heading that says which of the two it concerns.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("{}", listed(&format!("the service definitions ({})", dir.display()), problems))]
+    Definitions {
+        dir: PathBuf,
+        problems: Vec<Problem>,
+    },
+    #[error("{}", listed(&format!("the catalogue ({})", dir.display()), problems))]
+    CityCatalogue {
+        dir: PathBuf,
+        problems: Vec<Problem>,
+    },
+}
+
+impl CatalogueError {
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            CatalogueError::Definitions { problems, .. }
+            | CatalogueError::CityCatalogue { problems, .. } => problems,
+        }
+    }
+}
+
+/// `2 problems in what:` and one indented line per problem.
+pub fn listed(what: &str, problems: &[Problem]) -> String {
+    let mut out = match problems.len() {
+        1 => format!("1 problem in {what}:"),
+        n => format!("{n} problems in {what}:"),
+    };
+    for p in problems {
+        out.push_str(&format!("\n  {p}"));
+    }
+    out
+}
+
+/// What checking a folder of definitions found: the definitions that could be read
+/// (also those with problems, so the catalogue can be checked against their ids), and
+/// every problem and warning.
+pub struct DefinitionsCheck {
+    pub dir: PathBuf,
+    pub catalogue: Catalogue,
+    pub problems: Vec<Problem>,
+    /// Allowed but probably not meant; they do not stop the backend.
+    pub warnings: Vec<Problem>,
+}
+
+impl DefinitionsCheck {
+    pub fn into_result(self) -> Result<Catalogue, CatalogueError> {
+        if self.problems.is_empty() {
+            Ok(self.catalogue)
+        } else {
+            Err(CatalogueError::Definitions {
+                dir: self.dir,
+                problems: self.problems,
+            })
+        }
+    }
+}
+
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Problem::new(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
 
 impl Catalogue {
     /// Reads every `*.json` in `dir`. Any problem in any file fails the whole load: a bad
-    /// definition never reaches a citizen.
+    /// definition never reaches a citizen. Warnings are logged.
     pub fn load(dir: &Path) -> Result<Catalogue, CatalogueError> {
-        let mut problems = Vec::new();
-        let mut services = BTreeMap::new();
-        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(entries) => entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect(),
-            Err(e) => return Err(CatalogueError(vec![format!("{}: {e}", dir.display())])),
+        let checked = Catalogue::check(dir);
+        for w in &checked.warnings {
+            tracing::warn!("{w}");
+        }
+        checked.into_result()
+    }
+
+    /// Reads and checks every `*.json` in `dir`, keeping going after a problem.
+    pub fn check(dir: &Path) -> DefinitionsCheck {
+        let mut checked = DefinitionsCheck {
+            dir: dir.to_owned(),
+            catalogue: Catalogue {
+                services: BTreeMap::new(),
+            },
+            problems: Vec::new(),
+            warnings: Vec::new(),
         };
-        files.sort();
-        for file in files {
-            let name = file.display();
-            let def: ServiceDefinition = match std::fs::read_to_string(&file)
-                .map_err(|e| e.to_string())
-                .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
-            {
-                Ok(def) => def,
-                Err(e) => {
-                    problems.push(format!("{name}: {e}"));
-                    continue;
-                }
-            };
-            problems.extend(def.problems().into_iter().map(|p| format!("{name}: {p}")));
-            let expected = file
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            if def.id != expected {
-                problems.push(format!(
-                    "{name}: id: '{}' must match the file name '{expected}'",
-                    def.id
-                ));
+        let files = match json_files(dir) {
+            Ok(files) => files,
+            Err(problem) => {
+                checked.problems.push(problem);
+                return checked;
             }
-            services.insert(def.id.clone(), def);
+        };
+        for file in files {
+            match std::fs::read_to_string(&file) {
+                Ok(text) => checked.file(&file, &text),
+                Err(e) => checked.problems.push(Problem::new(&file, e)),
+            }
         }
-        if services.is_empty() && problems.is_empty() {
-            problems.push(format!(
-                "{}: no service definitions (*.json) found",
-                dir.display()
-            ));
+        if checked.catalogue.is_empty() && checked.problems.is_empty() {
+            checked
+                .problems
+                .push(Problem::new(dir, "no service definitions (*.json) found"));
         }
-        if problems.is_empty() {
-            Ok(Catalogue { services })
-        } else {
-            Err(CatalogueError(problems))
-        }
+        checked
     }
 
     pub fn len(&self) -> usize {
@@ -86,6 +154,11 @@ impl Catalogue {
 
     pub fn is_empty(&self) -> bool {
         self.services.is_empty()
+    }
+
+    /// The ids of the services, in order.
+    pub fn ids(&self) -> Vec<String> {
+        self.services.keys().cloned().collect()
     }
 
     pub fn get(&self, id: &str) -> Option<&ServiceDefinition> {
@@ -100,6 +173,46 @@ impl Catalogue {
     }
 }
 
+impl DefinitionsCheck {
+    /// One definition file: members the format does not know (on the raw JSON, which
+    /// serde would skip), then the typed definition's own check.
+    fn file(&mut self, file: &Path, text: &str) {
+        let typed = serde_json::from_str::<ServiceDefinition>(text);
+        match rathaus_core::json::parse(text) {
+            Ok(raw) => self.problems.extend(
+                member_problems(&raw)
+                    .into_iter()
+                    .map(|p| Problem::new(file, p)),
+            ),
+            // serde's message (with line and column) follows below.
+            Err(_) if typed.is_err() => {}
+            Err(e) => self.problems.push(Problem::new(
+                file,
+                format!("the app cannot read this file: {e}"),
+            )),
+        }
+        let def = match typed {
+            Ok(def) => def,
+            Err(e) => return self.problems.push(Problem::new(file, e)),
+        };
+        let findings = def.check();
+        let at = |p| Problem::new(file, p);
+        self.problems.extend(findings.problems.into_iter().map(at));
+        self.warnings.extend(findings.warnings.into_iter().map(at));
+        let expected = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if def.id != expected {
+            self.problems.push(Problem::new(
+                file,
+                format!("id: '{}' must match the file name '{expected}'", def.id),
+            ));
+        }
+        self.catalogue.services.insert(def.id.clone(), def);
+    }
+}
+
 /// The city's catalogue of all its services (`catalogue/`: `topics.json` with life
 /// situations, categories and synonyms, and `services/*.json`, each a list of entries),
 /// checked against the wizards' definitions. Problems name their file; any problem
@@ -108,44 +221,56 @@ pub fn load_city_catalogue(
     dir: &Path,
     wizards: &Catalogue,
 ) -> Result<rathaus_core::catalogue::Catalogue, CatalogueError> {
+    check_city_catalogue(dir, &wizards.ids()).map_err(|problems| CatalogueError::CityCatalogue {
+        dir: dir.to_owned(),
+        problems,
+    })
+}
+
+/// The city's catalogue in `dir`, or every problem in it; `wizards` are the ids of the
+/// service definitions that `channel: wizard` entries may name.
+pub fn check_city_catalogue(
+    dir: &Path,
+    wizards: &[String],
+) -> Result<rathaus_core::catalogue::Catalogue, Vec<Problem>> {
     use rathaus_core::catalogue::{Catalogue as City, CatalogueEntry};
-    let read =
-        |file: &Path| std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()));
+    let read = |file: &Path| std::fs::read_to_string(file).map_err(|e| Problem::new(file, e));
     let topics_file = dir.join("topics.json");
     let mut city: City = read(&topics_file)
-        .and_then(|text| {
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", topics_file.display()))
-        })
-        .map_err(|e| CatalogueError(vec![e]))?;
+        .and_then(|text| serde_json::from_str(&text).map_err(|e| Problem::new(&topics_file, e)))
+        .map_err(|p| vec![p])?;
     let mut problems = Vec::new();
-    let services_dir = dir.join("services");
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&services_dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect(),
-        Err(e) => {
-            return Err(CatalogueError(vec![format!(
-                "{}: {e}",
-                services_dir.display()
-            )]))
-        }
-    };
-    files.sort();
+    let files = json_files(&dir.join("services")).map_err(|p| vec![p])?;
+    // Which file each entry came from, to name it with the entry's problems.
+    let mut files_of: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for file in files {
         match read(&file).and_then(|text| {
-            serde_json::from_str::<Vec<CatalogueEntry>>(&text)
-                .map_err(|e| format!("{}: {e}", file.display()))
+            serde_json::from_str::<Vec<CatalogueEntry>>(&text).map_err(|e| Problem::new(&file, e))
         }) {
-            Ok(entries) => city.services.extend(entries),
-            Err(e) => problems.push(e),
+            Ok(entries) => {
+                for entry in &entries {
+                    let of = files_of.entry(entry.id.clone()).or_default();
+                    if !of.contains(&file) {
+                        of.push(file.clone());
+                    }
+                }
+                city.services.extend(entries);
+            }
+            Err(p) => problems.push(p),
         }
     }
-    let wizard_ids: Vec<String> = wizards.services.keys().cloned().collect();
-    problems.extend(city.problems(&wizard_ids));
+    // Each line of the core's check starts with the entry's id; a line about something
+    // else (a topic, say) is named with the catalogue's folder.
+    for line in city.problems(wizards) {
+        let entry = line.split_once(": ").map(|(id, _)| id);
+        match entry.and_then(|id| files_of.get(id)) {
+            Some(files) => problems.extend(files.iter().map(|f| Problem::new(f, &line))),
+            None => problems.push(Problem::new(dir, &line)),
+        }
+    }
     if problems.is_empty() {
         Ok(city)
     } else {
-        Err(CatalogueError(problems))
+        Err(problems)
     }
 }

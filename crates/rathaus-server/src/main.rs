@@ -106,24 +106,60 @@ fn main() -> ExitCode {
         Command::CheckServices {
             dir,
             catalogue: city,
-        } => match catalogue::Catalogue::load(&dir).and_then(|wizards| {
-            catalogue::load_city_catalogue(&city, &wizards).map(|c| (wizards, c))
-        }) {
-            Ok((wizards, city_catalogue)) => {
-                println!(
-                    "{}: {} service definitions; {}: {} services in the catalogue; no problems",
-                    dir.display(),
-                    wizards.len(),
-                    city.display(),
-                    city_catalogue.services.len()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
-            }
-        },
+        } => check_services(&dir, &city),
+    }
+}
+
+/// Checks the definitions and the catalogue, each fully even when the other has
+/// problems, and reports them under separate headings, then the warnings (which do not
+/// fail the check, as they do not stop the backend).
+fn check_services(dir: &std::path::Path, city: &std::path::Path) -> ExitCode {
+    let definitions = catalogue::Catalogue::check(dir);
+    let mut report = Vec::new();
+    let mut failed = false;
+    if definitions.problems.is_empty() {
+        report.push(format!(
+            "{}: {} service definitions, no problems",
+            dir.display(),
+            definitions.catalogue.len()
+        ));
+    } else {
+        failed = true;
+        let what = format!("the service definitions ({})", dir.display());
+        report.push(catalogue::listed(&what, &definitions.problems));
+    }
+    // Checked against every definition that could be read, also one with problems, so
+    // that its entry is not reported as well.
+    match catalogue::check_city_catalogue(city, &definitions.catalogue.ids()) {
+        Ok(city_catalogue) => report.push(format!(
+            "{}: {} services in the catalogue, no problems",
+            city.display(),
+            city_catalogue.services.len()
+        )),
+        Err(problems) => {
+            failed = true;
+            let what = format!("the catalogue ({})", city.display());
+            report.push(catalogue::listed(&what, &problems));
+        }
+    }
+    if !definitions.warnings.is_empty() {
+        let n = definitions.warnings.len();
+        let mut warnings = format!(
+            "{n} warning{} in the service definitions (they do not stop the backend):",
+            if n == 1 { "" } else { "s" }
+        );
+        for w in &definitions.warnings {
+            warnings.push_str(&format!("\n  {w}"));
+        }
+        report.push(warnings);
+    }
+    let report = report.join("\n");
+    if failed {
+        eprintln!("{report}");
+        ExitCode::FAILURE
+    } else {
+        println!("{report}");
+        ExitCode::SUCCESS
     }
 }
 
