@@ -536,6 +536,7 @@ mod tests {
             office: Text::new("Amt", "Office"),
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
             popular: false,
+            offices: vec![],
         }
     }
 
@@ -544,10 +545,14 @@ mod tests {
             life_situations: vec![Topic {
                 id: "l".into(),
                 name: Text::new("Leben", "Life"),
+                intro: None,
+                first: vec![],
             }],
             categories: vec![Topic {
                 id: "c".into(),
                 name: Text::new("Bürgerdienste", "Citizen services"),
+                intro: None,
+                first: vec![],
             }],
             services: vec![
                 entry("hundesteuer", "Hundesteuer", "Dog tax", &[]),
@@ -574,6 +579,7 @@ mod tests {
                 entry("moebelbank", "Möbelbörse", "Furniture exchange", &[]),
             ],
             synonyms: vec![vec!["Auto".into(), "Fahrzeug".into(), "car".into()]],
+            offices: vec![],
         }
     }
 

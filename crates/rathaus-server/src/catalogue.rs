@@ -101,7 +101,8 @@ impl Catalogue {
 }
 
 /// The city's catalogue of all its services (`catalogue/`: `topics.json` with life
-/// situations, categories and synonyms, and `services/*.json`, each a list of entries),
+/// situations, categories and synonyms, `offices.json` with the offices, and
+/// `services/*.json`, each a list of entries),
 /// checked against the wizards' definitions. Problems name their file; any problem
 /// stops the load, as for definitions.
 pub fn load_city_catalogue(
@@ -118,6 +119,17 @@ pub fn load_city_catalogue(
         })
         .map_err(|e| CatalogueError(vec![e]))?;
     let mut problems = Vec::new();
+    // Optional as a file: without it, every in-person service is reported for want of
+    // an office.
+    let offices_file = dir.join("offices.json");
+    if offices_file.exists() {
+        match read(&offices_file).and_then(|text| {
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", offices_file.display()))
+        }) {
+            Ok(offices) => city.offices = offices,
+            Err(e) => problems.push(e),
+        }
+    }
     let services_dir = dir.join("services");
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&services_dir) {
         Ok(entries) => entries
