@@ -135,22 +135,23 @@ impl Catalogue {
             .iter()
             .find(|t| t.id == id)
             .map_or(&[], |t| &t.first);
-        let mut entries: Vec<&CatalogueEntry> = self
+        let (mut popular, mut rest): (Vec<&CatalogueEntry>, Vec<&CatalogueEntry>) = self
             .services
             .iter()
             .filter(|e| match kind {
                 TopicKind::LifeSituation => e.life_situations.iter().any(|l| l == id),
                 TopicKind::Category => e.category == id,
             })
-            .collect();
-        entries.sort_by_cached_key(|e| {
-            let rank = match first.iter().position(|f| *f == e.id) {
-                Some(at) => at,
-                None if e.popular => first.len(),
-                None => first.len() + 1,
-            };
-            (rank, crate::search::fold(e.name.get(locale)))
-        });
+            .filter(|e| !first.contains(&e.id))
+            .partition(|e| e.popular);
+        // One sort by name for both groups: each sort costs the app its own code.
+        for group in [&mut popular, &mut rest] {
+            group.sort_by_key(|e| crate::search::fold(e.name.get(locale)));
+        }
+        let mut entries: Vec<&CatalogueEntry> =
+            first.iter().filter_map(|f| self.service(f)).collect();
+        entries.extend(popular);
+        entries.extend(rest);
         entries
     }
 
