@@ -85,6 +85,53 @@ test('browse by life situation and by area; a service done elsewhere says how', 
   await arriveAt(page, 'Page not found');
 });
 
+test('a life situation leads with what matters; an in-person service says where, when and how to get there', async ({
+  page,
+}) => {
+  // Thursday, 26 November 2026: "today" comes from the device clock.
+  await page.clock.setFixedTime(new Date('2026-11-26T10:00:00+01:00'));
+  await page.goto('/life/umzug-wohnen');
+  await arriveAt(page, 'Umzug & Wohnen');
+  await expect(page.getByText('Wenn Sie umziehen, melden Sie Ihre neue Adresse innerhalb von zwei Wochen')).toBeVisible();
+  const titles = page.locator('.service-list__title');
+  await expect(titles.first()).toHaveText('Wohnsitz anmelden');
+  await expect(titles.nth(1)).toHaveText('Wohnsitz innerhalb der Stadt ummelden');
+  await titles.nth(1).getByRole('link').click();
+  await arriveAt(page, 'Wohnsitz innerhalb der Stadt ummelden');
+
+  await expect(page.getByRole('heading', { name: 'Wo Sie es erledigen' })).toBeVisible();
+  const office = page.getByRole('region', { name: 'Bürgerbüro Mitte' });
+  await expect(office.locator('address')).toHaveText(/Friedensplatz 1\s*44135 Musterstadt/);
+  const rows = office.getByRole('table', { name: 'Öffnungszeiten' }).getByRole('row');
+  await expect(rows).toHaveCount(7);
+  await expect(rows.first()).toHaveText(/^Heute, Donnerstag\s*08:00–18:00 Uhr$/);
+  await expect(rows.nth(1)).toHaveText(/^Freitag\s*08:00–12:30 Uhr$/);
+  await expect(rows.nth(3)).toHaveText(/^Sonntag\s*geschlossen$/);
+  await expect(office.getByRole('link', { name: '0231 555-1000' })).toHaveAttribute('href', 'tel:+492315551000');
+  await expect(office.getByRole('link', { name: 'buergerbuero-mitte@musterstadt.de' })).toHaveAttribute(
+    'href',
+    'mailto:buergerbuero-mitte@musterstadt.de',
+  );
+  await expect(office.getByRole('link', { name: 'www.musterstadt.de/buergerbueros/mitte' })).toHaveAttribute(
+    'href',
+    'https://www.musterstadt.de/buergerbueros/mitte',
+  );
+  await expect(office.getByRole('link', { name: 'Termin vereinbaren' })).toHaveAttribute('href', /^https:\/\//);
+  await expect(office).toContainText('U-Bahn U41');
+  await expect(office).toContainText('Stufenloser Zugang: Ja');
+  // Several ranges on one day, and an office without step-free access says so.
+  const west = page.getByRole('region', { name: 'Bürgerbüro West' });
+  await expect(west.getByRole('row').nth(5)).toHaveText(/^Dienstag\s*08:00–12:30 und 13:30–16:00 Uhr$/);
+  await expect(west).toContainText('Stufenloser Zugang: Nein');
+  await expect(page.getByRole('heading', { name: 'Bitte mitbringen' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await arriveAt(page, 'Change your address within the city');
+  const centre = page.getByRole('region', { name: "Citizens' Office City Centre" });
+  await expect(centre.getByRole('row').first()).toHaveText(/^Today, Thursday\s*08:00–18:00$/);
+  await expect(centre).toContainText('Step-free access: Yes');
+});
+
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 

@@ -268,11 +268,27 @@ messages! {
     GoOnline => "Zum Online-Dienst", "Go to the online service";
     GoOnlineNote => "Der Dienst liegt auf einer anderen Website; dort gelten deren Hinweise zum Datenschutz.",
         "The service is on another website; its own privacy notice applies there.";
-    InPersonText => "Sie erledigen das vor Ort bei der zuständigen Stelle. Vereinbaren Sie am besten vorher einen Termin.",
-        "You do this in person at the office responsible. It is best to book an appointment first.";
+    InPersonText => "Sie erledigen das vor Ort bei der zuständigen Stelle. Wo sie ist, wann sie geöffnet hat und wie Sie einen Termin bekommen, steht unten.",
+        "You do this in person at the office responsible. Where it is, when it is open and how to get an appointment is shown below.";
     Bring => "Bitte mitbringen", "Please bring";
     Responsible => "Zuständig", "Responsible";
     BackToOverview => "Zur Übersicht", "Back to the overview";
+    OfficesWhere => "Wo Sie es erledigen", "Where to go";
+    OfficesHelp => "Hilfe vor Ort", "Help in person";
+    OpeningHours => "Öffnungszeiten", "Opening hours";
+    TodayIs => "Heute, {day}", "Today, {day}";
+    Closed => "geschlossen", "closed";
+    Appointments => "Termine", "Appointments";
+    BookAppointment => "Termin vereinbaren", "Book an appointment";
+    WalkIn => "Ohne Termin: Kommen Sie während der Öffnungszeiten.", "No appointment needed: come during opening hours.";
+    Phone => "Telefon", "Phone";
+    Email => "E-Mail", "Email";
+    Website => "Im Internet", "Website";
+    Transit => "Mit Bus und Bahn", "By bus and train";
+    Accessibility => "Barrierefreiheit", "Accessibility";
+    StepFree => "Stufenloser Zugang", "Step-free access";
+    HearingLoop => "Induktive Höranlage", "Hearing loop";
+    AccessibleToilet => "Barrierefreies WC", "Accessible toilet";
     TooManyAttempts => "Zu viele Versuche mit falschen Angaben. Aus Sicherheitsgründen können Sie es erst in 15 Minuten erneut versuchen.",
         "Too many attempts with wrong details. For your security, you can try again in 15 minutes.";
 

@@ -1,7 +1,9 @@
 //! One life situation ("Umzug & Wohnen") or one area of the administration: its
-//! services, by name.
+//! intro, and its services with what matters most first
+//! (`rathaus_core::catalogue::Catalogue::services_in`).
 
 use leptos::prelude::*;
+use rathaus_core::catalogue::TopicKind;
 
 use crate::catalogue::{href, with_catalogue};
 use crate::components::search_box::channel_label;
@@ -13,29 +15,21 @@ use crate::page::use_document_title;
 pub fn TopicPage(id: String, life: bool) -> impl IntoView {
     with_catalogue(move |catalogue| {
         let i18n = use_i18n();
-        let topics = if life {
-            &catalogue.life_situations
+        let kind = if life {
+            TopicKind::LifeSituation
         } else {
-            &catalogue.categories
+            TopicKind::Category
         };
-        let Some(topic) = topics.iter().find(|t| t.id == id) else {
+        let Some(topic) = catalogue.topics(kind).iter().find(|t| t.id == id) else {
             return view! { <crate::pages::NotFoundPage /> }.into_any();
         };
         let name = i18n.text(&topic.name);
         use_document_title(name.clone(), false.into());
-        let locale = i18n.locale();
-        let mut entries: Vec<_> = catalogue
-            .services
-            .iter()
-            .filter(|e| {
-                if life {
-                    e.life_situations.contains(&id)
-                } else {
-                    e.category == id
-                }
-            })
-            .collect();
-        entries.sort_by_key(|e| rathaus_core::search::fold(e.name.get(locale)));
+        let intro = topic
+            .intro
+            .as_ref()
+            .map(|t| view! { <p class="lead">{i18n.text(t)}</p> });
+        let entries = catalogue.services_in(kind, &id, i18n.locale());
         let items = entries
             .into_iter()
             .map(|e| {
@@ -51,6 +45,7 @@ pub fn TopicPage(id: String, life: bool) -> impl IntoView {
         view! {
             <p class="no-print"><a href="/">{i18n.t(Key::BackToOverview)}</a></p>
             <h1 class="heading-xl">{name}</h1>
+            {intro}
             <ul class="service-list">{items}</ul>
         }
         .into_any()

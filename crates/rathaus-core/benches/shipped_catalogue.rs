@@ -11,11 +11,13 @@ pub fn folder() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogue")
 }
 
-/// topics.json and every file of services/, in name order.
+/// topics.json, offices.json and every file of services/, in name order.
 pub fn shipped() -> Catalogue {
     let root = folder();
     let mut c: Catalogue =
         serde_json::from_str(&std::fs::read_to_string(root.join("topics.json")).unwrap()).unwrap();
+    c.offices =
+        serde_json::from_str(&std::fs::read_to_string(root.join("offices.json")).unwrap()).unwrap();
     let mut files: Vec<_> = std::fs::read_dir(root.join("services"))
         .unwrap()
         .map(|e| e.unwrap().path())

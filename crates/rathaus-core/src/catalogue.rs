@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::Text;
+use crate::offices::Office;
+use crate::text::{Locale, Text};
 
 /// `GET /catalogue`: everything the catalogue pages and the search need, in one answer
 /// (cached by the app for offline use).
@@ -20,11 +21,22 @@ pub struct Catalogue {
     /// Words that mean the same to a citizen ("Auto", "Kfz", "Pkw", "car").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub synonyms: Vec<Vec<String>>,
+    /// Where services are done in person (`catalogue/offices.json`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<Office>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
     pub id: String,
+    /// Life situations: what matters first, in plain words, shown under the heading
+    /// ("Wenn Sie umziehen, müssen Sie sich innerhalb von zwei Wochen anmelden.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// Life situations: the services that matter most in it, listed first in this
+    /// order (see [`Catalogue::services_in`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub first: Vec<String>,
     pub name: Text,
     /// Life situations: the citizen's words for it ("Kind bekommen", "heiraten"); a
     /// query with them suggests the whole life situation (crate::search).
@@ -61,6 +73,10 @@ pub struct CatalogueEntry {
     /// no-parking zone for the removal van).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub popular: bool,
+    /// The ids of the offices where it is done (needed for `in_person`) or where
+    /// citizens get help with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<String>,
 }
 
 /// How a service is done.
@@ -91,61 +107,162 @@ impl Channel {
     }
 }
 
+/// Which list of topics a page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopicKind {
+    LifeSituation,
+    Category,
+}
+
 impl Catalogue {
     pub fn service(&self, id: &str) -> Option<&CatalogueEntry> {
         self.services.iter().find(|s| s.id == id)
     }
 
-    /// What is wrong with the catalogue, one line each: unknown topics, missing links,
-    /// duplicates. Empty when it is sound. `wizards` are the ids of the definitions.
+    pub fn office(&self, id: &str) -> Option<&Office> {
+        self.offices.iter().find(|o| o.id == id)
+    }
+
+    pub fn topics(&self, kind: TopicKind) -> &[Topic] {
+        match kind {
+            TopicKind::LifeSituation => &self.life_situations,
+            TopicKind::Category => &self.categories,
+        }
+    }
+
+    /// The services of a life situation or an area, in the order its page lists them:
+    /// the life situation's `first` in their order, then the `popular` ones, then the
+    /// rest; within each by name in `locale`. Areas have no `first`.
+    pub fn services_in(&self, kind: TopicKind, id: &str, locale: Locale) -> Vec<&CatalogueEntry> {
+        let first: &[String] = self
+            .topics(kind)
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(&[], |t| &t.first);
+        let (mut popular, mut rest): (Vec<&CatalogueEntry>, Vec<&CatalogueEntry>) = self
+            .services
+            .iter()
+            .filter(|e| match kind {
+                TopicKind::LifeSituation => e.life_situations.iter().any(|l| l == id),
+                TopicKind::Category => e.category == id,
+            })
+            .filter(|e| !first.contains(&e.id))
+            .partition(|e| e.popular);
+        // One sort by name for both groups: each sort costs the app its own code.
+        for group in [&mut popular, &mut rest] {
+            group.sort_by_key(|e| crate::search::fold(e.name.get(locale)));
+        }
+        let mut entries: Vec<&CatalogueEntry> =
+            first.iter().filter_map(|f| self.service(f)).collect();
+        entries.extend(popular);
+        entries.extend(rest);
+        entries
+    }
+
+    /// What is wrong with the catalogue, one line each: unknown topics or offices,
+    /// missing links, duplicates, an office's bad hours or addresses. Empty when it is
+    /// sound. `wizards` are the ids of the definitions.
     pub fn problems(&self, wizards: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for s in &self.services {
-            let at = &s.id;
+            if !seen.insert(s.id.as_str()) {
+                out.push(format!("{}: the id is used twice", s.id));
+            }
+            self.entry_problems(s, wizards, &mut out);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for o in &self.offices {
+            let at = &o.id;
             if !seen.insert(at.as_str()) {
-                out.push(format!("{at}: the id is used twice"));
+                out.push(format!("office {at}: the id is used twice"));
             }
-            if s.id.is_empty()
-                || !s
-                    .id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
-                out.push(format!("{at}: ids are lowercase letters, digits and '-'"));
+            if !is_id(at) {
+                out.push(format!(
+                    "office {at}: ids are lowercase letters, digits and '-'"
+                ));
             }
-            for (what, text) in [("name", &s.name), ("summary", &s.summary)] {
-                if !(text.has("de") && text.has("en"))
-                    || text.0.values().any(|t| t.trim().is_empty())
+            out.extend(
+                o.problems()
+                    .into_iter()
+                    .map(|p| format!("office {at}: {p}")),
+            );
+        }
+        for t in &self.life_situations {
+            let at = &t.id;
+            if !t.intro.as_ref().is_some_and(|i| i.has("de") && i.has("en")) {
+                out.push(format!(
+                    "life situation {at}: intro needs German and English"
+                ));
+            }
+            for (n, f) in t.first.iter().enumerate() {
+                if t.first[..n].contains(f) {
+                    out.push(format!(
+                        "life situation {at}: '{f}' is named twice in first"
+                    ));
+                }
+                if !self
+                    .service(f)
+                    .is_some_and(|s| s.life_situations.contains(at))
                 {
-                    out.push(format!("{at}: {what} needs German and English"));
+                    out.push(format!(
+                        "life situation {at}: first names '{f}', not one of its services"
+                    ));
                 }
-            }
-            if !self.categories.iter().any(|c| c.id == s.category) {
-                out.push(format!("{at}: unknown category '{}'", s.category));
-            }
-            if s.life_situations.is_empty() {
-                out.push(format!("{at}: no life situation"));
-            }
-            for l in &s.life_situations {
-                if !self.life_situations.iter().any(|t| &t.id == l) {
-                    out.push(format!("{at}: unknown life situation '{l}'"));
-                }
-            }
-            match s.channel {
-                Channel::Wizard => match &s.wizard {
-                    Some(w) if wizards.contains(w) => {}
-                    Some(w) => out.push(format!("{at}: no service definition '{w}'")),
-                    None => out.push(format!("{at}: channel 'wizard' needs 'wizard'")),
-                },
-                Channel::Online => {
-                    if !s.url.as_deref().is_some_and(|u| u.starts_with("https://")) {
-                        out.push(format!("{at}: channel 'online' needs an https 'url'"));
-                    }
-                }
-                Channel::InPerson => {}
             }
         }
         out
     }
+
+    fn entry_problems(&self, s: &CatalogueEntry, wizards: &[String], out: &mut Vec<String>) {
+        let at = &s.id;
+        if !is_id(at) {
+            out.push(format!("{at}: ids are lowercase letters, digits and '-'"));
+        }
+        for (what, text) in [("name", &s.name), ("summary", &s.summary)] {
+            if !(text.has("de") && text.has("en")) || text.0.values().any(|t| t.trim().is_empty()) {
+                out.push(format!("{at}: {what} needs German and English"));
+            }
+        }
+        if !self.categories.iter().any(|c| c.id == s.category) {
+            out.push(format!("{at}: unknown category '{}'", s.category));
+        }
+        if s.life_situations.is_empty() {
+            out.push(format!("{at}: no life situation"));
+        }
+        for l in &s.life_situations {
+            if !self.life_situations.iter().any(|t| &t.id == l) {
+                out.push(format!("{at}: unknown life situation '{l}'"));
+            }
+        }
+        for o in &s.offices {
+            if self.office(o).is_none() {
+                out.push(format!("{at}: unknown office '{o}'"));
+            }
+        }
+        match s.channel {
+            Channel::Wizard => match &s.wizard {
+                Some(w) if wizards.contains(w) => {}
+                Some(w) => out.push(format!("{at}: no service definition '{w}'")),
+                None => out.push(format!("{at}: channel 'wizard' needs 'wizard'")),
+            },
+            Channel::Online => {
+                if !s.url.as_deref().is_some_and(|u| u.starts_with("https://")) {
+                    out.push(format!("{at}: channel 'online' needs an https 'url'"));
+                }
+            }
+            Channel::InPerson => {
+                if s.offices.is_empty() {
+                    out.push(format!("{at}: channel 'in_person' needs 'offices'"));
+                }
+            }
+        }
+    }
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -16,6 +16,7 @@ pub mod format;
 pub mod json;
 pub mod migrate;
 pub mod number;
+pub mod offices;
 pub mod payment;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -15,6 +15,7 @@ use crate::definition::{
 use crate::fee::{FeeRule, FeeSchedule, FeeTier, Money};
 use crate::json::{member, FromJson, Json, JsonError, ToJson};
 use crate::number::{Decimal, Separators};
+use crate::offices::{Access, Appointments, Office, Opening, Weekday};
 use crate::payment::{
     CreatePayment, PaymentEvent, PaymentList, PaymentMethod, PaymentState, PaymentView,
 };
@@ -315,9 +316,12 @@ json_struct!(Catalogue {
     categories,
     services,
     synonyms = default,
+    offices = default,
 });
 json_struct!(Topic {
     id,
+    intro = default,
+    first = default,
     name,
     keywords = default,
 });
@@ -335,7 +339,32 @@ json_struct!(CatalogueEntry {
     office,
     keywords = default,
     popular = default,
+    offices = default,
 });
+json_named_enum!(Weekday);
+json_struct!(Office {
+    id,
+    name,
+    street,
+    postcode,
+    town,
+    hours,
+    hours_note = default,
+    phone,
+    email,
+    web,
+    transit = default,
+    access,
+    appointments = default,
+});
+json_struct!(Opening { days, from, to });
+json_struct!(Access {
+    step_free,
+    hearing_loop,
+    accessible_toilet,
+    note = default,
+});
+json_struct!(Appointments { url = default });
 json_named_enum!(ApiErrorCode);
 json_named_enum!(PaymentState);
 json_named_enum!(PaymentMethod);

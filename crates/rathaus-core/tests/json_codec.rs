@@ -79,7 +79,59 @@ fn the_shipped_catalogue() {
     let catalogue = shipped_catalogue::shipped();
     assert!(catalogue.services.iter().any(|e| e.popular));
     assert!(catalogue.services.iter().any(|e| !e.bring.is_empty()));
+    // Every member of the offices and life situations is in the shipped data, so
+    // reading it back checks each of them.
+    assert!(catalogue.services.iter().any(|e| !e.offices.is_empty()));
+    assert!(catalogue.life_situations.iter().all(|t| t.intro.is_some()));
+    assert!(catalogue
+        .life_situations
+        .iter()
+        .any(|t| !t.first.is_empty()));
+    let offices = &catalogue.offices;
+    assert!(offices.iter().any(|o| o.hours_note.is_some()));
+    assert!(offices.iter().any(|o| o.transit.is_some()));
+    assert!(offices.iter().any(|o| o.access.note.is_some()));
+    assert!(offices.iter().any(|o| o.access.hearing_loop));
+    assert!(offices.iter().any(|o| !o.access.step_free));
+    assert!(offices.iter().any(|o| o.appointments.is_none()));
+    assert!(offices
+        .iter()
+        .any(|o| o.appointments.as_ref().is_some_and(|a| a.url.is_some())));
+    assert!(offices
+        .iter()
+        .any(|o| o.appointments.as_ref().is_some_and(|a| a.url.is_none())));
     both_ways(&catalogue);
+    // Read by the codec exactly as serde reads the files.
+    let by_codec: Vec<rathaus_core::offices::Office> = json::from_str(
+        &std::fs::read_to_string(shipped_catalogue::folder().join("offices.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(&by_codec, offices);
+    let topics: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shipped_catalogue::folder().join("topics.json")).unwrap(),
+    )
+    .unwrap();
+    let life_situations = topics["life_situations"].to_string();
+    let by_codec: Vec<rathaus_core::catalogue::Topic> = json::from_str(&life_situations).unwrap();
+    assert_eq!(by_codec, catalogue.life_situations);
+}
+
+#[test]
+fn an_office_with_only_what_it_must_have() {
+    let office: rathaus_core::offices::Office = serde_json::from_str(
+        r#"{"id":"o","name":{"de":"Amt"},"street":"Olpe 1","postcode":"44135",
+            "town":"Musterstadt","hours":[],"phone":"0231 555-1","email":"a@musterstadt.de",
+            "web":"https://www.musterstadt.de/","appointments":{},
+            "access":{"step_free":false,"hearing_loop":false,"accessible_toilet":false}}"#,
+    )
+    .unwrap();
+    both_ways(&office);
+    assert_eq!(
+        json::from_str::<rathaus_core::offices::Office>(&serde_json::to_string(&office).unwrap())
+            .unwrap()
+            .appointments,
+        Some(Default::default())
+    );
 }
 
 #[test]
@@ -264,6 +316,7 @@ fn every_name_matches_serde() {
     same(&Locale::ALL);
     same(&EventKind::ALL);
     same(&rathaus_core::catalogue::Channel::ALL);
+    same(&rathaus_core::offices::Weekday::ALL);
 }
 
 #[test]

@@ -26,9 +26,10 @@ use crate::AppState;
 
 /// Applications are answers to questions, not files: 256 KiB is generous.
 pub const MAX_JSON_BODY: usize = 256 * 1024;
-/// One uploaded file. Each question sets its own (smaller) limit, checked on submit;
-/// this only keeps anyone from streaming gigabytes.
-pub const MAX_FILE_BODY: usize = 25 * 1024 * 1024;
+/// One uploaded file: the core's limit, which the definition check holds every
+/// question's `max_file_bytes` to. Each question sets its own (smaller) limit, checked
+/// on submit; this only keeps anyone from streaming gigabytes.
+pub const MAX_FILE_BODY: usize = rathaus_core::upload::MAX_UPLOAD_BYTES as usize;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -214,7 +214,8 @@ impl DefinitionsCheck {
 }
 
 /// The city's catalogue of all its services (`catalogue/`: `topics.json` with life
-/// situations, categories and synonyms, and `services/*.json`, each a list of entries),
+/// situations, categories and synonyms, `offices.json` with the offices, and
+/// `services/*.json`, each a list of entries),
 /// checked against the wizards' definitions. Problems name their file; any problem
 /// stops the load, as for definitions.
 pub fn load_city_catalogue(
@@ -240,6 +241,17 @@ pub fn check_city_catalogue(
         .and_then(|text| serde_json::from_str(&text).map_err(|e| Problem::new(&topics_file, e)))
         .map_err(|p| vec![p])?;
     let mut problems = Vec::new();
+    // Optional as a file: without it, every in-person service is reported for want of
+    // an office.
+    let offices_file = dir.join("offices.json");
+    if offices_file.exists() {
+        match read(&offices_file).and_then(|text| {
+            serde_json::from_str(&text).map_err(|e| Problem::new(&offices_file, e))
+        }) {
+            Ok(offices) => city.offices = offices,
+            Err(p) => problems.push(p),
+        }
+    }
     let files = json_files(&dir.join("services")).map_err(|p| vec![p])?;
     // Which file each entry came from, to name it with the entry's problems.
     let mut files_of: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();

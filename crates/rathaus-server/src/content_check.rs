@@ -55,14 +55,16 @@ struct Layout<'a> {
     trailer: &'a [u8],
 }
 
-/// The type from the first bytes: only kinds an office can open safely.
+/// The type from the first bytes: only kinds an office can open safely, each one of
+/// the core's `ACCEPTED_MEDIA_TYPES` (what the definition check allows in `accept`).
 pub fn sniff_media_type(data: &[u8]) -> Option<&'static str> {
+    let [pdf, jpeg, png] = rathaus_core::upload::ACCEPTED_MEDIA_TYPES;
     if data.starts_with(b"%PDF-") {
-        Some("application/pdf")
+        Some(pdf)
     } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
+        Some(png)
     } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
+        Some(jpeg)
     } else {
         None
     }

@@ -47,7 +47,7 @@ pub struct Config {
     /// Folder of service definitions.
     #[arg(long, env = "RATHAUS_SERVICES_DIR", default_value = "services")]
     pub services_dir: PathBuf,
-    /// Folder of the city's catalogue of services (topics.json, services/*.json).
+    /// Folder of the city's catalogue of services (topics.json, offices.json, services/*.json).
     #[arg(long, env = "RATHAUS_CATALOGUE_DIR", default_value = "catalogue")]
     pub catalogue_dir: PathBuf,
     /// The built app to serve (Trunk's output).

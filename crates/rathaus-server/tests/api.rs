@@ -890,4 +890,49 @@ fn a_bad_catalogue_stops_the_server_from_starting() {
         .unwrap()
         .to_string();
     assert!(err.contains("kaputt.json"), "{err}");
+    std::fs::write(tmp.path().join("offices.json"), r#"[{"id": "amt"}]"#).unwrap();
+    let err = rathaus_server::catalogue::load_city_catalogue(tmp.path(), &wizards)
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(err.contains("offices.json: missing field"), "{err}");
+}
+
+#[test]
+fn an_in_person_service_without_an_office_stops_the_server_from_starting() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("services")).unwrap();
+    for file in ["topics.json", "offices.json"] {
+        std::fs::copy(repo().join("catalogue").join(file), tmp.path().join(file)).unwrap();
+    }
+    let entry = |id: &str, offices: &[&str]| {
+        json!({
+            "id": id, "name": {"de": "Etwas", "en": "Something"},
+            "summary": {"de": "Text", "en": "Text"}, "category": "buergerdienste",
+            "life_situations": ["tiere"], "channel": "in_person", "offices": offices,
+            "fee": {"de": "kostenlos", "en": "free"}, "office": {"de": "Amt", "en": "Office"}
+        })
+    };
+    std::fs::write(
+        tmp.path().join("services/neu.json"),
+        json!([
+            entry("ohne-amt", &[]),
+            entry("falsches-amt", &["rathaus-mond"]),
+            entry("richtig", &["buergerbuero-mitte"]),
+        ])
+        .to_string(),
+    )
+    .unwrap();
+    let wizards = rathaus_server::catalogue::Catalogue::load(&repo().join("services")).unwrap();
+    let err = rathaus_server::catalogue::load_city_catalogue(tmp.path(), &wizards)
+        .err()
+        .unwrap()
+        .to_string();
+    for expected in [
+        "ohne-amt: channel 'in_person' needs 'offices'",
+        "falsches-amt: unknown office 'rathaus-mond'",
+    ] {
+        assert!(err.contains(expected), "{expected} in {err}");
+    }
+    assert!(!err.contains("richtig:"), "{err}");
 }

@@ -2,7 +2,8 @@
 //! definition check holds every question's `accept` and `max_file_bytes` against.
 
 use rathaus_core::upload::{ACCEPTED_MEDIA_TYPES, MAX_UPLOAD_BYTES};
-use rathaus_server::api::{sniff_media_type, MAX_FILE_BODY};
+use rathaus_server::api::MAX_FILE_BODY;
+use rathaus_server::content_check::sniff_media_type;
 
 #[test]
 fn the_backend_takes_exactly_the_core_s_media_types_and_size() {

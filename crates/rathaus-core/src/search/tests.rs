@@ -19,6 +19,7 @@ fn entry(id: &str, de: &str, en: &str, keywords: &[&str]) -> CatalogueEntry {
         office: Text::new("Amt", "Office"),
         keywords: keywords.iter().map(|k| k.to_string()).collect(),
         popular: false,
+        offices: vec![],
     }
 }
 
@@ -26,11 +27,15 @@ fn catalogue() -> Catalogue {
     Catalogue {
         life_situations: vec![Topic {
             id: "l".into(),
+            intro: None,
+            first: vec![],
             name: Text::new("Leben", "Life"),
             keywords: vec![],
         }],
         categories: vec![Topic {
             id: "c".into(),
+            intro: None,
+            first: vec![],
             name: Text::new("Bürgerdienste", "Citizen services"),
             keywords: vec![],
         }],
@@ -59,6 +64,7 @@ fn catalogue() -> Catalogue {
             entry("moebelbank", "Möbelbörse", "Furniture exchange", &[]),
         ],
         synonyms: vec![vec!["Auto".into(), "Fahrzeug".into(), "car".into()]],
+        offices: vec![],
     }
 }
 
@@ -389,11 +395,15 @@ fn a_query_about_a_life_situation_suggests_it() {
     c.life_situations = vec![
         Topic {
             id: "umzug".into(),
+            intro: None,
+            first: vec![],
             name: Text::new("Umzug & Wohnen", "Moving & housing"),
             keywords: vec!["umgezogen".into(), "neue Wohnung".into()],
         },
         Topic {
             id: "ehe".into(),
+            intro: None,
+            first: vec![],
             name: Text::new("Ehe & Partnerschaft", "Marriage"),
             keywords: vec!["Hochzeit".into(), "Kind bekommen".into()],
         },
