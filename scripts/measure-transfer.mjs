@@ -4,9 +4,9 @@
 //
 // Three visits, each in a fresh profile with the service worker allowed, each until the
 // service worker has installed (its precache fetches count) and the network is idle:
-//   first visit        the front page, /
-//   then a service     from there, the link to the Führungszeugnis (start page) and
-//                      "Jetzt beginnen" (first question): what these navigations add
+//   first visit        the front page, /; then the link to the Führungszeugnis (start
+//                      page) and "Jetzt beginnen" (first question): what these add
+//   then a search      the front page again, then a query typed: what the first search adds
 //   wizard by its link /services/fuehrungszeugnis opened directly
 // Bytes: see scripts/lib/wire.mjs (on the wire, headers included; each URL counted once,
 // the first time; further transfers of a URL are listed as repeats).
@@ -26,6 +26,7 @@ const BUDGET_BYTES = Number(process.env.RATHAUS_SIZE_BUDGET_BYTES || 150_000);
 const SERVICE = 'fuehrungszeugnis';
 const START_HEADING = 'Führungszeugnis beantragen';
 const FIRST_QUESTION = 'Welches Führungszeugnis brauchen Sie?';
+const QUERY = 'ich bin umgezogen';
 
 const h1Is = (text) => `document.querySelector('h1')?.textContent.trim() === ${JSON.stringify(text)}`;
 
@@ -36,9 +37,9 @@ async function visit(base, steps) {
     const tab = await recordedTab(browser);
     const phases = [];
     let from = 0;
-    const phase = async (name) => {
+    const phase = async (name, short) => {
       await tab.waitIdle();
-      phases.push({ name, records: tab.records.slice(from) });
+      phases.push({ name, short, records: tab.records.slice(from) });
       from = tab.records.length;
     };
     await steps(tab, phase, base);
@@ -52,22 +53,38 @@ async function frontThenService(tab, phase, base) {
   await tab.navigate(`${base}/`);
   await tab.waitFor(`document.getElementById('search')`, 'the front page with its search box');
   await tab.serviceWorkerInControl();
-  await phase('first visit: the front page');
+  await phase('first visit: the front page', 'first visit');
   await tab.evaluate(`document.querySelector('a[href="/services/${SERVICE}"]').click()`);
   await tab.waitFor(h1Is(START_HEADING), `the start page "${START_HEADING}"`);
-  await phase('then: the link to the Führungszeugnis on the front page');
+  await phase('then: the link to the Führungszeugnis on the front page', '+ start page');
   await tab.evaluate(
     `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Jetzt beginnen').click()`,
   );
   await tab.waitFor(h1Is(FIRST_QUESTION), `the first question "${FIRST_QUESTION}"`);
-  await phase('then: "Jetzt beginnen" (the first question)');
+  await phase('then: "Jetzt beginnen" (the first question)', '+ first question');
+}
+
+async function frontThenSearch(tab, phase, base) {
+  await tab.navigate(`${base}/`);
+  await tab.waitFor(`document.getElementById('search')`, 'the front page with its search box');
+  await tab.serviceWorkerInControl();
+  await phase(null); // the first visit again: measured above, not reported twice
+  await tab.evaluate(
+    `(() => { const input = document.getElementById('search'); input.value = ${JSON.stringify(QUERY)};
+       input.dispatchEvent(new Event('input', { bubbles: true })); })()`,
+  );
+  await tab.waitFor(
+    `document.getElementById('search-results')?.getAttribute('data-answers') === ${JSON.stringify(QUERY)}`,
+    `the results for "${QUERY}"`,
+  );
+  await phase(`then: a search on the front page ("${QUERY}")`, '+ first search');
 }
 
 async function wizardByLink(tab, phase, base) {
   await tab.navigate(`${base}/services/${SERVICE}`);
   await tab.waitFor(h1Is(START_HEADING), `the start page "${START_HEADING}"`);
   await tab.serviceWorkerInControl();
-  await phase(`first visit by a link: /services/${SERVICE}`);
+  await phase(`first visit by a link: /services/${SERVICE}`, 'wizard by its link');
 }
 
 const KINDS = [
@@ -86,7 +103,7 @@ const onWire = (r) => r.done && !r.failed && !r.servedBy;
 /** The visit's parts summed: each URL once (the first transfer), then repeats. */
 function summarise(phases, base) {
   const seen = new Set();
-  return phases.map(({ name, records }) => {
+  const parts = phases.map(({ name, short, records }) => {
     const files = [];
     const repeats = [];
     for (const r of records.filter(onWire)) {
@@ -120,6 +137,7 @@ function summarise(phases, base) {
     const askedAgain = [...asked].filter(([, list]) => list.length > 1).map(([path, requests]) => ({ path, requests }));
     return {
       name,
+      short,
       files,
       repeats,
       askedAgain,
@@ -130,6 +148,7 @@ function summarise(phases, base) {
       repeatBytes: sum(repeats),
     };
   });
+  return parts.filter((p) => p.name);
 }
 
 /** Every wasm module and chunk of the build, with the times each visit transferred it. */
@@ -142,7 +161,7 @@ function wasmModules(visits) {
       const br = join(dist, file + '.br');
       const loads = visits.flatMap((v) =>
         v.map((p) => ({
-          visit: p.name,
+          visit: p.short,
           transfers: [...p.files, ...p.repeats].filter((r) => r.path === '/' + file).length,
         })),
       );
@@ -227,7 +246,7 @@ let parts;
 let modules;
 try {
   const visits = [];
-  for (const steps of [frontThenService, wizardByLink]) visits.push(summarise(await visit(backend.base, steps), backend.base));
+  for (const steps of [frontThenService, frontThenSearch, wizardByLink]) visits.push(summarise(await visit(backend.base, steps), backend.base));
   parts = visits.flat();
   modules = wasmModules(visits);
 } finally {
@@ -237,7 +256,7 @@ try {
 const firstVisit = parts[0];
 const staticPath = join(root, 'target', 'size-static.md');
 const staticPart = existsSync(staticPath)
-  ? readFileSync(staticPath, 'utf8').replace(/^# /m, '# Static part: ')
+  ? readFileSync(staticPath, 'utf8').replace(/^## /gm, '### ').replace(/^# /m, '## Static part: ')
   : '(No static part: target/size-static.md is written by the release build.)\n';
 const report = markdown(parts, modules, firstVisit) + '\n' + staticPart;
 mkdirSync(join(root, 'target'), { recursive: true });
