@@ -28,6 +28,7 @@ import { CATEGORIES, markdown, summarise } from './lib/lighthouse-report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.RATHAUS_LIGHTHOUSE_RUNS || 3);
+let browserVersion = '';
 const QUERY = 'ich bin umgezogen';
 
 /** The pages in the order a run visits them; `prepare` runs before a page is measured. */
@@ -82,6 +83,7 @@ async function run(backend, runNumber) {
     defaultViewport: null,
   });
   try {
+    browserVersion = await browser.version();
     const page = await browser.newPage();
     const flow = await startFlow(page, { ...flowOptions, name: `Rathaus, run ${runNumber}` });
     const state = { page, base: backend.base, backend, caseNumber: null };
@@ -122,15 +124,18 @@ async function run(backend, runNumber) {
 requireChromium();
 const backend = await startBackend(root);
 const runs = [];
-let browserVersion = '';
 try {
   for (let i = 1; i <= RUNS; i++) runs.push(await run(backend, i));
-  browserVersion = runs[0][0].lhr.environment.hostUserAgent;
 } finally {
   backend.stop();
 }
 
-const { pages, medianRuns } = summarise(PAGES.map((p) => p.kind), runs);
+// Addresses as the report shows them: a case number differs from run to run.
+const addresses = PAGES.map((p) => ({
+  kind: p.kind,
+  address: p.search ? `/ (typing "${p.search}")` : p.path({ caseNumber: '<case number>' }),
+}));
+const { pages, medianRuns } = summarise(addresses, runs);
 const out = join(root, 'target');
 const perPage = join(out, 'lighthouse');
 rmSync(perPage, { recursive: true, force: true });

@@ -103,13 +103,14 @@ function costs(main, snapshot) {
 }
 
 /**
- * `runs`: per run, the steps `[{ kind, lhr, timespan?, snapshot? }]`. Returns the medians
+ * `addresses`: `[{ kind, address }]` in the report's order; `runs`: per run, the steps
+ * `[{ kind, lhr, timespan?, snapshot? }]`. Returns the medians
  * per kind and, per kind, the median run's reports (by performance score, then LCP).
  */
-export function summarise(kinds, runs) {
+export function summarise(addresses, runs) {
   const pages = [];
   const medianRuns = {};
-  for (const kind of kinds) {
+  for (const { kind, address } of addresses) {
     const perRun = runs.map((steps) => {
       const own = steps.filter((s) => s.kind === kind);
       const main = own.find((s) => !s.snapshot).lhr;
@@ -126,7 +127,7 @@ export function summarise(kinds, runs) {
     pages.push({
       kind,
       mode: mid.snapshot ? 'timespan + snapshot' : 'navigation',
-      url: new URL(mid.main.finalDisplayedUrl || mid.main.mainDocumentUrl || mid.main.requestedUrl).pathname,
+      url: address,
       medians,
       runs: perRun.map((r) => r.figures),
       costs: costs(mid.main, mid.snapshot),
@@ -147,7 +148,7 @@ export function markdown({ pages, runs, browser, lighthouse }) {
   const lines = [
     '# Lighthouse: every kind of page of the release app',
     '',
-    `Lighthouse ${lighthouse}, mobile preset (simulated slow 4G: 150 ms RTT, 1.6 Mbit/s; 4× CPU slowdown), ${runs} runs per page, medians; ${browser}.`,
+    `Lighthouse ${lighthouse}, mobile preset (simulated slow 4G: 150 ms RTT, 1.6 Mbit/s; 4× CPU slowdown), ${runs} run${runs === 1 ? "" : "s"} per page, medians; ${browser}.`,
     'Each page a cold navigation in a fresh profile (HTTP cache, service worker and Cache Storage cleared; the drafts and applications the page needs kept). Search results: a timespan of typing on the front page (real throttling) and a snapshot of the results.',
     'Goals: performance ≥ 95, accessibility 100, LCP ≤ 1.5 s, CLS 0.',
     '',
