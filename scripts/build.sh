@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Release build: the app into dist/ (with precompressed files and the size report in
-# target/size-report.md) and the reference backend.
+# Release build: the app into dist/ (with precompressed files), the reference backend,
+# and the size report (target/size-report.md): what a visit transfers, measured in
+# Chromium against that backend; the build fails when a first visit is over the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -10,3 +11,5 @@ source scripts/env.sh
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg rathaus_split -Clink-args=--emit-relocs" \
   trunk build --release
 cargo build --release -p rathaus-server
+# Measured on the real server, so it comes after the server (docs/size.md).
+node scripts/measure-transfer.mjs

@@ -4,7 +4,7 @@
 // scripts/build.sh compiles the release app with `--cfg rathaus_split` and relocations
 // kept. Then the wizard's pages (the `#[lazy]` function in src/app.rs) and everything
 // only they use go into a second module, which the browser loads when a service is
-// started; a first visit loads the first module only (DESIGN.md size budget). Trunk has
+// started; a first visit loads the first module only (size budget, docs/size.md). Trunk has
 // no step for this (trunk-rs/trunk#1022), so this script does what it would:
 //
 //   raw wasm --wasm_split_cli--> main.wasm + split_*.wasm + __wasm_split.js

@@ -1,0 +1,109 @@
+// A citizen's way through the app with puppeteer-core, to prepare what a page needs
+// before Lighthouse measures it (a draft, a sent application). The same answers as the
+// end-to-end journey in e2e/helpers.ts (`answerEverything`), found by their labels.
+
+const WAIT_MS = 30_000;
+
+export const SERVICE = 'fuehrungszeugnis';
+
+const normalise = (s) => s.replace(/\s+/g, ' ').trim();
+
+export async function waitForHeading(page, text) {
+  await page
+    .waitForFunction(
+      (text) => document.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim() === text,
+      { timeout: WAIT_MS },
+      text,
+    )
+    .catch(async () => {
+      const h1 = await page.evaluate(() => document.querySelector('h1')?.textContent);
+      throw new Error(`expected the heading "${text}" at ${page.url()}, found ${JSON.stringify(h1)}`);
+    });
+}
+
+/** The page shows `heading` as its h1 and, if given, `text` somewhere. */
+export async function expectPage(page, heading, text) {
+  await waitForHeading(page, heading);
+  if (!text) return;
+  await page
+    .waitForFunction((text) => document.body.innerText.includes(text), { timeout: WAIT_MS }, text)
+    .catch(() => {
+      throw new Error(`"${text}" is not on the page "${heading}" at ${page.url()}`);
+    });
+}
+
+/** The form control whose label reads `label` (whitespace ignored). */
+async function control(page, label) {
+  const handle = await page.evaluateHandle((label) => {
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const found = [...document.querySelectorAll('label')].find((l) => norm(l.textContent) === label);
+    return found ? found.control : null;
+  }, normalise(label));
+  const element = handle.asElement();
+  if (!element) throw new Error(`no form control labelled "${label}" at ${page.url()}`);
+  return element;
+}
+
+async function fill(page, label, value) {
+  const input = await control(page, label);
+  await input.click({ count: 3 });
+  await input.type(value);
+}
+
+async function check(page, label) {
+  await (await control(page, label)).click();
+}
+
+export async function clickButton(page, text) {
+  const handle = await page.evaluateHandle(
+    (text) => [...document.querySelectorAll('button')].find((b) => b.textContent.replace(/\s+/g, ' ').trim() === text) || null,
+    text,
+  );
+  const button = handle.asElement();
+  if (!button) throw new Error(`no button "${text}" at ${page.url()}`);
+  await button.click();
+}
+
+async function continueTo(page, heading) {
+  await clickButton(page, 'Weiter');
+  await waitForHeading(page, heading);
+}
+
+/** A Führungszeugnis for the citizen themself, every question answered: on the check page. */
+export async function answerEverything(page, base) {
+  await page.goto(`${base}/services/${SERVICE}`);
+  await waitForHeading(page, 'Führungszeugnis beantragen');
+  await clickButton(page, 'Jetzt beginnen');
+  await waitForHeading(page, 'Welches Führungszeugnis brauchen Sie?');
+  await check(page, 'Für mich selbst (Privatführungszeugnis, Belegart N)');
+  await continueTo(page, 'Wofür brauchen Sie das Führungszeugnis?');
+  await fill(page, 'Wofür brauchen Sie das Führungszeugnis?', 'Bewerbung');
+  await continueTo(page, 'Wie heißen Sie?');
+  await fill(page, 'Vornamen', 'Erika');
+  await fill(page, 'Familienname', 'Mustermann');
+  await continueTo(page, 'Wann und wo sind Sie geboren?');
+  await fill(page, 'Tag', '1');
+  await fill(page, 'Monat', '2');
+  await fill(page, 'Jahr', '1980');
+  await fill(page, 'Geburtsort', 'Essen');
+  await continueTo(page, 'Welche Staatsangehörigkeit haben Sie?');
+  await fill(page, 'Welche Staatsangehörigkeit haben Sie?', 'deutsch');
+  await continueTo(page, 'Wo wohnen Sie?');
+  await fill(page, 'Straße und Hausnummer', 'Markt 1');
+  await fill(page, 'Postleitzahl', '45127');
+  await fill(page, 'Ort', 'Essen');
+  await continueTo(page, 'Zustellung');
+  await check(page, 'An meine Wohnanschrift');
+  await continueTo(page, 'E-Mail-Adresse (optional)');
+  await continueTo(page, 'Prüfen Sie Ihre Angaben');
+}
+
+/** From the check page: the declaration, send; returns the case number. */
+export async function send(page, base) {
+  await page.goto(`${base}/services/${SERVICE}/check`);
+  await waitForHeading(page, 'Prüfen Sie Ihre Angaben');
+  await check(page, 'Ich versichere, dass meine Angaben richtig und vollständig sind.');
+  await clickButton(page, 'Antrag abschicken');
+  await waitForHeading(page, 'Antrag gesendet');
+  return page.$eval('[data-testid="case-number"]', (e) => e.textContent.trim());
+}
