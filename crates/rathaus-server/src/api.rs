@@ -52,6 +52,7 @@ pub fn routes() -> Router<AppState> {
             "/attachments",
             post(upload_attachment).layer(DefaultBodyLimit::max(MAX_FILE_BODY)),
         )
+        .merge(crate::feedback::routes())
         .fallback(|| async { ApiError::NotFound })
         .layer(DefaultBodyLimit::max(MAX_JSON_BODY))
 }
@@ -75,11 +76,13 @@ fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
     })
 }
 
-fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+pub(crate) fn json_body<T: DeserializeOwned>(
+    body: Result<Bytes, BytesRejection>,
+) -> Result<T, ApiError> {
     serde_json::from_slice(&body_bytes(body)?).map_err(|_| ApiError::BadRequest)
 }
 
-fn with_cache(mut response: Response, policy: &'static str) -> Response {
+pub(crate) fn with_cache(mut response: Response, policy: &'static str) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
@@ -115,7 +118,7 @@ async fn get_service(
 }
 
 /// Printable ASCII, at most 200 characters: a UUID fits, nothing hostile does.
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let key = headers
         .get(IDEMPOTENCY_KEY_HEADER)
         .and_then(|v| v.to_str().ok())
@@ -333,7 +336,7 @@ fn access_code(headers: &HeaderMap) -> Option<String> {
 }
 
 /// The address the request came from (absent when served without one, in tests).
-pub struct Client(Option<IpAddr>);
+pub struct Client(pub Option<IpAddr>);
 
 impl<S: Send + Sync> FromRequestParts<S> for Client {
     type Rejection = std::convert::Infallible;

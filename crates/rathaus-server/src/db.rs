@@ -62,6 +62,7 @@ CREATE INDEX attachments_unclaimed ON attachments(created_at) WHERE case_number 
 "#,
     crate::payments::MIGRATION,
     crate::office::MIGRATION,
+    crate::feedback::MIGRATION,
 ];
 
 /// The events of one case or payment, oldest first: `(at, state, text)` rows of `sql`,

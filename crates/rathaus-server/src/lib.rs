@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod codes;
 pub mod db;
 mod error;
+pub mod feedback;
 pub mod limit;
 pub mod office;
 pub mod payments;
