@@ -41,11 +41,13 @@ self.addEventListener('message', (event) => {
 
 // Data the app reads often and may show offline: the catalogue (so that browsing and
 // searching work offline), the service list, one service's definition, runtime
-// configuration and texts.
+// configuration, the city's legal information and texts. Network first: a city's edit
+// of config.json or legal.json shows on the next visit, not the next release.
 const isData = (url) =>
   /\/services(\/[^/]+)?$/.test(url.pathname) ||
   /\/catalogue$/.test(url.pathname) ||
   url.pathname === '/config.json' ||
+  url.pathname === '/legal.json' ||
   url.pathname.startsWith('/i18n/');
 
 async function networkFirst(request) {

@@ -3,8 +3,8 @@
 use std::cell::RefCell;
 
 use rathaus_core::api::{
-    AnswerRequest, ApplicationReceipt, CaseView, ErrorBody, ServiceList, SubmitApplication,
-    ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
+    AnswerRequest, ApplicationReceipt, CaseView, ErrorBody, FeedbackReceipt, ServiceList,
+    SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
 };
 use rathaus_core::catalogue::Catalogue;
 use rathaus_core::definition::ServiceDefinition;
@@ -251,6 +251,27 @@ pub async fn list_payments(case_number: &str, access_code: &str) -> Result<Payme
         )
         .await?,
     )
+}
+
+/// A service definition as a JSON value: for a page that reads a few of its members
+/// (the privacy statement) without the definition's codec, which is the wizard's.
+pub async fn get_service_json(id: &str) -> Result<json::Json, ApiError> {
+    let path = format!("/services/{}", encode_segment(id));
+    let (status, text) = fetch_text("GET", &url(&path), None, &[]).await?;
+    if !(200..300).contains(&status) {
+        return Err(ApiError::Status {
+            status,
+            body: json::from_str(&text).ok(),
+        });
+    }
+    json::parse(&text).map_err(|_| ApiError::Decode)
+}
+
+/// Sends a citizen's report of a barrier. `body` is the exact JSON sent before with
+/// `key`, so that a retry after a lost answer is the same report, kept once.
+pub async fn send_feedback(body: &str, key: &str) -> Result<FeedbackReceipt, ApiError> {
+    let headers = [(IDEMPOTENCY_KEY_HEADER, key)];
+    decode(fetch_text("POST", &url("/feedback"), Some(Body::Json(body)), &headers).await?)
 }
 
 /// Percent-encodes everything but unreserved characters, for one path segment.

@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                 <div class="width-container">
                     <p>{i18n.t(Key::FooterText)}</p>
                     <p><a href="/device">{i18n.t(Key::DeviceTitle)}</a></p>
+                    {crate::legal::footer_links()}
                 </div>
             </footer>
         }
@@ -126,9 +127,13 @@ fn page(route: Route) -> AnyView {
         | Route::Applications
         | Route::Device) => view! { <DeferredPage route=route /> }.into_any(),
         Route::Status => view! { <StatusPage /> }.into_any(),
-        route @ (Route::Life { .. } | Route::Area { .. } | Route::Info { .. }) => {
-            view! { <DeferredPage route=route /> }.into_any()
-        }
+        route @ (Route::Life { .. }
+        | Route::Area { .. }
+        | Route::Info { .. }
+        | Route::Imprint
+        | Route::Privacy
+        | Route::Accessibility
+        | Route::BarrierReport) => view! { <DeferredPage route=route /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
@@ -147,8 +152,11 @@ fn DeferredPage(route: Route) -> impl IntoView {
                 route,
                 Route::Life { .. } | Route::Area { .. } | Route::Info { .. }
             );
+            let legal = crate::legal::is_legal(&route);
             let module = if catalogue {
                 "catalogue_code"
+            } else if legal {
+                "legal_code"
             } else {
                 "deferred"
             };
@@ -162,6 +170,7 @@ fn DeferredPage(route: Route) -> impl IntoView {
                         crate::search::CatalogueDone::Hits(_) => ().into_any(),
                     }
                 }
+                Ok(()) if legal => crate::legal::legal_code(route).await,
                 Ok(()) => deferred(Deferred::Page(route)).await,
                 Err(error) => view! {
                     <LoadError error=error retry=move |()| attempt.update(|n| *n += 1) heading=true />

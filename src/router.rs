@@ -57,6 +57,14 @@ pub enum Route {
     },
     /// What the app keeps on this device: drafts, applications sent, the outbox.
     Device,
+    /// The city's Impressum (§ 5 DDG).
+    Imprint,
+    /// The Datenschutzerklärung (Art. 13/14 DSGVO).
+    Privacy,
+    /// The Erklärung zur Barrierefreiheit (BITV 2.0 § 7).
+    Accessibility,
+    /// Its feedback mechanism: the form to report a barrier.
+    BarrierReport,
     NotFound,
 }
 
@@ -107,6 +115,11 @@ impl Route {
             ["areas", id] => Route::Area { id: id.to_string() },
             ["info", id] => Route::Info { id: id.to_string() },
             ["device"] => Route::Device,
+            // German addresses in every language: they are what citizens look for.
+            ["impressum"] => Route::Imprint,
+            ["datenschutz"] => Route::Privacy,
+            ["barrierefreiheit"] => Route::Accessibility,
+            ["barrierefreiheit", "melden"] => Route::BarrierReport,
             _ => Route::NotFound,
         }
     }
@@ -135,6 +148,10 @@ impl Route {
             Route::Area { id } => format!("/areas/{id}"),
             Route::Info { id } => format!("/info/{id}"),
             Route::Device => "/device".into(),
+            Route::Imprint => "/impressum".into(),
+            Route::Privacy => "/datenschutz".into(),
+            Route::Accessibility => "/barrierefreiheit".into(),
+            Route::BarrierReport => "/barrierefreiheit/melden".into(),
             Route::NotFound => "/404".into(),
         }
     }
@@ -367,6 +384,10 @@ mod tests {
             Route::Info {
                 id: "reisepass".into(),
             },
+            Route::Imprint,
+            Route::Privacy,
+            Route::Accessibility,
+            Route::BarrierReport,
         ];
         for route in routes {
             let href = route.href();

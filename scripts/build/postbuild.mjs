@@ -63,9 +63,12 @@ if (process.env.TRUNK_PROFILE === 'release') {
   writeFileSync(swPath, sw);
 }
 
-// 1. Precompress.
+// 1. Precompress. Not the files a city edits in place (README, "For a city's IT"): a
+//    server with brotli_static would keep sending the stale .br next to an edited file.
+const EDITED_IN_PLACE = new Set(['config.json', 'legal.json']);
 for (const file of walk(dir)) {
   if (!COMPRESSIBLE.has(extname(file))) continue;
+  if (EDITED_IN_PLACE.has(relative(dir, file))) continue;
   const raw = readFileSync(file);
   for (const [suffix, compress] of [['.br', brotli], ['.gz', gzip]]) {
     const packed = compress(raw);

@@ -333,6 +333,117 @@ messages! {
     StatusRejected => "Entschieden: abgelehnt", "Decided: rejected";
     StatusCompleted => "Abgeschlossen", "Completed";
 
+    // Legal pages: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit
+    LegalNavigation => "Rechtliches", "Legal information";
+    ImprintTitle => "Impressum", "Legal notice";
+    PrivacyTitle => "Datenschutzerklärung", "Privacy statement";
+    AccessibilityTitle => "Erklärung zur Barrierefreiheit", "Accessibility statement";
+    PhoneLabel => "Telefon", "Phone";
+    EmailLabel => "E-Mail", "Email";
+    WebLabel => "Internet", "Website";
+    UpdatedOn => "Stand: {date}", "Last updated: {date}";
+    ImprintIntro => "Angaben nach § 5 Digitale-Dienste-Gesetz (DDG) und § 18 Medienstaatsvertrag (MStV).",
+        "Information under section 5 of the German Digital Services Act (DDG) and section 18 of the Interstate Media Treaty (MStV).";
+    ImprintProvider => "Anbieter", "Provider";
+    ImprintRepresented => "Vertreten durch", "Represented by";
+    ImprintContact => "Kontakt", "Contact";
+    ContactFormLink => "Kontaktformular", "Contact form";
+    ImprintVat => "Umsatzsteuer-Identifikationsnummer nach § 27a Umsatzsteuergesetz", "VAT identification number (section 27a of the German VAT Act)";
+    ImprintSupervisory => "Aufsichtsbehörde", "Supervisory authority";
+    ImprintResponsible => "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV", "Responsible for the content under section 18(2) MStV";
+    PrivacyIntro => "Hier steht, welche personenbezogenen Daten diese Anwendung verarbeitet, wozu und wie lange, und welche Rechte Sie haben.",
+        "This statement says which personal data this app processes, what for and for how long, and what your rights are.";
+    PrivacyController => "Verantwortlich", "Controller";
+    PrivacyDpo => "Datenschutzbeauftragte", "Data protection officer";
+    PrivacyPurposes => "Zwecke und Rechtsgrundlagen", "Purposes and legal bases";
+    PrivacyPurposesText => "Ihre Angaben werden verarbeitet, um die Anträge zu bearbeiten, die Sie mit dieser Anwendung stellen, Sie über deren Stand zu informieren, Gebühren zu erheben und Ihre Meldungen zu Barrieren zu beantworten.",
+        "Your data is processed to deal with the applications you make with this app, to keep you informed about them, to collect fees and to answer your reports of barriers.";
+    PrivacyServices => "Was die Dienstleistungen erfragen", "What each service asks for";
+    PrivacyServicesText => "Jede Dienstleistung fragt nur, was für ihren Antrag nötig ist. Hier stehen ihre Fragen.",
+        "Each service asks only for what its application needs. Here are its questions.";
+    PrivacyDevice => "Was auf Ihrem Gerät gespeichert wird", "What is stored on your device";
+    PrivacyDeviceIntro => "Die Stadt erhält Ihre Angaben erst, wenn Sie einen Antrag abschicken. Im Speicher Ihres Browsers hält die Anwendung:",
+        "The city receives your data only when you send an application. In your browser's storage the app keeps:";
+    PrivacyDeviceDrafts => "begonnene Anträge, beim Tippen gespeichert, damit nichts verloren geht; sie werden {days} Tage nach der letzten Änderung gelöscht;",
+        "applications in progress, saved as you type so that nothing is lost; they are deleted {days} days after the last change;";
+    PrivacyDeviceOutbox => "Anträge, die ohne Verbindung abgeschickt wurden, bis sie gesendet sind, und Dateien, die Sie beifügen, bis zum Senden (IndexedDB);",
+        "applications sent without a connection, until they have gone out, and the files you attach, until they are sent (IndexedDB);";
+    PrivacyDeviceSent => "gesendete Anträge mit Vorgangsnummer und Zugangscode für „Meine Anträge“ und Ihre Sprachwahl, bis Sie sie löschen; einen nur abgefragten Antrag, bis Sie den Browser-Tab schließen.",
+        "applications sent, with their case number and access code, for ‘My applications’, and your choice of language, until you delete them; an application you only looked up, until you close the browser tab.";
+    PrivacyDeviceControl => "Sehen und löschen können Sie all das hier:", "You can see and delete all of it here:";
+    PrivacyServer => "Was die Stadt speichert", "What the city keeps";
+    PrivacyServerCases => "Ein abgeschickter Antrag wird mit Ihren Angaben und Dateien als Vorgang gespeichert und von der zuständigen Stelle bearbeitet.",
+        "An application you send is kept as a case, with your answers and files, and dealt with by the office responsible.";
+    PrivacyServerUploads => "Hochgeladene Dateien, die zu keinem abgeschickten Antrag gehören, werden nach {days} Tagen gelöscht. Meldungen zu Barrieren werden nach spätestens einem Jahr gelöscht.",
+        "Uploaded files that belong to no application sent are deleted after {days} days. Reports of barriers are deleted after one year at the latest.";
+    PrivacyPayment => "Bezahlen", "Paying";
+    PrivacyPaymentText => "Zum Bezahlen leitet die Anwendung Sie auf die Seite des Zahlungsdienstes weiter; Ihre Zahlungsdaten geben Sie nur dort ein.",
+        "To pay, the app takes you to the payment service's page; you enter your payment details there only.";
+    PrivacyNoTracking => "Keine Cookies, kein Tracking", "No cookies, no tracking";
+    PrivacyNoTrackingText => "Diese Anwendung setzt keine Cookies, wertet nicht aus, wie Sie sie nutzen, und lädt nichts von anderen Anbietern: Programm, Schriften und Bilder kommen vom Server der Stadt. Was Sie in die Suche schreiben, bleibt auf Ihrem Gerät.",
+        "This app sets no cookies, does not track how you use it and loads nothing from other providers: its code, fonts and images come from the city's server. What you type into the search stays on your device.";
+    PrivacyRights => "Ihre Rechte", "Your rights";
+    PrivacyRightsIntro => "Sie haben das Recht auf", "You have the right to";
+    RightAccess => "Auskunft über Ihre Daten (Art. 15 DSGVO),", "access to your data (Article 15 GDPR),";
+    RightRectification => "Berichtigung (Art. 16 DSGVO),", "rectification (Article 16 GDPR),";
+    RightErasure => "Löschung (Art. 17 DSGVO),", "erasure (Article 17 GDPR),";
+    RightRestriction => "Einschränkung der Verarbeitung (Art. 18 DSGVO) und", "restriction of processing (Article 18 GDPR) and";
+    RightObjection => "Widerspruch aus Gründen, die sich aus Ihrer besonderen Situation ergeben (Art. 21 DSGVO).",
+        "object on grounds relating to your particular situation (Article 21 GDPR).";
+    PrivacyRightsHow => "Wenden Sie sich dafür an die Stadt oder ihre Datenschutzbeauftragte (oben).", "To use them, contact the city or its data protection officer (above).";
+    PrivacyComplaint => "Sie können sich außerdem bei der Aufsichtsbehörde beschweren (Art. 77 DSGVO):", "You can also complain to the supervisory authority (Article 77 GDPR):";
+    PrivacyNoticeTitle => "Datenschutz", "Privacy";
+    PrivacyNoticeWho => "Verantwortlich: {city}. Ihre Angaben werden nur verwendet, um Ihren Antrag zu bearbeiten.",
+        "Controller: {city}. Your answers are used only to deal with your application.";
+    PrivacyNoticeDevice => "Bis Sie den Antrag abschicken, bleiben sie auf diesem Gerät.", "Until you send the application, they stay on this device.";
+    PrivacyNoticeLink => "Datenschutzerklärung lesen", "Read the privacy statement";
+    A11yIntro => "{city} ist bemüht, diese Anwendung im Einklang mit {law} barrierefrei zugänglich zu machen.",
+        "{city} is committed to making this app accessible in accordance with {law}.";
+    A11yScope => "Diese Erklärung gilt für die Anwendung „Rathaus“ unter {address}.", "This statement applies to the app ‘Rathaus’ at {address}.";
+    A11yStatus => "Stand der Vereinbarkeit mit den Anforderungen", "Compliance status";
+    A11yFull => "Diese Anwendung ist mit den Anforderungen vollständig vereinbar.", "This app is fully compliant with the requirements.";
+    A11yPartial => "Diese Anwendung ist wegen der folgenden Unvereinbarkeiten teilweise mit den Anforderungen vereinbar.",
+        "This app is partially compliant with the requirements because of the non-compliances listed below.";
+    A11yNone => "Diese Anwendung ist mit den Anforderungen nicht vereinbar.", "This app is not compliant with the requirements.";
+    A11yBarriers => "Nicht barrierefreie Inhalte", "Content that is not accessible";
+    A11yMade => "Erstellung dieser Erklärung", "Preparation of this statement";
+    A11yMadeOn => "Diese Erklärung wurde am {date} erstellt.", "This statement was prepared on {date}.";
+    A11yReviewedOn => "Sie wurde zuletzt am {date} überprüft.", "It was last reviewed on {date}.";
+    A11ySelf => "Sie beruht auf einer Selbstbewertung nach der Norm EN 301 549 (WCAG 2.1, Stufe AA).",
+        "It is based on a self-assessment against the standard EN 301 549 (WCAG 2.1, level AA).";
+    A11yExternal => "Sie beruht auf einer Prüfung durch {assessor} nach der Norm EN 301 549 (WCAG 2.1, Stufe AA).",
+        "It is based on a test by {assessor} against the standard EN 301 549 (WCAG 2.1, level AA).";
+    A11yFeedback => "Barrieren melden", "Reporting barriers";
+    A11yFeedbackText => "Ist Ihnen eine Barriere aufgefallen, oder brauchen Sie einen Inhalt in anderer Form? Melden Sie es uns mit dem Formular oder auf einem dieser Wege:",
+        "Have you found a barrier, or do you need content in another form? Tell us with the form or in one of these ways:";
+    A11yEnforcement => "Schlichtungs- und Durchsetzungsverfahren", "Conciliation and enforcement";
+    A11yEnforcementText => "Hilft Ihnen die Antwort auf Ihre Meldung nicht weiter, oder bekommen Sie keine, können Sie sich an diese Stelle wenden:",
+        "If the answer to your report does not help you, or you get none, you can turn to this body:";
+    FeedbackTitle => "Barriere melden", "Report a barrier";
+    FeedbackIntro => "Beschreiben Sie, was Sie nicht nutzen konnten. Die Stadt prüft Ihre Meldung und antwortet Ihnen, wenn Sie angeben, wie.",
+        "Describe what you could not use. The city looks into your report and answers you if you say how.";
+    FeedbackPageLabel => "Auf welcher Seite?", "On which page?";
+    FeedbackPageHint => "Die Adresse der Seite oder ihr Name, zum Beispiel „Hundesteuer, Schritt 2“.", "The page's address or its name, for example ‘Dog tax, step 2’.";
+    FeedbackDescriptionLabel => "Was ist passiert?", "What happened?";
+    FeedbackDescriptionHint => "Was wollten Sie tun, und was ging nicht? Nennen Sie gern Gerät, Browser und Hilfsmittel, etwa einen Screenreader. Höchstens 5000 Zeichen.",
+        "What did you want to do, and what did not work? You may name your device, browser and assistive technology, such as a screen reader. 5000 characters at most.";
+    FeedbackContactLabel => "Wie können wir Ihnen antworten?", "How can we answer you?";
+    FeedbackContactHint => "E-Mail-Adresse, Telefonnummer oder Anschrift. Ohne Angabe können wir Ihnen nicht antworten.",
+        "Email address, phone number or postal address. Without one we cannot answer you.";
+    FeedbackPrivacy => "Ihre Meldung und Ihr Kontakt werden nur verwendet, um die Barriere zu beheben und Ihnen zu antworten, und nach spätestens einem Jahr gelöscht.",
+        "Your report and contact details are used only to remove the barrier and answer you, and are deleted after one year at the latest.";
+    FeedbackSend => "Meldung senden", "Send report";
+    FeedbackSending => "Meldung wird gesendet …", "Sending report …";
+    FeedbackPageRequired => "Geben Sie an, auf welcher Seite die Barriere ist", "Enter the page where the barrier is";
+    FeedbackDescriptionRequired => "Beschreiben Sie die Barriere", "Describe the barrier";
+    FeedbackOffline => "Keine Verbindung: Ihre Meldung wurde nicht gesendet. Sie ist noch da – senden Sie sie erneut, sobald die Verbindung wieder besteht.",
+        "No connection: your report was not sent. It is still here – send it again once you are back online.";
+    FeedbackTooMany => "Von Ihrem Anschluss kamen in kurzer Zeit viele Meldungen. Versuchen Sie es in einer Stunde erneut, oder schreiben Sie uns eine E-Mail.",
+        "Many reports came from your connection in a short time. Try again in an hour, or send us an email.";
+    FeedbackSentTitle => "Meldung gesendet", "Report sent";
+    FeedbackSentText => "Vielen Dank. Ihre Meldung ist eingegangen; ihre Referenz lautet {reference}.", "Thank you. Your report has arrived; its reference is {reference}.";
+    FeedbackAnother => "Weitere Barriere melden", "Report another barrier";
+
     // Generic field errors, used when a service author wrote no message of their own
     ErrRequiredText => "Geben Sie „{label}“ an", "Enter ‘{label}’";
     ErrRequiredChoice => "Wählen Sie bei „{label}“ eine Antwort aus", "Select an answer for ‘{label}’";

@@ -56,6 +56,7 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
     let needs = def.before_you_start.clone();
     let duration = def.duration.clone();
     let office = def.office.clone();
+    let privacy = def.privacy.clone();
     let (title, summary) = (def.title.clone(), def.summary.clone());
 
     let actions = move || {
@@ -140,6 +141,7 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
                 </div>
             })}
         </dl>
+        {crate::legal::privacy_notice(privacy)}
         {actions}
     }
 }

@@ -36,6 +36,10 @@ pub struct ServiceDefinition {
     /// The office responsible.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<Text>,
+    /// What this service does with the citizen's data and on which law, in a sentence:
+    /// the start page shows it in the short privacy notice above "Jetzt beginnen".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy: Option<Text>,
     #[serde(default)]
     pub fee: FeeSchedule,
     pub steps: Vec<Step>,

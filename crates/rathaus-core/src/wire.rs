@@ -4,7 +4,7 @@
 use crate::answers::{AddressInput, Answer, Answers, DateInput, FileRef};
 use crate::api::{
     AnswerRequest, ApiErrorCode, ApplicationReceipt, CaseEvent, CaseView, ErrorBody, EventKind,
-    OpenRequest, ServiceList, ServiceSummary, SubmitApplication,
+    FeedbackReceipt, FeedbackReport, OpenRequest, ServiceList, ServiceSummary, SubmitApplication,
 };
 use crate::case::CaseStatus;
 use crate::catalogue::{Catalogue, CatalogueEntry, Channel, Topic};
@@ -436,6 +436,7 @@ json_struct!(ServiceDefinition {
     before_you_start = default,
     duration,
     office,
+    privacy,
     fee = default,
     steps,
     declaration,
@@ -514,6 +515,16 @@ json_struct!(AnswerRequest {
     request_id,
     text = default,
     attachments = default,
+});
+json_struct!(FeedbackReport {
+    page,
+    description,
+    contact = default,
+    locale = default,
+});
+json_struct!(FeedbackReceipt {
+    reference,
+    received_at,
 });
 json_struct!(ErrorBody { error, errors = default });
 json_struct!(CreatePayment { return_url });

@@ -59,6 +59,7 @@ fn service_definitions() {
     }
     let every_condition: ServiceDefinition = serde_json::from_str(
         r#"{"id":"c","version":3,"title":{"de":"T"},"summary":{"de":"S"},
+            "privacy":{"de":"Zweck: § 30 BZRG","en":"Purpose"},
             "fee":{"rules":[{"fixed":250},{"fixed":0}]},
             "steps":[{"id":"s","title":{"de":"1"},"intro":{"de":"i","en":"e"},"fields":[
               {"id":"a","type":"long_text","label":{"de":"A"},"optional":true,
@@ -252,6 +253,29 @@ fn responses() {
     both_ways(&ErrorBody {
         error: ApiErrorCode::NotFound,
         errors: vec![],
+    });
+}
+
+#[test]
+fn barrier_reports() {
+    let report = FeedbackReport {
+        page: "/services/hundesteuer/apply/hunde".into(),
+        description: "Zeile 1\nDer Fehler wird nicht \"vorgelesen\" \u{202e}".into(),
+        contact: "erika@example.org".into(),
+        locale: Locale::En,
+    };
+    both_ways(&report);
+    both_ways(&FeedbackReport {
+        contact: String::new(),
+        ..report
+    });
+    // Contact and language may be left out, as serde's defaults allow.
+    let minimal: FeedbackReport =
+        json::from_str(r#"{"page":"/","description":"Kontrast zu gering"}"#).unwrap();
+    assert_eq!((minimal.contact.as_str(), minimal.locale), ("", Locale::De));
+    both_ways(&FeedbackReceipt {
+        reference: "BF-7KQ4-M2XD".into(),
+        received_at: "2026-11-26T14:32:00Z".into(),
     });
 }
 

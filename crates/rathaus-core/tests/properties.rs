@@ -275,6 +275,7 @@ fn definition() -> impl Strategy<Value = ServiceDefinition> {
             before_you_start: vec![],
             duration: None,
             office: None,
+            privacy: None,
             fee: FeeSchedule {
                 rules: fees,
                 purpose: None,

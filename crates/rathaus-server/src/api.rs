@@ -48,6 +48,7 @@ pub fn routes() -> Router<AppState> {
             get(get_payment),
         )
         .route("/attachments", post(crate::uploads::upload_attachment))
+        .merge(crate::feedback::routes())
         .fallback(|| async { ApiError::NotFound })
 }
 
@@ -56,7 +57,9 @@ pub fn now() -> Timestamp {
     crate::clock::system_now()
 }
 
-fn json_body<T: DeserializeOwned>(Body(body): Body<MAX_JSON_BODY>) -> Result<T, ApiError> {
+pub(crate) fn json_body<T: DeserializeOwned>(
+    Body(body): Body<MAX_JSON_BODY>,
+) -> Result<T, ApiError> {
     serde_json::from_slice(&body).map_err(|_| ApiError::BadRequest)
 }
 
@@ -90,7 +93,7 @@ async fn get_service(
 }
 
 /// Printable ASCII, at most 200 characters: a UUID fits, nothing hostile does.
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let key = headers
         .get(IDEMPOTENCY_KEY_HEADER)
         .and_then(|v| v.to_str().ok())
@@ -224,8 +227,8 @@ fn access_code(headers: &HeaderMap) -> Option<String> {
     normalize_access_code(code)
 }
 
-/// The address the request came from (absent when served without one).
-pub struct Client(Option<IpAddr>);
+/// The address the request came from (absent when served without one, in tests).
+pub struct Client(pub Option<IpAddr>);
 
 impl Client {
     pub fn address(&self) -> Option<IpAddr> {

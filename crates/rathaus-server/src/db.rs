@@ -79,6 +79,7 @@ ALTER TABLE attachments ADD COLUMN client_tag TEXT;
 CREATE INDEX attachments_unclaimed_by_client ON attachments(client_tag, created_at)
     WHERE case_number IS NULL;
 "#,
+    crate::feedback::MIGRATION,
 ];
 
 /// The events of one case or payment, oldest first: `(at, state, text)` rows of `sql`,

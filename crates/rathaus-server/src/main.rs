@@ -75,6 +75,12 @@ enum AdminAction {
         #[arg(long)]
         document: bool,
     },
+    /// The newest reports of barriers sent from the app, as the citizens wrote them
+    /// (control and bidi characters shown as escapes).
+    Feedback {
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
 }
 
 fn main() -> ExitCode {
@@ -249,6 +255,22 @@ fn admin(
             let number = number(&case_number)?;
             db.ask(&number, &text, document, now)?;
             println!("{number}: action_needed");
+        }
+        AdminAction::Feedback { limit } => {
+            use rathaus_server::staff_text::escape as escaped;
+            for report in db.recent_feedback(limit)? {
+                println!(
+                    "{}  {}  {}",
+                    report.reference,
+                    report.received_at.to_rfc3339(),
+                    report.locale.code()
+                );
+                println!("  page:    {}", escaped(&report.page));
+                if !report.contact.is_empty() {
+                    println!("  contact: {}", escaped(&report.contact));
+                }
+                println!("  report:  {}", escaped(&report.description));
+            }
         }
     }
     Ok(())
