@@ -74,7 +74,7 @@ test('every kind of question on one page: errors for each, then a case', async (
   // 1 € for "a" and 2 € for "b".
   await expect(page.locator('.fee__amount')).toHaveText('3,00\u00a0€');
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
 });
 
 test('every kind of question in English', async ({ page }) => {

@@ -89,7 +89,7 @@ test('apply for planning permission with documents; the fee follows the cost tie
 
   await page.getByLabel('Ich versichere, dass meine Angaben richtig und vollständig sind.').check();
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
   await expect(page.getByText('Offene Gebühr: 200,00\u00a0€')).toBeVisible();
 });
 
@@ -145,5 +145,5 @@ test('an error only the server can find is shown at the question it concerns', a
   await continueTo(page, 'Prüfen Sie Ihre Angaben');
   await page.getByLabel('Ich versichere, dass meine Angaben richtig und vollständig sind.').check();
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
 });

@@ -99,7 +99,7 @@ test('apply for a certificate for an authority, fix a mistake, send it, look it 
   await page.getByLabel('Ich versichere, dass meine Angaben richtig und vollständig sind.').check();
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
 
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
   const caseNumber = (await page.getByTestId('case-number').textContent())!.trim();
   const accessCode = (await page.getByTestId('access-code').textContent())!.trim();
   expect(caseNumber).toMatch(/^\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -109,7 +109,7 @@ test('apply for a certificate for an authority, fix a mistake, send it, look it 
 
   // The confirmation survives a reload; going back does not offer to send again.
   await page.reload();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
   await expect(page.getByTestId('case-number')).toHaveText(caseNumber);
   await page.goBack();
   await arriveAt(page, 'Diesen Antrag haben Sie bereits abgeschickt');
@@ -122,7 +122,7 @@ test('apply for a certificate for an authority, fix a mistake, send it, look it 
   await page.getByLabel('Zugangscode').fill(accessCode.replaceAll('-', ' ').toLowerCase());
   await page.getByRole('button', { name: 'Stand anzeigen' }).click();
   await expect(page.getByRole('heading', { name: /Aktueller Stand: Eingegangen/ })).toBeVisible();
-  await expect(page.locator('.case-status')).toContainText('Führungszeugnis beantragen');
+  await expect(page.locator('main')).toContainText('Führungszeugnis beantragen');
   await expectAccessible(page);
 
   // The server has exactly this one case for this code.

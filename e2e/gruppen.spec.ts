@@ -47,5 +47,5 @@ test('a group up to its maximum, with what depends on it', async ({ page }) => {
   await expect(page.locator('main')).not.toContainText('Gehen die Kinder in dieselbe Schule?');
   await expect(page.locator('.fee__amount')).toHaveText('30,00\u00a0€');
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
 });

@@ -107,3 +107,18 @@ export function office(...args: string[]): string {
     { encoding: 'utf8' },
   );
 }
+
+/** The elements matching `selectors` come in this order on the page (first match of
+ * each): what the citizen reads first is first. */
+export async function expectInOrder(page: Page, selectors: string[]) {
+  const order = await page.evaluate((all) => {
+    const found = all.map((s) => document.querySelector(s));
+    const missing = all.filter((_, i) => !found[i]);
+    if (missing.length) return `missing: ${missing.join(', ')}`;
+    const sorted = [...found].sort((a, b) =>
+      a!.compareDocumentPosition(b!) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+    return sorted.map((el) => all[found.indexOf(el)]).join(' < ');
+  }, selectors);
+  expect(order).toBe(selectors.join(' < '));
+}

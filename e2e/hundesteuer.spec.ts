@@ -47,6 +47,6 @@ test('register two dogs, one of a listed breed; the fee follows', async ({ page 
   await expect(page.locator('.fee__amount')).toHaveText('732,00\u00a0€');
   await page.getByLabel('Ich versichere, dass meine Angaben richtig und vollständig sind.').check();
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
   await expect(page.getByText('Offene Gebühr: 732,00\u00a0€')).toBeVisible();
 });

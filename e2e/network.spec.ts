@@ -24,7 +24,7 @@ test('an answer lost on the way back: sending again gives the same case', async 
   await expect(page.locator('main')).toContainText('Bewerbung');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
   expect(firstCase).toMatch(/^\d{4}-/);
   await expect(page.getByTestId('case-number')).toHaveText(firstCase!);
   expect(keys).toHaveLength(2);

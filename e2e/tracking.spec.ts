@@ -1,18 +1,21 @@
 // Following a case after sending: the office (played by the backend's admin command)
 // moves it and asks for a document; the citizen sees it in "Meine Anträge" and on the
-// case page, answers with a file, and finds a case from another device by its codes.
+// case page — which leads with what is to do — answers with a file, and finds a case
+// from another device by its codes.
 import { test, expect, type Page } from '@playwright/test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answerEverything, arriveAt, expectAccessible, office } from './helpers';
+import { answerEverything, arriveAt, expectAccessible, expectInOrder, office } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const SUFFIX = ' – Rathaus – Stadt Musterstadt';
 
-/** A Führungszeugnis sent from this page; its case number and access code. */
+/** A Führungszeugnis sent from this page (its 13 € fee not paid yet); its case number
+ * and access code. */
 async function sent(page: Page) {
   await answerEverything(page);
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, 'Zahlung ausstehend');
   const caseNumber = (await page.getByTestId('case-number').textContent())!.trim();
   const accessCode = (await page.getByTestId('access-code').textContent())!.trim();
   await expect(page.getByRole('heading', { name: /Aktueller Stand: Eingegangen/ })).toBeVisible();
@@ -47,31 +50,48 @@ test('the office moves the case: the app shows it on return, and in "Meine Antr�
   await page.reload();
   await arriveAt(page, 'Meine Anträge');
   await expect(mine).toContainText('Entschieden: bewilligt');
-  await mine.getByRole('link').click();
-  await arriveAt(page, 'Antrag gesendet');
+  await mine.getByRole('link', { name: 'Führungszeugnis beantragen' }).click();
+  await arriveAt(page, 'Zahlung ausstehend');
   await expect(page.locator('.timeline')).toContainText('Ihr Führungszeugnis ist unterwegs.');
 });
 
-test('the office asks for a document; the citizen answers in the app', async ({ page }) => {
+test('the office asks for a document: the page leads with the question, the citizen answers in the app', async ({
+  page,
+}) => {
   const { caseNumber } = await sent(page);
   office('move', caseNumber, 'in_review');
   office('ask', caseNumber, 'Bitte senden Sie uns eine Kopie Ihres Personalausweises.', '--document');
 
   await page.goto('/applications');
   await arriveAt(page, 'Meine Anträge');
-  await expect(page.getByTestId('action-needed-summary')).toContainText('die auf Ihre Antwort warten: 1');
   const mine = page.getByTestId('my-application').filter({ hasText: caseNumber });
   await expect(mine).toContainText('Ihre Antwort wird benötigt');
-  await mine.getByRole('link').click();
-  await arriveAt(page, 'Antrag gesendet');
-  await expect(page.getByRole('heading', { name: /Aktueller Stand: Rückfrage/ })).toBeVisible();
+  // "Rückfragen …: 1" leads straight to the answer form.
+  await page
+    .getByTestId('action-needed-summary')
+    .getByRole('link', { name: 'Rückfragen der Behörde, die auf Ihre Antwort warten: 1' })
+    .click();
+  const title = `Das Amt braucht Ihre Antwort – ${caseNumber}`;
+  await arriveAt(page, title);
+  await expect(page).toHaveTitle(title + SUFFIX);
+  await expect(page.locator('#answer')).toBeFocused();
   const question = page.getByTestId('open-request');
   await expect(question).toContainText('Bitte senden Sie uns eine Kopie Ihres Personalausweises.');
+  // What to do first, right after the codes: the answer, then the fee; the status and
+  // the history after them.
+  await expectInOrder(page, [
+    '[data-testid=case-number]',
+    '[data-testid=open-request]',
+    '[data-testid=pay]',
+    '.case-status',
+    '.timeline',
+  ]);
 
   // A document was asked for: text alone is not enough, and the error says so.
   await page.getByLabel('Ihre Antwort').fill('Die Kopie kommt per Post.');
   await page.getByRole('button', { name: 'Antwort senden' }).click();
   await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page).toHaveTitle('Fehler: ' + title + SUFFIX);
   await expect(page.locator('#answer-files-error')).toHaveText(
     'Fehler: Wählen Sie eine Datei für „Dokument“ aus',
   );
@@ -85,6 +105,9 @@ test('the office asks for a document; the citizen answers in the app', async ({ 
   await expect(page.locator('#answer-sent')).toContainText('Ihre Antwort wurde gesendet.');
   await expect(page.getByRole('heading', { name: /Aktueller Stand: In Bearbeitung/ })).toBeVisible();
   await expect(question).toHaveCount(0);
+  // Answered: what is left to do is the fee.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zahlung ausstehend');
+  await expect(page).toHaveTitle('Zahlung ausstehend' + SUFFIX);
   const answer = page.locator('.timeline__item').filter({ hasText: 'Ihre Antwort' });
   await expect(answer).toContainText('Anbei die Kopie.');
   await expect(answer).toContainText('lageplan.pdf');
@@ -97,7 +120,24 @@ test('the office asks for a document; the citizen answers in the app', async ({ 
   expect(shown).toContain('[lageplan.pdf]');
 });
 
-test('an answer that fails to send keeps what was typed, also across a reload, and the retry sends it once', async ({ page }) => {
+test('"Ihre Antwort wird benötigt" on "Meine Anträge" is a link to the answer form', async ({ page }) => {
+  const { caseNumber } = await sent(page);
+  office('move', caseNumber, 'in_review');
+  office('ask', caseNumber, 'Wie lautet Ihr Geburtsname?');
+  await page.getByRole('link', { name: 'Meine Anträge' }).first().click();
+  await arriveAt(page, 'Meine Anträge');
+  const mine = page.getByTestId('my-application').filter({ hasText: caseNumber });
+  await mine.getByRole('link', { name: /Ihre Antwort wird benötigt/ }).click();
+  await arriveAt(page, `Das Amt braucht Ihre Antwort – ${caseNumber}`);
+  await expect(page.locator('#answer')).toBeFocused();
+  // Tab goes on to the answer itself.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Ihre Antwort')).toBeFocused();
+});
+
+test('an answer that fails to send keeps what was typed and its key, also across a reload; the office gets it once', async ({
+  page,
+}) => {
   const { caseNumber } = await sent(page);
   office('move', caseNumber, 'in_review');
   office('ask', caseNumber, 'Welche Farbe hat Ihr Hund?');
@@ -106,12 +146,17 @@ test('an answer that fails to send keeps what was typed, also across a reload, a
   // Written, then the tab reloaded (or closed and opened again): nothing is lost.
   await page.getByLabel('Ihre Antwort').fill('Braun mit weißen Pfoten.');
   await page.reload();
-  await arriveAt(page, 'Antrag gesendet');
+  await arriveAt(page, `Das Amt braucht Ihre Antwort – ${caseNumber}`);
   await expect(page.getByLabel('Ihre Antwort')).toHaveValue('Braun mit weißen Pfoten.');
-  let dropped = false;
+  const keys: string[] = [];
+  let attempts = 0;
   await page.route('**/api/v1/applications/*/answers', async (route) => {
-    if (!dropped) {
-      dropped = true;
+    keys.push(route.request().headers()['idempotency-key']);
+    attempts += 1;
+    if (attempts === 1) {
+      // No connection: nothing reaches the office.
+      await route.abort('internetdisconnected');
+    } else if (attempts === 2) {
       // The answer reaches the office, but the reply is lost on the way back.
       await route.fetch();
       await route.abort('connectionreset');
@@ -122,11 +167,89 @@ test('an answer that fails to send keeps what was typed, also across a reload, a
   await page.getByRole('button', { name: 'Antwort senden' }).click();
   await expect(page.getByRole('alert')).toContainText('Ihre Antwort wurde nicht gesendet');
   await expect(page.getByLabel('Ihre Antwort')).toHaveValue('Braun mit weißen Pfoten.');
+  // Reloaded before trying again: the answer comes back with its key.
+  await page.reload();
+  await arriveAt(page, `Das Amt braucht Ihre Antwort – ${caseNumber}`);
+  await expect(page.getByLabel('Ihre Antwort')).toHaveValue('Braun mit weißen Pfoten.');
   await page.getByRole('button', { name: 'Antwort senden' }).click();
-  await expect(page.locator('#answer-sent')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Ihre Antwort wurde nicht gesendet');
   expect(office('show', caseNumber).match(/answer/g)).toHaveLength(1);
-  // Sent: the device keeps no copy of the answer.
+  // Reloaded again: the office has it, the page confirms it with the same key and
+  // forgets the copy on the device.
+  await page.reload();
+  await expect(page.locator('#answer-sent')).toContainText('Ihre Antwort wurde gesendet.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zahlung ausstehend');
+  await expect(page.getByTestId('open-request')).toHaveCount(0);
+  await expect(page.getByText('bereits beantwortet')).toHaveCount(0);
+  expect(keys).toHaveLength(3);
+  expect(new Set(keys).size).toBe(1);
+  expect(office('show', caseNumber).match(/answer/g)).toHaveLength(1);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.answer.')))).toEqual([]);
+});
+
+test('a refresh of the page while the answer is on its way keeps the form, and the reply is shown', async ({ page }) => {
+  const { caseNumber } = await sent(page);
+  office('move', caseNumber, 'in_review');
+  office('ask', caseNumber, 'Seit wann wohnen Sie in Musterstadt?');
+  await comeBack(page);
+  await expect(page.getByTestId('open-request')).toBeVisible();
+  await page.getByLabel('Ihre Antwort').fill('Seit 2019.');
+  // The office gets the answer at once; its reply is held back until the page has
+  // refreshed and seen the question answered.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/v1/applications/*/answers', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  await page.getByRole('button', { name: 'Antwort senden' }).click();
+  await expect.poll(() => office('show', caseNumber).match(/answer/g)?.length ?? 0).toBe(1);
+  const refreshed = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/v1/applications/${caseNumber}`) && r.request().method() === 'GET',
+  );
+  await comeBack(page);
+  await refreshed;
+  await expect(page.locator('.timeline')).toContainText('Seit 2019.');
+  // The form is still there, still sending what was written.
+  await expect(page.getByTestId('open-request')).toBeVisible();
+  await expect(page.getByLabel('Ihre Antwort')).toHaveValue('Seit 2019.');
+  release();
+  await expect(page.locator('#answer-sent')).toBeFocused();
+  await expect(page.getByText('bereits beantwortet')).toHaveCount(0);
+  await expect(page.getByTestId('open-request')).toHaveCount(0);
+  expect(office('show', caseNumber).match(/answer/g)).toHaveLength(1);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.answer.')))).toEqual([]);
+});
+
+test('one damaged entry in "Meine Anträge" is set aside and mentioned; the others are shown', async ({ page }) => {
+  await page.goto('/');
+  await arriveAt(page, 'Dienstleistungen online beantragen');
+  await page.evaluate(() => {
+    const kept = {
+      case_number: '2026-K7PQ-M2XD',
+      access_code: 'AAAA-BBBB-CCCC',
+      service_id: 'hundesteuer',
+      service_title: { de: 'Hundesteuer anmelden', en: 'Register a dog for dog tax' },
+      fee: 0,
+      submitted_at: '2026-11-26T09:00:00Z',
+      what_happens_next: null,
+    };
+    localStorage.setItem('rathaus.v1.applications', JSON.stringify([{ case_number: 42 }, kept]));
+  });
+  await page.goto('/applications');
+  await arriveAt(page, 'Meine Anträge');
+  await expect(page.getByTestId('my-application')).toHaveCount(1);
+  await expect(page.getByTestId('my-application')).toContainText('Hundesteuer anmelden');
+  await expect(page.getByTestId('unreadable')).toContainText('Ein Eintrag konnte nicht gelesen werden.');
+  await expectAccessible(page);
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('rathaus.aside.applications.')),
+  );
+  expect(aside).toHaveLength(1);
+  // The one that was fine is still kept, on its own.
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('rathaus.v1.applications')!));
+  expect(stored.map((a: { case_number: string }) => a.case_number)).toEqual(['2026-K7PQ-M2XD']);
 });
 
 test('a case from another device: found by its codes, paid there, and kept', async ({ page, browser }) => {
@@ -155,8 +278,10 @@ test('a case from another device: found by its codes, paid there, and kept', asy
   await expect(phone.getByText('TEST-ZAHLUNGSANBIETER')).toBeVisible();
   await phone.getByLabel('PayPal').check();
   await phone.getByRole('button', { name: /^Jetzt bezahlen/ }).click();
-  await arriveAt(phone, 'Zahlung erfolgreich');
+  await arriveAt(phone, 'Bezahlt');
   await phone.getByRole('link', { name: /Zurück/ }).click();
+  // Looked up and paid: nothing to do, the page is about where the case stands.
+  await arriveAt(phone, 'Stand Ihres Antrags');
   await expect(phone.getByTestId('payment-state')).toHaveText('Bezahlt');
   await expect(phone.locator('.timeline')).toContainText('Bezahlt');
   await expect(phone.getByRole('button', { name: 'Jetzt bezahlen' })).toHaveCount(0);

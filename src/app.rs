@@ -78,6 +78,14 @@ pub fn App() -> impl IntoView {
                     let shown = !matches!(router.route(), Route::Case { .. });
                     shown.then(|| banner(Key::OutboxSent, false, Some(link)))
                 }}
+                {move || {
+                    // Given back by the outbox (refused, or waited too long): the check
+                    // page says why and what to do.
+                    let service = outbox.returned.get()?;
+                    let shown = !matches!(router.route(), Route::Check { .. });
+                    let link = (Key::OutboxReturnedLink, Some(urls::check(&service)));
+                    shown.then(|| banner(Key::OutboxReturned, true, Some(link)))
+                }}
                 <main id="main" class="main">
                     {move || page(router.route())}
                 </main>

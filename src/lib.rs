@@ -38,6 +38,7 @@ pub fn start() {
         let config = config::load().await;
         api::set_base_url(&config.api_base_url);
         store::set_draft_days(config.draft_days);
+        store::set_outbox_days(config.outbox_days);
         if let Some(locale) = store::load_locale() {
             i18n::loaded::ensure(locale).await;
         }

@@ -9,12 +9,14 @@ use crate::i18n::{use_i18n, Key};
 /// Sets `document.title` to "`title` – Rathaus – Stadt …", with "Fehler: " in front
 /// while the page shows errors (GOV.UK pattern: the first thing a screen reader reads).
 pub fn use_document_title(title: String, has_errors: Signal<bool>) {
+    use_changing_document_title(Signal::stored(title), has_errors);
+}
+
+/// [`use_document_title`] for a page whose subject changes while it is shown (a case
+/// that now needs an answer, a payment whose outcome has arrived).
+pub fn use_changing_document_title(title: Signal<String>, has_errors: Signal<bool>) {
     let i18n = use_i18n();
-    let full = format!(
-        "{title} – {} – {}",
-        i18n.t(Key::AppName),
-        i18n.t(Key::CityName)
-    );
+    let suffix = format!(" – {} – {}", i18n.t(Key::AppName), i18n.t(Key::CityName));
     Effect::new(move |_| {
         let prefix = if has_errors.get() {
             i18n.t(Key::ErrorTitlePrefix)
@@ -22,7 +24,7 @@ pub fn use_document_title(title: String, has_errors: Signal<bool>) {
             ""
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("{prefix}{full}"));
+            doc.set_title(&format!("{prefix}{}{suffix}", title.get()));
         }
     });
 }
@@ -33,11 +35,21 @@ pub fn focus_main_heading() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    // An error summary, when a page opens with one, is where to start instead.
+    // An error summary, when a page opens with one, is where to start instead; an
+    // address that names a part of the page (`…#answer`) leads there.
+    let named = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .filter(|h| h.len() > 1)
+        .and_then(|h| {
+            doc.query_selector(&format!("main [id='{}']", &h[1..]))
+                .ok()
+                .flatten()
+        });
     let target = doc
         .query_selector("main .error-summary")
         .ok()
         .flatten()
+        .or(named)
         .or_else(|| doc.query_selector("main h1").ok().flatten());
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         if !el.has_attribute("tabindex") {

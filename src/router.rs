@@ -330,7 +330,13 @@ fn followable_link(ev: &web_sys::MouseEvent) -> Option<String> {
     {
         return None;
     }
-    Some(format!("{}{}", anchor.pathname(), anchor.search()))
+    // The hash too: a link to a part of a page (`…#answer`) takes focus there.
+    Some(format!(
+        "{}{}{}",
+        anchor.pathname(),
+        anchor.search(),
+        anchor.hash()
+    ))
 }
 
 #[cfg(test)]

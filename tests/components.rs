@@ -16,6 +16,9 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "components/device_data.rs"]
+mod device_data;
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }

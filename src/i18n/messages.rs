@@ -46,7 +46,6 @@ messages! {
     PaymentPending => "Zahlung ausstehend", "Payment outstanding";
     PaymentPendingText => "Sie haben mit dem Bezahlen begonnen, aber es noch nicht abgeschlossen.", "You started paying but have not finished.";
     PaymentChecking => "Zahlung wird geprüft …", "Checking your payment …";
-    PaymentSucceeded => "Zahlung erfolgreich", "Payment successful";
     PaymentNotConfirmed => "Zahlung noch nicht bestätigt", "Payment not confirmed yet";
     PaymentNotConfirmedText => "Der Zahlungsdienst hat die Zahlung noch nicht bestätigt. Prüfen Sie in einem Moment erneut, oder setzen Sie die Zahlung fort.",
         "The payment service has not confirmed the payment yet. Check again in a moment, or continue paying.";
@@ -82,13 +81,11 @@ messages! {
     DraftsHeading => "Begonnene Anträge", "Applications in progress";
     SentHeading => "Gesendete Anträge", "Applications sent";
     NoneStored => "Keine.", "None.";
-    DraftWaitingToSend => "Wartet auf Versand", "Waiting to be sent";
     DraftLastSaved => "Zuletzt gespeichert am {date}", "Last saved on {date}";
     Delete => "Löschen", "Delete";
     DeleteNamed => "{name} löschen", "Delete {name}";
     DeleteAll => "Alles löschen", "Delete everything";
-    DeleteAllConfirm => "Alle begonnenen und gesendeten Anträge werden von diesem Gerät gelöscht. Bei der Stadt bleibt alles erhalten. Wirklich alles löschen?",
-        "All applications in progress and sent are deleted from this device. The city keeps everything it has received. Really delete everything?";
+    DeleteAllConfirm => "Wirklich alles löschen? Auf diesem Gerät geht verloren:", "Really delete everything? Lost from this device:";
     DeleteAllYes => "Ja, alles löschen", "Yes, delete everything";
     DeletedAll => "Alle Daten auf diesem Gerät wurden gelöscht.", "All data on this device has been deleted.";
     Cancel => "Abbrechen", "Cancel";
@@ -324,6 +321,59 @@ messages! {
     SendAnswer => "Antwort senden", "Send answer";
     AnswerSending => "Antwort wird gesendet …", "Sending answer …";
     AnswerSent => "Ihre Antwort wurde gesendet. Die Behörde bearbeitet Ihren Antrag weiter.", "Your answer was sent. The office continues with your application.";
+
+    // The case page leads with what is to do; codes a device could not keep
+    CaseTitleAnswer => "Das Amt braucht Ihre Antwort – {case}", "The office needs your answer – {case}";
+    CaseTitlePayment => "Zahlung ausstehend", "Payment outstanding";
+    ConfirmationDetails => "Angaben zu Ihrem Antrag", "About your application";
+    FeePurposeFor => "Gebühr {service}, Vorgang {case}", "Fee {service}, case {case}";
+    CodesToCopy => "Vorgangsnummer: {case}, Zugangscode: {code}", "Case number: {case}, access code: {code}";
+    CodesNotKept => "Notieren Sie Vorgangsnummer und Zugangscode – dieses Gerät konnte sie nicht speichern.",
+        "Write down your case number and access code – this device could not save them.";
+    CodesNotKeptText => "Der Speicher dieses Geräts ist voll oder gesperrt. Wenn Sie diese Seite schließen oder neu laden, finden Sie Ihren Antrag hier nicht mehr; mit Vorgangsnummer und Zugangscode sehen Sie seinen Stand auf jedem Gerät.",
+        "This device’s storage is full or blocked. Once you close or reload this page, your application is no longer found here; with the case number and access code you can see its status on any device.";
+    CopyCodes => "Nummer und Code kopieren", "Copy number and code";
+    CodesCopied => "Vorgangsnummer und Zugangscode sind kopiert.", "Case number and access code copied.";
+    CodesNotCopied => "Kopieren hat nicht geklappt. Bitte schreiben Sie beides ab oder drucken Sie die Seite.", "Copying did not work. Please write both down or print the page.";
+    EntryUnreadable => "Ein Eintrag konnte nicht gelesen werden. Er wurde beiseitegelegt; die übrigen sehen Sie hier.",
+        "One entry could not be read. It has been set aside; you see the others here.";
+    EntriesUnreadable => "{n} Einträge konnten nicht gelesen werden. Sie wurden beiseitegelegt; die übrigen sehen Sie hier.",
+        "{n} entries could not be read. They have been set aside; you see the others here.";
+
+    // The outbox gives back what it cannot send
+    NotSentInvalid => "Ihr Antrag wurde nicht gesendet: Einige Angaben müssen Sie noch ändern. Die Hinweise stehen bei den Fragen; danach senden Sie ihn erneut.",
+        "Your application was not sent: some answers need to be changed. The notes are at the questions; then send it again.";
+    NotSentUnreadable => "Ihr Antrag wurde nicht gesendet: Der Server konnte ihn nicht lesen. Ihre Angaben sind als Entwurf erhalten. Senden Sie ihn erneut; gelingt es wieder nicht, wenden Sie sich an die Stadt.",
+        "Your application was not sent: the server could not read it. Your answers are kept as a draft. Send it again; if that fails too, contact the city.";
+    NotSentUnknownService => "Ihr Antrag wurde nicht gesendet: Diese Dienstleistung kann zurzeit nicht online beantragt werden. Ihre Angaben sind als Entwurf auf diesem Gerät erhalten. Versuchen Sie es später erneut oder wenden Sie sich an die Stadt.",
+        "Your application was not sent: this service cannot be applied for online at the moment. Your answers are kept as a draft on this device. Try again later or contact the city.";
+    NotSentKeyReused => "Ihr Antrag wurde nicht gesendet: Der Server hielt ihn für die Wiederholung eines anderen Antrags. Sehen Sie unter „Meine Anträge“ nach, ob er schon eingegangen ist. Wenn nicht, senden Sie ihn erneut – Ihre Angaben sind als Entwurf erhalten.",
+        "Your application was not sent: the server took it for a repeat of another application. Look under ‘My applications’ whether it has arrived. If not, send it again – your answers are kept as a draft.";
+    NotSentTooLarge => "Ihr Antrag wurde nicht gesendet: Er ist zu groß. Kürzen Sie lange Texte und senden Sie ihn erneut. Ihre Angaben sind als Entwurf erhalten.",
+        "Your application was not sent: it is too large. Shorten long texts and send it again. Your answers are kept as a draft.";
+    NotSentRefused => "Ihr Antrag wurde nicht gesendet: Der Server hat ihn nicht angenommen. Ihre Angaben sind als Entwurf erhalten. Versuchen Sie es später erneut oder wenden Sie sich an die Stadt.",
+        "Your application was not sent: the server did not accept it. Your answers are kept as a draft. Try again later or contact the city.";
+    NotSentExpired => "Ihr Antrag konnte {days} Tage lang nicht gesendet werden und wurde nicht gesendet. Ihre Angaben sind als Entwurf erhalten: Prüfen Sie sie und senden Sie den Antrag erneut, wenn Sie eine Verbindung haben.",
+        "Your application could not be sent for {days} days and has not been sent. Your answers are kept as a draft: check them and send the application again when you are online.";
+    SubmitQueuedThisPageOnly => "Der Antrag konnte noch nicht gesendet werden: keine Verbindung. Dieses Gerät konnte ihn nicht speichern (Speicher voll oder gesperrt): Er wird nur gesendet, solange diese Seite geöffnet bleibt.",
+        "The application could not be sent yet: there is no connection. This device could not save it (storage full or blocked): it is only sent while this page stays open.";
+    OutboxReturned => "Ein Antrag, der auf den Versand wartete, wurde nicht gesendet.", "An application that was waiting to be sent has not been sent.";
+    OutboxReturnedLink => "Was zu tun ist", "What to do";
+    OutboxExpires => "Ein Antrag, der auf den Versand wartet, wird {days} Tage lang automatisch gesendet; danach wird er wieder ein Entwurf, den Sie erneut abschicken können.",
+        "An application waiting to be sent is sent automatically for {days} days; after that it becomes a draft again that you can send once more.";
+    DraftWaitingUntil => "Wartet auf Versand; wird bis {date} automatisch gesendet", "Waiting to be sent; sent automatically until {date}";
+    DraftNotSent => "Nicht gesendet – bitte prüfen und erneut abschicken", "Not sent – please check and send again";
+
+    // Deleting on the device page
+    DeleteDraftConfirm => "Wirklich löschen? Ihre Angaben zu diesem Antrag gehen verloren.", "Really delete? Your answers to this application are lost.";
+    DeleteWaitingConfirm => "Wirklich löschen? Dieser Antrag wartet auf den Versand und wird dann nicht gesendet.",
+        "Really delete? This application is waiting to be sent and will then not be sent.";
+    DeleteSentConfirm => "Wirklich löschen? Ohne Zugangscode können Sie den Antrag nicht mehr verfolgen.",
+        "Really delete? Without the access code you can no longer follow the application.";
+    LostDrafts => "Begonnene Anträge: {n}", "Applications in progress: {n}";
+    LostWaiting => "Anträge, die auf den Versand warten – sie werden nicht gesendet: {n}", "Applications waiting to be sent – they will not be sent: {n}";
+    LostSent => "Gesendete Anträge mit ihrem Zugangscode – ohne ihn können Sie sie nicht mehr verfolgen: {n}", "Sent applications with their access code – without it you can no longer follow them: {n}";
+    DeleteAllCityKeeps => "Bei der Stadt bleibt alles erhalten, was sie schon bekommen hat.", "The city keeps everything it has already received.";
 
     // Case statuses
     StatusReceived => "Eingegangen", "Received";

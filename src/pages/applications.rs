@@ -1,5 +1,7 @@
 //! "Meine Anträge": the applications sent from (or kept on) this device, with their last
-//! known status and payment, and a clear mark where the office needs something.
+//! known status and payment, and a clear mark — a link to the answer form — where the
+//! office needs something. An entry that cannot be read is set aside and mentioned; the
+//! others are shown.
 
 use leptos::prelude::*;
 use rathaus_core::case::CaseStatus;
@@ -40,6 +42,7 @@ pub fn ApplicationsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_document_title(i18n.t(Key::NavApplications).into(), false.into());
     let apps = RwSignal::new(store::load_applications());
+    let unreadable = store::applications_set_aside();
     let checked = RwSignal::new(Checked::Asking);
     let check = move || {
         checked.set(Checked::Asking);
@@ -57,20 +60,45 @@ pub fn ApplicationsPage() -> impl IntoView {
         check();
     }
 
-    let waiting = move || {
-        let n = apps.with(|a| {
-            a.iter()
-                .filter(|a| a.last_status == Some(CaseStatus::ActionNeeded))
-                .count()
-        });
-        (n > 0).then(|| {
-            view! {
+    // Each question waiting for an answer is a link to its form.
+    let waiting =
+        move || {
+            let asking: Vec<SavedApplication> = apps.with(|a| {
+                a.iter()
+                    .filter(|a| a.last_status == Some(CaseStatus::ActionNeeded))
+                    .cloned()
+                    .collect()
+            });
+            let count = fill(
+                i18n.t(Key::ActionNeededCount),
+                &[("n", &asking.len().to_string())],
+            );
+            match asking.as_slice() {
+            [] => None,
+            [one] => Some(view! {
                 <div class="notice notice--action" data-testid="action-needed-summary">
-                    <p><strong>{fill(i18n.t(Key::ActionNeededCount), &[("n", &n.to_string())])}</strong></p>
+                    <p><strong><a href=answer_link(&one.case_number)>{count}</a></strong></p>
                 </div>
             }
-        })
-    };
+            .into_any()),
+            many => {
+                let links = many
+                    .iter()
+                    .map(|a| {
+                        let name = format!("{} ({})", i18n.text(&a.service_title), a.case_number);
+                        view! { <li><a href=answer_link(&a.case_number)>{name}</a></li> }
+                    })
+                    .collect_view();
+                Some(view! {
+                    <div class="notice notice--action" data-testid="action-needed-summary">
+                        <p><strong>{count}</strong></p>
+                        <ul>{links}</ul>
+                    </div>
+                }
+                .into_any())
+            }
+        }
+        };
     let rows = move || {
         apps.get()
             .into_iter()
@@ -86,7 +114,17 @@ pub fn ApplicationsPage() -> impl IntoView {
                     None => None,
                 };
                 let action = (a.last_status == Some(CaseStatus::ActionNeeded)).then(|| {
-                    view! { <p class="case-list__action"><strong>{i18n.t(Key::ActionNeededMark)}</strong></p> }
+                    let which = format!(": {}", i18n.text(&a.service_title));
+                    view! {
+                        <p class="case-list__action">
+                            <strong>
+                                <a href=answer_link(&a.case_number)>
+                                    {i18n.t(Key::ActionNeededMark)}
+                                    <span class="visually-hidden">{which}</span>
+                                </a>
+                            </strong>
+                        </p>
+                    }
                 });
                 view! {
                     <li class="case-list__item" data-testid="my-application">
@@ -131,8 +169,25 @@ pub fn ApplicationsPage() -> impl IntoView {
         })
     };
 
+    let set_aside = (unreadable > 0).then(|| {
+        let text = if unreadable == 1 {
+            i18n.t(Key::EntryUnreadable).to_owned()
+        } else {
+            fill(
+                i18n.t(Key::EntriesUnreadable),
+                &[("n", &unreadable.to_string())],
+            )
+        };
+        view! {
+            <div class="notice notice--error" data-testid="unreadable">
+                <p>{text} " " <a href="/device">{i18n.t(Key::DeviceTitle)}</a></p>
+            </div>
+        }
+    });
+
     view! {
         <h1 class="heading-xl">{i18n.t(Key::NavApplications)}</h1>
+        {set_aside}
         {move || if apps.with(Vec::is_empty) {
             view! { <p>{i18n.t(Key::NoApplications)}</p> }.into_any()
         } else {
@@ -146,4 +201,9 @@ pub fn ApplicationsPage() -> impl IntoView {
         }}
         <p><a href="/status">{i18n.t(Key::AddFromOtherDevice)}</a></p>
     }
+}
+
+/// The case page, at its answer form.
+fn answer_link(case_number: &str) -> String {
+    format!("{}#answer", urls::case(case_number))
 }

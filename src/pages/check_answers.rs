@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use rathaus_core::api::SubmitApplication;
 use rathaus_core::condition::Scope;
 use rathaus_core::definition::{Field, FieldKind, ServiceDefinition};
-use rathaus_core::{flow, format, Answer, Answers};
+use rathaus_core::{flow, format, Answer, Answers, FieldError};
 
 use super::group::item_name;
 use super::step::{redirect, AlreadySent};
@@ -15,7 +15,7 @@ use crate::api;
 use crate::components::{
     BackLink, Button, Checkbox, ErrorSummary, SummaryError, SummaryList, SummaryRow,
 };
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, I18n, Key};
 use crate::outbox::{self, use_outbox, Outcome};
 use crate::page::use_document_title;
 use crate::router::{urls, use_router};
@@ -33,6 +33,8 @@ pub fn CheckAnswersPage(service: String) -> impl IntoView {
 fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
     let i18n = use_i18n();
     let router = use_router();
+    // One that waited too long is a draft again before anything offers to send it.
+    outbox::return_expired();
     let draft = crate::wizard::draft_for(&def);
     if let Some(case_number) = draft.submitted_case.clone() {
         return view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }
@@ -120,8 +122,18 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
 
     let declared = RwSignal::new(false);
     let declaration_missing = RwSignal::new(false);
-    let server_errors = RwSignal::new(Vec::<SummaryError>::new());
+    // The backend's mistakes, also when the outbox met them while the citizen was away.
+    let server_errors =
+        RwSignal::new(draft.with_value(|d| summary_errors(&def, &d.server_errors, i18n)));
     let failure = RwSignal::new(None::<Key>);
+    // Why what waited in the outbox is a draft again, said first thing on arrival (a
+    // 422's errors speak for themselves in the summary).
+    let returned = draft
+        .with_value(|d| d.not_sent)
+        .filter(|why| *why != outbox::NotSent::Invalid)
+        .map(|why| view! {
+            <div class="notice notice--error" data-testid="not-sent"><p>{not_sent_text(why.message(), i18n)}</p></div>
+        });
 
     use_document_title(
         i18n.t(Key::CheckTitle).into(),
@@ -143,6 +155,28 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             }
         });
     }
+    // The outbox gave it back meanwhile (refused, or waited too long): why, and the
+    // backend's errors.
+    {
+        let def = def.clone();
+        Effect::new(move |_| {
+            if outbox.returned.get().as_deref() != Some(def.id.as_str()) {
+                return;
+            }
+            let Some(back) = store::load_draft(&def.id) else {
+                return;
+            };
+            queued.set(false);
+            server_errors.set(summary_errors(&def, &back.server_errors, i18n));
+            failure.set(
+                back.not_sent
+                    .filter(|why| *why != outbox::NotSent::Invalid)
+                    .map(outbox::NotSent::message),
+            );
+            // Sent again, it gets a new key: the old one is out of the outbox for good.
+            draft.set_value(back);
+        });
+    }
 
     // What became of a submission. Runs even if the citizen has left the page meanwhile
     // (the outbox has recorded the outcome on the device already).
@@ -158,37 +192,19 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 Outcome::Sent { case_number } => {
                     router.replace(&urls::case(&case_number));
                 }
+                // Mistakes the backend named none of: said as a whole.
+                Outcome::Rejected(errors) if errors.is_empty() => {
+                    failure.set(Some(outbox::NotSent::Invalid.message()));
+                }
                 Outcome::Rejected(errors) => {
-                    let locale = i18n.locale();
-                    server_errors.set(
-                        errors
-                            .iter()
-                            .map(|e| {
-                                // Inside a group the error names its item: `group.1.field`.
-                                let (item, field_id) = match e.item_path() {
-                                    Some((_, index, field)) => (Some(index), field),
-                                    None => (None, e.field.as_str()),
-                                };
-                                match def.field(field_id).zip(def.step_of_field(field_id)) {
-                                    Some((field, step)) => SummaryError {
-                                        href: urls::item(&def.id, &step.id, item, true),
-                                        message: field_error_message(field, e, locale),
-                                    },
-                                    None => SummaryError {
-                                        href: urls::start(&def.id),
-                                        message: i18n.t(Key::SubmitRejected).to_owned(),
-                                    },
-                                }
-                            })
-                            .collect(),
-                    );
+                    server_errors.set(summary_errors(&def, &errors, i18n));
                 }
                 Outcome::Queued => {
                     queued.set(true);
                     outbox.retry_later();
                 }
                 Outcome::Nothing => queued.set(true),
-                Outcome::Failed => failure.set(Some(Key::ServerError)),
+                Outcome::Returned(why) => failure.set(Some(why.message())),
                 Outcome::FileLost => failure.set(Some(Key::FileLost)),
             }
         }
@@ -216,21 +232,23 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             };
             // The same answers sent again travel with the same key and the very same
             // body, whatever happened to the first attempt: never a second case.
-            let submission = draft.with_value(|d| {
-                d.pending
-                    .clone()
-                    .filter(|p| p.answers == request.answers)
-                    .unwrap_or_else(|| PendingSubmission {
-                        idempotency_key: api::new_idempotency_key(),
-                        answers: request.answers.clone(),
-                        body: api::submission_body(&request),
-                        service_title: Some(def.title.clone()),
-                        what_happens_next: def.what_happens_next.clone(),
-                    })
-            });
+            // What waits on the device counts: one the outbox gave back (refused, or
+            // kept too long) is gone from there, and goes out anew with a new key.
+            let submission = store::load_draft(&def.id)
+                .and_then(|d| d.pending)
+                .filter(|p| p.answers == request.answers)
+                .unwrap_or_else(|| PendingSubmission {
+                    idempotency_key: api::new_idempotency_key(),
+                    answers: request.answers.clone(),
+                    body: api::submission_body(&request),
+                    service_title: Some(def.title.clone()),
+                    what_happens_next: def.what_happens_next.clone(),
+                    queued_at: store::now_ms(),
+                });
             draft.update_value(|d| {
                 d.pending = Some(submission);
                 d.server_errors.clear();
+                d.not_sent = None;
             });
             draft.with_value(store::save_draft);
             pending_flag.set(true);
@@ -257,10 +275,12 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
 
     let fee_purpose = def.fee.purpose.clone();
     let declaration = def.declaration.clone();
+    let service_id = def.id.clone();
     view! {
         <BackLink href=back />
         <ErrorSummary errors=summary />
         <h1 class="heading-xl">{i18n.t(Key::CheckTitle)}</h1>
+        {returned}
         <p class="lead">{i18n.t(Key::CheckIntro)}</p>
         {changed}
         {groups}
@@ -289,10 +309,16 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 />
             })}
             {move || failure.get().map(|key| view! {
-                <div class="notice notice--error" role="alert"><p>{i18n.t(key)}</p></div>
+                <div class="notice notice--error" role="alert"><p>{not_sent_text(key, i18n)}</p></div>
             })}
-            {move || queued.get().then(|| view! {
-                <div class="notice" role="status"><p>{i18n.t(Key::SubmitQueued)}</p></div>
+            {move || queued.get().then(|| {
+                // Said only if true: a device that refused it keeps it while the page is open.
+                let kept = store::draft_on_device(&service_id);
+                view! {
+                    <div class="notice" role="status">
+                        <p>{i18n.t(if kept { Key::SubmitQueued } else { Key::SubmitQueuedThisPageOnly })}</p>
+                    </div>
+                }
             })}
             <Button
                 label=i18n.t(Key::Submit)
@@ -305,4 +331,38 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// The backend's errors as the error summary lists them: each a link to its question
+/// (inside a group, to its item), or a general line when it names no question here.
+fn summary_errors(def: &ServiceDefinition, errors: &[FieldError], i18n: I18n) -> Vec<SummaryError> {
+    let locale = i18n.locale();
+    let general = || SummaryError {
+        href: urls::start(&def.id),
+        message: i18n.t(Key::SubmitRejected).to_owned(),
+    };
+    let mut all: Vec<SummaryError> = errors
+        .iter()
+        .map(|e| {
+            // Inside a group the error names its item: `group.1.field`.
+            let (item, field_id) = match e.item_path() {
+                Some((_, index, field)) => (Some(index), field),
+                None => (None, e.field.as_str()),
+            };
+            match def.field(field_id).zip(def.step_of_field(field_id)) {
+                Some((field, step)) => SummaryError {
+                    href: urls::item(&def.id, &step.id, item, true),
+                    message: field_error_message(field, e, locale),
+                },
+                None => general(),
+            }
+        })
+        .collect();
+    all.dedup();
+    all
+}
+
+/// A message that may name how long the outbox tries (`{days}`).
+fn not_sent_text(key: Key, i18n: I18n) -> String {
+    crate::i18n::fill(i18n.t(key), &[("days", &store::outbox_days().to_string())])
 }

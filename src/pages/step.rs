@@ -21,7 +21,7 @@ use crate::services::with_service;
 use crate::store::Draft;
 use crate::wizard::messages::{anchor_id, field_error_message};
 use crate::wizard::question::{can_be_page_heading, Question};
-use crate::wizard::saving::{draft_changed, write_waiting, SaveState, SaveStatus};
+use crate::wizard::saving::{draft_changed, state_on_arrival, write_waiting, SaveStatus};
 use crate::wizard::today;
 
 #[component]
@@ -258,10 +258,8 @@ fn StepForm(
 
     // Every change goes to the device within half a second (and at once when leaving):
     // nothing typed lives only in memory for long.
-    let save_state = RwSignal::new(match draft.with_value(|d| d.saved_at) {
-        0 => SaveState::Nothing,
-        ms => SaveState::Saved(crate::page::time_of_day(Some(ms))),
-    });
+    let save_state =
+        RwSignal::new(draft.with_value(|d| state_on_arrival(&d.service_id, d.saved_at)));
     on_cleanup(write_waiting);
     {
         let (step_id, version) = (step.id.clone(), def.version);

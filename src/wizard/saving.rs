@@ -53,6 +53,16 @@ pub fn draft_changed(draft: Draft, state: RwSignal<SaveState>) {
     );
 }
 
+/// What the save line says when a page opens: "Gespeichert" only if the draft as last
+/// saved is on the device — one the device refused lives in this visit only.
+pub fn state_on_arrival(service_id: &str, saved_at: u64) -> SaveState {
+    match saved_at {
+        0 => SaveState::Nothing,
+        _ if !store::draft_on_device(service_id) => SaveState::Failed,
+        ms => SaveState::Saved(time_of_day(Some(ms))),
+    }
+}
+
 /// Writes the waiting draft now, if there is one: when the page is left or closed. The
 /// save line is not touched, it is going away (and signals must not change while a
 /// page is being taken down).

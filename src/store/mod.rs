@@ -3,13 +3,16 @@
 
 use std::cell::RefCell;
 
-use rathaus_core::api::{ApplicationReceipt, CaseView};
-use rathaus_core::case::CaseStatus;
-use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson, ToJson};
 use rathaus_core::json_struct;
-use rathaus_core::payment::PaymentState;
-use rathaus_core::{Answers, FieldError, FileRef, Locale, Money, Text};
+use rathaus_core::{Answers, FieldError, Locale, Text};
+
+mod answers;
+mod applications;
+
+pub use crate::outbox::NotSent;
+pub use answers::*;
+pub use applications::*;
 
 const PREFIX: &str = "rathaus.v1.";
 
@@ -53,27 +56,91 @@ pub fn take_set_aside() -> bool {
     SET_ASIDE.with(|s| s.replace(false))
 }
 
-fn read<T: FromJson>(key: &str) -> Option<T> {
+/// What is kept under `rathaus.v1.<key>`: this visit's copy if storing it failed, else
+/// the device's.
+fn raw(key: &str) -> Option<String> {
     let full = format!("{PREFIX}{key}");
     // What memory holds is newer than storage: it is there because storing it failed.
-    let raw =
-        remembered(&full).or_else(|| storage().and_then(|s| s.get_item(&full).ok().flatten()))?;
+    remembered(&full).or_else(|| storage().and_then(|s| s.get_item(&full).ok().flatten()))
+}
+
+fn read<T: FromJson>(key: &str) -> Option<T> {
+    let raw = raw(key)?;
     let value = json::from_str(&raw).ok();
     if value.is_none() {
-        // Damaged, truncated or foreign data must never stop the app. It is moved out of
-        // the way (kept, in case it can still be helped) and the citizen is told.
-        if let Some(s) = storage() {
-            let _ = s.set_item(&format!("{ASIDE_PREFIX}{key}"), &raw);
-            let _ = s.remove_item(&full);
-        }
-        remember(&full, None);
-        SET_ASIDE.with(|s| s.set(true));
+        set_aside(key, &raw);
     }
     value
 }
 
+/// Damaged, truncated or foreign data must never stop the app. It is moved out of the
+/// way (kept, in case it can still be helped) and the citizen is told.
+fn set_aside(key: &str, raw: &str) {
+    let full = format!("{PREFIX}{key}");
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("{ASIDE_PREFIX}{key}"), raw);
+        let _ = s.remove_item(&full);
+    }
+    remember(&full, None);
+    SET_ASIDE.with(|s| s.set(true));
+}
+
 /// Where damaged entries are set aside; "delete all" on the device page clears them.
 const ASIDE_PREFIX: &str = "rathaus.aside.";
+
+/// Reads a list entry by entry: one damaged entry is set aside on its own
+/// (`rathaus.aside.<key>.<time>-<n>`) and the others are kept, so that one bad
+/// application never hides all of them. A value that is no list at all goes aside
+/// whole, as [`read`] does.
+fn read_list<T: FromJson + ToJson>(key: &str) -> Vec<T> {
+    let Some(raw) = raw(key) else {
+        return Vec::new();
+    };
+    let items = match json::parse(&raw) {
+        Ok(json::Json::Array(items)) => items,
+        _ => {
+            set_aside(key, &raw);
+            return Vec::new();
+        }
+    };
+    let mut good = Vec::with_capacity(items.len());
+    let mut damaged = Vec::new();
+    for item in items {
+        match T::from_json(&item) {
+            Ok(value) => good.push(value),
+            Err(_) => damaged.push(item),
+        }
+    }
+    if !damaged.is_empty() {
+        if let Some(s) = storage() {
+            let stamp = now_ms();
+            for (n, item) in damaged.iter().enumerate() {
+                let _ = s.set_item(&format!("{ASIDE_PREFIX}{key}.{stamp}-{n}"), &item.encode());
+            }
+        }
+        write(key, &good);
+        SET_ASIDE.with(|s| s.set(true));
+    }
+    good
+}
+
+/// How many entries of `key` (a list) were set aside as damaged and are still kept.
+fn set_aside_count(key: &str) -> usize {
+    let Some(s) = storage() else {
+        return 0;
+    };
+    let whole = format!("{ASIDE_PREFIX}{key}");
+    let entry = format!("{whole}.");
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| *k == whole || k.starts_with(&entry))
+        .count()
+}
+
+/// Whether the last write of `key` reached the device's storage (none refused since).
+fn on_device(key: &str) -> bool {
+    storage().is_some() && remembered(&format!("{PREFIX}{key}")).is_none()
+}
 
 /// The keys under `rathaus.v1.<prefix>` in storage.
 fn keys(prefix: &str) -> Vec<String> {
@@ -101,9 +168,7 @@ pub fn delete_everything() {
         }
     }
     MEMORY.with(|m| m.borrow_mut().clear());
-    if let Some(s) = session() {
-        let _ = s.remove_item(LOOKED_UP);
-    }
+    applications::forget_looked_up();
     crate::file_store::forget_all();
 }
 
@@ -160,6 +225,9 @@ pub struct Draft {
     pub saved_at: u64,
     /// Questions to answer again because the service changed since the draft began.
     pub answer_again: Vec<String>,
+    /// Why the application that waited in the outbox went back to being a draft (the
+    /// backend refused it, or it could not be sent in time); said until it is sent again.
+    pub not_sent: Option<NotSent>,
 }
 
 json_struct!(Draft {
@@ -173,6 +241,7 @@ json_struct!(Draft {
     service_title = default,
     saved_at = default,
     answer_again = default,
+    not_sent = default,
 });
 
 #[derive(Clone, Debug, PartialEq)]
@@ -185,6 +254,9 @@ pub struct PendingSubmission {
     /// the citizen is elsewhere (or offline since).
     pub service_title: Option<Text>,
     pub what_happens_next: Option<Text>,
+    /// When it went into the outbox (ms since 1970): it is sent automatically for
+    /// [`outbox_days`] from then, no longer than the backend remembers its key.
+    pub queued_at: u64,
 }
 
 json_struct!(PendingSubmission {
@@ -193,7 +265,17 @@ json_struct!(PendingSubmission {
     body,
     service_title = default,
     what_happens_next = default,
+    queued_at = default,
 });
+
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+impl PendingSubmission {
+    /// Until when the outbox sends it by itself (ms since 1970).
+    pub fn send_until(&self) -> u64 {
+        self.queued_at.saturating_add(outbox_days() * DAY_MS)
+    }
+}
 
 impl Draft {
     pub fn new(service_id: &str, service_version: u32) -> Draft {
@@ -217,6 +299,12 @@ pub fn load_draft(service_id: &str) -> Option<Draft> {
     read::<Draft>(&draft_key(service_id)).filter(|d| d.service_id == service_id)
 }
 
+/// Whether the draft as last saved is on the device, not only in this visit's memory
+/// (the device refused it): "Gespeichert" may only be said then.
+pub fn draft_on_device(service_id: &str) -> bool {
+    on_device(&draft_key(service_id))
+}
+
 /// Saves a draft, stamped with the time; `false` if the device refused (see [`write`]).
 pub fn save_draft(draft: &Draft) -> bool {
     let mut stamped = draft.clone();
@@ -235,6 +323,18 @@ pub fn all_drafts() -> Vec<Draft> {
 thread_local! {
     static DRAFT_DAYS: std::cell::Cell<u64> =
         const { std::cell::Cell::new(crate::config::DEFAULT_DRAFT_DAYS) };
+    static OUTBOX_DAYS: std::cell::Cell<u64> =
+        const { std::cell::Cell::new(crate::config::DEFAULT_OUTBOX_DAYS) };
+}
+
+/// How many days an application waits in the outbox before it goes back to being a
+/// draft (config.json `outbox_days`).
+pub fn outbox_days() -> u64 {
+    OUTBOX_DAYS.with(|d| d.get())
+}
+
+pub fn set_outbox_days(days: u64) {
+    OUTBOX_DAYS.with(|d| d.set(days));
 }
 
 /// How many days a draft is kept after it was last saved (config.json `draft_days`).
@@ -248,7 +348,7 @@ pub fn set_draft_days(days: u64) {
 
 /// Deletes drafts not saved for [`draft_days`]; one waiting to be sent is kept.
 pub fn expire_drafts() {
-    let limit = now_ms().saturating_sub(draft_days() * 24 * 60 * 60 * 1000);
+    let limit = now_ms().saturating_sub(draft_days() * DAY_MS);
     for d in all_drafts() {
         // 0: saved by a version that did not record the time; it gets one when next saved.
         if d.saved_at != 0 && d.saved_at < limit && d.pending.is_none() {
@@ -263,189 +363,4 @@ pub fn delete_draft(service_id: &str) {
         crate::file_store::forget(crate::file_store::file_ids(&draft.answers));
     }
     remove(&draft_key(service_id));
-}
-
-/// An application sent from this device: enough to show its confirmation again and to
-/// look up its status without typing the code.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SavedApplication {
-    pub case_number: String,
-    pub access_code: String,
-    pub service_id: String,
-    pub service_title: Text,
-    pub fee: Money,
-    pub submitted_at: String,
-    /// The service's "what happens next", so the confirmation survives a reload offline.
-    pub what_happens_next: Option<Text>,
-    /// The request id of the payment being made: pressing "pay" again (or twice) finds
-    /// the same payment instead of making a second one.
-    pub pay_request: Option<String>,
-    /// What the backend said last: for "Meine Anträge" without a connection.
-    pub last_status: Option<CaseStatus>,
-    /// The fee's state when last asked: `Payed`, `Initial` (being paid), or another
-    /// (not paid).
-    pub last_payment: Option<PaymentState>,
-}
-
-json_struct!(SavedApplication {
-    case_number,
-    access_code,
-    service_id,
-    service_title,
-    fee,
-    submitted_at,
-    what_happens_next,
-    pay_request = default,
-    last_status = default,
-    last_payment = default,
-});
-
-impl SavedApplication {
-    pub fn from_receipt(receipt: &ApplicationReceipt, def: &ServiceDefinition) -> SavedApplication {
-        SavedApplication {
-            case_number: receipt.case_number.clone(),
-            access_code: receipt.access_code.clone(),
-            service_id: receipt.service_id.clone(),
-            service_title: def.title.clone(),
-            fee: receipt.fee,
-            submitted_at: receipt.submitted_at.clone(),
-            what_happens_next: def.what_happens_next.clone(),
-            pay_request: None,
-            last_status: Some(receipt.status),
-            last_payment: None,
-        }
-    }
-
-    /// A case found with the status lookup (made on another device, perhaps).
-    pub fn from_case(case: &CaseView, access_code: &str) -> SavedApplication {
-        SavedApplication {
-            case_number: case.case_number.clone(),
-            access_code: access_code.to_owned(),
-            service_id: case.service_id.clone(),
-            service_title: case.service_title.clone(),
-            fee: case.fee,
-            submitted_at: case.submitted_at.clone(),
-            what_happens_next: None,
-            pay_request: None,
-            last_status: Some(case.status),
-            last_payment: None,
-        }
-    }
-}
-
-pub fn load_applications() -> Vec<SavedApplication> {
-    read("applications").unwrap_or_default()
-}
-
-/// The applications looked up in this tab and not kept on the device: in session
-/// storage, so that they survive the trip to the payment provider and back, and are
-/// gone when the tab closes (a shared computer keeps no access code).
-fn looked_up() -> Vec<SavedApplication> {
-    session()
-        .and_then(|s| s.get_item(LOOKED_UP).ok().flatten())
-        .and_then(|raw| json::from_str(&raw).ok())
-        .unwrap_or_default()
-}
-
-const LOOKED_UP: &str = "rathaus.v1.looked-up";
-
-fn session() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-fn write_looked_up(all: &[SavedApplication]) {
-    if let Some(s) = session() {
-        let _ = s.set_item(LOOKED_UP, &json::to_string(&all.to_vec()));
-    }
-}
-
-/// Remembers a looked-up case for this tab (one kept on the device is there already).
-pub fn remember_looked_up(app: SavedApplication) {
-    if is_kept(&app.case_number) {
-        return;
-    }
-    let mut all = looked_up();
-    all.retain(|a| a.case_number != app.case_number);
-    all.push(app);
-    write_looked_up(&all);
-}
-
-/// Whether the case is in "Meine Anträge" (not only looked up in this tab).
-pub fn is_kept(case_number: &str) -> bool {
-    load_applications()
-        .iter()
-        .any(|a| a.case_number == case_number)
-}
-
-pub fn find_application(case_number: &str) -> Option<SavedApplication> {
-    load_applications()
-        .into_iter()
-        .chain(looked_up())
-        .find(|a| a.case_number == case_number)
-}
-
-/// An answer to the office's question, while it is being written: kept on the device
-/// so that a reload or a closed tab loses nothing.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct AnswerDraft {
-    pub text: String,
-    pub files: Vec<FileRef>,
-}
-
-json_struct!(AnswerDraft {
-    text = default,
-    files = default,
-});
-
-fn answer_key(case_number: &str, request_id: &str) -> String {
-    format!("answer.{case_number}.{request_id}")
-}
-
-pub fn load_answer(case_number: &str, request_id: &str) -> AnswerDraft {
-    read(&answer_key(case_number, request_id)).unwrap_or_default()
-}
-
-pub fn save_answer(case_number: &str, request_id: &str, draft: &AnswerDraft) {
-    let key = answer_key(case_number, request_id);
-    if draft == &AnswerDraft::default() {
-        remove(&key);
-    } else {
-        write(&key, draft);
-    }
-}
-
-pub fn delete_application(case_number: &str) {
-    let mut all = load_applications();
-    all.retain(|a| a.case_number != case_number);
-    write("applications", &all);
-}
-
-/// Adds an application (newest first), or updates it where it is kept: on the device,
-/// or in this tab if it was only looked up. `keep` moves a looked-up one to the device.
-pub fn save_application(app: SavedApplication) -> bool {
-    let mut tab = looked_up();
-    if let Some(at) = tab.iter().position(|a| a.case_number == app.case_number) {
-        tab[at] = app;
-        write_looked_up(&tab);
-        return true;
-    }
-    let mut all = load_applications();
-    match all.iter().position(|a| a.case_number == app.case_number) {
-        Some(at) => all[at] = app,
-        None => all.insert(0, app),
-    }
-    write("applications", &all)
-}
-
-/// Moves a looked-up application into "Meine Anträge".
-pub fn keep(case_number: &str) -> bool {
-    let mut tab = looked_up();
-    let Some(at) = tab.iter().position(|a| a.case_number == case_number) else {
-        return is_kept(case_number);
-    };
-    let app = tab.remove(at);
-    write_looked_up(&tab);
-    let mut all = load_applications();
-    all.insert(0, app);
-    write("applications", &all)
 }

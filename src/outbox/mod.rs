@@ -3,6 +3,11 @@
 //! when the connection returns, when the app starts, and by a retry with growing
 //! pauses. The backend's idempotency makes every attempt safe: one application, one
 //! case, whatever the network did.
+//!
+//! Only what may pass later is tried again: no connection, 408, 429 and 5xx. A refusal
+//! (400, 404, 409, 413, 422, any other 4xx) takes the application out of the outbox and
+//! makes it a draft again, with the reason; so does waiting longer than `outbox_days`,
+//! which is shorter than the backend remembers its keys.
 
 use std::cell::RefCell;
 
@@ -11,19 +16,23 @@ use rathaus_core::FieldError;
 
 use crate::api::{self, ApiError};
 use crate::file_store;
+
+mod not_sent;
 use crate::store::{self, Draft, PendingSubmission, SavedApplication};
+pub use not_sent::{refusal, NotSent};
 
 /// What became of one attempt to send.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     /// The case exists; its confirmation is on the device.
     Sent { case_number: String },
-    /// The backend found mistakes; they are in the draft, shown at their questions.
+    /// The backend found mistakes (422): out of the outbox, the errors are in the draft
+    /// and shown at their questions.
     Rejected(Vec<FieldError>),
-    /// No connection, or the backend is down for now: it stays in the outbox.
+    /// No connection, or the backend cannot take it for now: it stays in the outbox.
     Queued,
-    /// Refused for another reason; trying again would not help.
-    Failed,
+    /// Refused, or waited too long: out of the outbox, the answers are a draft again.
+    Returned(NotSent),
     /// A file kept on the device for uploading is gone; it was taken out of the answers.
     FileLost,
     /// Nothing to send (already sent, or being sent right now).
@@ -41,6 +50,9 @@ pub struct Sent {
 pub struct Outbox {
     /// The last application sent by the outbox; pages that wait for it react.
     pub sent: RwSignal<Option<Sent>>,
+    /// The service whose application the outbox last gave back as a draft (refused, or
+    /// not sent in time): the frame says so.
+    pub returned: RwSignal<Option<String>>,
 }
 
 thread_local! {
@@ -60,6 +72,7 @@ impl Outbox {
     pub fn install() -> Outbox {
         let outbox = Outbox {
             sent: RwSignal::new(None),
+            returned: RwSignal::new(None),
         };
         store::expire_drafts();
         let handle = window_event_listener_untyped("online", move |_| outbox.flush());
@@ -100,7 +113,10 @@ impl Outbox {
                         case_number,
                     })),
                     Outcome::Queued => queued = true,
-                    _ => {}
+                    Outcome::Rejected(_) | Outcome::Returned(_) => {
+                        self.returned.set(Some(service_id))
+                    }
+                    Outcome::FileLost | Outcome::Nothing => {}
                 }
             }
             if queued {
@@ -138,6 +154,10 @@ pub async fn send(service_id: &str) -> Outcome {
     let Some(pending) = store::load_draft(service_id).and_then(|d| d.pending) else {
         return Outcome::Nothing;
     };
+    if is_expired(&pending) {
+        take_back(service_id, NotSent::Expired, Vec::new());
+        return Outcome::Returned(NotSent::Expired);
+    }
     let busy = IN_FLIGHT.with(|f| {
         let mut f = f.borrow_mut();
         let busy = f.iter().any(|s| s == service_id);
@@ -184,9 +204,15 @@ async fn upload_kept_files(
         };
         let stored = match api::upload_attachment(&blob, &file.name).await {
             Ok(stored) => stored,
-            Err(ApiError::Network) => return Err(Outcome::Queued),
-            Err(ApiError::Status { status, .. }) if status >= 500 => return Err(Outcome::Queued),
-            Err(_) => return Err(Outcome::Failed),
+            Err(e) => {
+                return Err(match refusal(&e) {
+                    None => Outcome::Queued,
+                    Some(why) => {
+                        take_back(service_id, why, Vec::new());
+                        Outcome::Returned(why)
+                    }
+                })
+            }
         };
         file_store::keep(&stored.id, &blob).await;
         file_store::forget(vec![file.id.clone()]);
@@ -219,6 +245,7 @@ fn record(
                 pay_request: None,
                 last_status: Some(receipt.status),
                 last_payment: None,
+                sent_here: true,
             });
             // The answers (and their files) leave the device; a marker stays so that
             // "back" explains instead of offering to send again.
@@ -231,18 +258,55 @@ fn record(
                 case_number: receipt.case_number,
             }
         }
-        Err(ApiError::Status {
-            status: 422,
-            body: Some(body),
-        }) => {
-            if let Some(mut kept) = store::load_draft(service_id) {
-                kept.server_errors = body.errors.clone();
-                store::save_draft(&kept);
+        Err(e) => match refusal(&e) {
+            None => Outcome::Queued,
+            Some(NotSent::Invalid) => {
+                let errors = match e {
+                    ApiError::Status { body: Some(b), .. } => b.errors,
+                    _ => Vec::new(),
+                };
+                take_back(service_id, NotSent::Invalid, errors.clone());
+                Outcome::Rejected(errors)
             }
-            Outcome::Rejected(body.errors)
+            Some(why) => {
+                take_back(service_id, why, Vec::new());
+                Outcome::Returned(why)
+            }
+        },
+    }
+}
+
+/// Waited longer than `outbox_days`: the backend may have forgotten the key by now, so
+/// sending it again could make a second case.
+fn is_expired(pending: &PendingSubmission) -> bool {
+    // 0: queued by a version that did not record the time; its clock starts now.
+    pending.queued_at != 0 && store::now_ms() > pending.send_until()
+}
+
+/// Takes an application out of the outbox: its answers (and files) stay as a draft,
+/// with the reason to tell the citizen and the backend's errors at their questions.
+fn take_back(service_id: &str, why: NotSent, errors: Vec<FieldError>) {
+    if let Some(mut draft) = store::load_draft(service_id) {
+        draft.pending = None;
+        draft.not_sent = Some(why);
+        draft.server_errors = errors;
+        store::save_draft(&draft);
+    }
+}
+
+/// Gives back as drafts the applications that waited longer than `outbox_days`, so
+/// that no page offers to send them by themselves (the outbox does the same before
+/// every attempt). Stamps those queued by a version that did not record the time.
+pub fn return_expired() {
+    for mut draft in store::all_drafts() {
+        let Some(pending) = draft.pending.as_mut() else {
+            continue;
+        };
+        if pending.queued_at == 0 {
+            pending.queued_at = store::now_ms();
+            store::save_draft(&draft);
+        } else if is_expired(pending) {
+            take_back(&draft.service_id, NotSent::Expired, Vec::new());
         }
-        Err(ApiError::Network) => Outcome::Queued,
-        Err(ApiError::Status { status, .. }) if status >= 500 => Outcome::Queued,
-        Err(_) => Outcome::Failed,
     }
 }

@@ -1,0 +1,242 @@
+//! Paying the fee: "Jetzt bezahlen" on the case page, and the page the payment
+//! provider sends the citizen back to. That address carries no outcome (XBezahldienste):
+//! whatever its query says, only the backend's answer counts.
+
+use leptos::prelude::*;
+use rathaus_core::format;
+use rathaus_core::payment::{PaymentMethod, PaymentState, PaymentView};
+
+use crate::api::{self, ApiError};
+use crate::components::LoadError;
+use crate::i18n::{fill, use_i18n, Key};
+use crate::pages::case::format_timestamp;
+use crate::router::urls;
+use crate::store::{self, SavedApplication};
+
+mod return_page;
+pub use return_page::PaymentReturnPage;
+
+/// What the backend says about a case's payments.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Standing {
+    Loading,
+    /// Paid: the payment that did it.
+    Paid(PaymentView),
+    /// A payment the citizen started and has not finished.
+    Open(PaymentView),
+    /// Nothing paid yet; the last attempt, if any, ended without paying.
+    Unpaid(Option<PaymentView>),
+    Unavailable(ApiError),
+}
+
+pub fn standing(payments: Vec<PaymentView>) -> Standing {
+    if let Some(paid) = payments.iter().find(|p| p.state == PaymentState::Payed) {
+        return Standing::Paid(paid.clone());
+    }
+    match payments.into_iter().last() {
+        Some(p) if p.state == PaymentState::Initial => Standing::Open(p),
+        last => Standing::Unpaid(last),
+    }
+}
+
+impl Standing {
+    /// In one word, for "Meine Anträge": paid, being paid, or not (yet) paid.
+    pub fn state(&self) -> Option<PaymentState> {
+        match self {
+            Standing::Paid(_) => Some(PaymentState::Payed),
+            Standing::Open(_) => Some(PaymentState::Initial),
+            Standing::Unpaid(_) => Some(PaymentState::Failed),
+            Standing::Loading | Standing::Unavailable(_) => None,
+        }
+    }
+}
+
+/// Starts the payment (or finds the one this device started) and goes to the provider.
+/// One request id per attempt: a second press (after a failure, or a double tap) sends
+/// the one kept on the device; a new one only once the attempt it made has ended.
+async fn pay(app: SavedApplication) -> Result<(), ApiError> {
+    // The device's copy, not the page's: a press before this one may have made the id.
+    let mut app = store::find_application(&app.case_number).unwrap_or(app);
+    let return_url = urls::payment_return(&app.case_number);
+    // Twice at most: the remembered request may belong to a payment that has ended.
+    for _ in 0..2 {
+        let request = match app.pay_request.clone() {
+            Some(r) => r,
+            None => {
+                let r = api::new_idempotency_key();
+                app.pay_request = Some(r.clone());
+                store::save_application(app.clone());
+                r
+            }
+        };
+        let payment =
+            api::create_payment(&app.case_number, &app.access_code, &request, &return_url).await;
+        match payment {
+            Ok(p) if p.state == PaymentState::Initial => {
+                if let (Some(url), Some(w)) = (p.redirect_url, web_sys::window()) {
+                    let _ = w.location().assign(&url);
+                }
+                return Ok(());
+            }
+            Ok(p) if p.state == PaymentState::Payed => return Ok(()),
+            // Cancelled or failed: a new attempt is a new payment, with a new request.
+            Ok(_) => {
+                app.pay_request = None;
+                store::save_application(app.clone());
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(ApiError::Decode)
+}
+
+/// "Jetzt bezahlen": ignores a second press while the first is under way.
+#[component]
+fn PayButton(app: SavedApplication, #[prop(into)] label: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(None::<ApiError>);
+    let on_click = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failed.set(None);
+        let app = app.clone();
+        crate::spawn(async move {
+            // On success the browser is on its way to the provider: stay busy.
+            if let Err(e) = pay(app).await {
+                let _ = failed.try_set(Some(e));
+                let _ = busy.try_set(false);
+            }
+        });
+    };
+    view! {
+        {move || failed.get().map(|e| view! {
+            <div class="notice notice--error" role="alert">
+                <p>{i18n.t(if e == ApiError::Network { Key::OfflineError } else { Key::PaymentStartFailed })}</p>
+            </div>
+        })}
+        <button
+            type="button"
+            class="button"
+            aria-disabled=move || busy.get().to_string()
+            on:click=on_click
+            data-testid="pay"
+        >
+            {move || if busy.get() { i18n.t(Key::PaymentStarting) } else { label.as_str() }.to_owned()}
+        </button>
+    }
+}
+
+/// What was paid, for the citizen's records (printable).
+#[component]
+pub fn Receipt(payment: PaymentView) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.locale();
+    let method = payment.method.map(|m| match m {
+        PaymentMethod::Giropay => "giropay / paydirect",
+        PaymentMethod::CreditCard => i18n.t(Key::CreditCard),
+        PaymentMethod::Paypal => "PayPal",
+    });
+    let paid_at = payment
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.state == PaymentState::Payed)
+        .map(|e| format_timestamp(&e.at, locale))
+        .unwrap_or_default();
+    let row = |key: Key, value: String| {
+        view! {
+            <div class="facts__row">
+                <dt>{i18n.t(key)}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    view! {
+        <dl class="facts" data-testid="receipt">
+            {row(Key::PaymentAmount, format::money(payment.amount, locale))}
+            {row(Key::PaymentPurpose, i18n.text(&payment.purpose))}
+            {row(Key::PaymentMethodLabel, method.unwrap_or("").to_owned())}
+            {row(Key::PaymentReference, payment.reference.clone())}
+            {row(Key::PaymentDate, paid_at)}
+        </dl>
+    }
+}
+
+/// The fee on the case page while it is to be paid: amount, purpose, and "Jetzt
+/// bezahlen" (or where the payment started stands). The page loads `state` (with the
+/// case) and `reload`s it.
+#[component]
+pub fn PaymentSection(
+    app: SavedApplication,
+    state: RwSignal<Standing>,
+    #[prop(into)] reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let amount = format::money(app.fee, i18n.locale());
+    move || {
+        let app = app.clone();
+        let standing = state.get();
+        // The backend's words for what is paid for, once there is a payment.
+        let purpose = match &standing {
+            Standing::Open(p) | Standing::Unpaid(Some(p)) | Standing::Paid(p) => {
+                i18n.text(&p.purpose)
+            }
+            _ => fill(
+                i18n.t(Key::FeePurposeFor),
+                &[
+                    ("service", &i18n.text(&app.service_title)),
+                    ("case", &app.case_number),
+                ],
+            ),
+        };
+        let purpose = format!("{}: {purpose}", i18n.t(Key::PaymentPurpose));
+        let due = fill(i18n.t(Key::FeeDue), &[("amount", &amount)]);
+        let facts = move |state: String, detail: Option<String>| {
+            view! {
+                <p class="fee">
+                    <strong class="fee__amount" data-testid="payment-state">{state}</strong>
+                    {detail.map(|d| view! { <span class="fee__purpose">{d}</span> })}
+                    <span class="fee__purpose">{purpose}</span>
+                </p>
+            }
+        };
+        match standing {
+            Standing::Loading => view! {
+                {facts(due, None)}
+                <p role="status">{i18n.t(Key::PaymentLoading)}</p>
+            }
+            .into_any(),
+            Standing::Paid(p) => view! {
+                <p><strong data-testid="payment-state">{i18n.t(Key::PaymentPaid)}</strong></p>
+                <Receipt payment=p />
+            }
+            .into_any(),
+            Standing::Open(p) => {
+                let amount = format!(
+                    "{}: {}",
+                    i18n.t(Key::PaymentAmount),
+                    format::money(p.amount, i18n.locale())
+                );
+                view! {
+                    {facts(i18n.t(Key::PaymentPending).to_owned(), Some(amount))}
+                    <p>{i18n.t(Key::PaymentPendingText)}</p>
+                    <PayButton app=app label=i18n.t(Key::PayNow) />
+                }
+                .into_any()
+            }
+            Standing::Unpaid(_) => view! {
+                {facts(due, None)}
+                <PayButton app=app label=i18n.t(Key::PayNow) />
+            }
+            .into_any(),
+            Standing::Unavailable(e) => view! {
+                {facts(due, None)}
+                <LoadError error=e retry=reload />
+            }
+            .into_any(),
+        }
+    }
+}
