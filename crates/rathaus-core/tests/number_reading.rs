@@ -134,7 +134,7 @@ fn decimal() -> impl Strategy<Value = Decimal> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 2000, max_global_rejects: 50_000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn validation_conditions_fees_and_the_stored_answer_read_a_number_alike(

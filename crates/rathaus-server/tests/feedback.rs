@@ -99,7 +99,7 @@ fn a_report_is_kept_once_and_the_office_reads_it_as_written() {
     );
     assert!(
         printed.contains(
-            "  report:  Die Fehlermeldung wird nicht vorgelesen.\\nScreenreader: NVDA \\u{202e}gnurednä\n"
+            "  report:  Die Fehlermeldung wird nicht vorgelesen.\\nScreenreader: NVDA <U+202E>gnurednä\n"
         ),
         "{printed}"
     );

@@ -61,6 +61,7 @@ impl ServiceDefinition {
             ("office", &self.office),
             ("declaration", &self.declaration),
             ("what_happens_next", &self.what_happens_next),
+            ("privacy", &self.privacy),
         ] {
             if let Some(text) = text {
                 out.text(name, text);

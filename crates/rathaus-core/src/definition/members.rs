@@ -25,6 +25,7 @@ pub const DEFINITION: &[&str] = &[
     "steps",
     "declaration",
     "what_happens_next",
+    "privacy",
 ];
 pub const STEP: &[&str] = &["id", "title", "intro", "show_if", "repeat", "fields"];
 pub const REPEAT: &[&str] = &["min", "max", "item", "add_another", "summary_field"];
@@ -161,6 +162,7 @@ impl Walk {
             "office",
             "declaration",
             "what_happens_next",
+            "privacy",
         ] {
             self.text(member, raw.get(member));
         }
