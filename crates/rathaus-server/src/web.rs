@@ -43,6 +43,9 @@ pub const APP_AREAS: &[&str] = &[
     "areas",
     "info",
     "device",
+    "impressum",
+    "datenschutz",
+    "barrierefreiheit",
 ];
 
 /// Served at `/robots.txt` unless the built app has its own: the public pages may be
