@@ -3,7 +3,7 @@
 //! A handful of routes do not need a routing framework: the address is parsed into a
 //! [`Route`], the page for it is rendered, links are followed without reloading, and
 //! the browser's back and forward buttons work. This costs a fraction of the bytes a
-//! general router costs (size budget, DESIGN.md).
+//! general router costs (docs/architecture.md, 'Size budget').
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;

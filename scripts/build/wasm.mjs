@@ -1,10 +1,11 @@
-// Release builds: split the app's wasm in two and optimise it (called by postbuild.mjs
+// Release builds: split the app's wasm into modules and optimise it (called by postbuild.mjs
 // in Trunk's staging folder, before anything is compressed or measured).
 //
 // scripts/build.sh compiles the release app with `--cfg rathaus_split` and relocations
-// kept. Then the wizard's pages (the `#[lazy]` function in src/app.rs) and everything
-// only they use go into a second module, which the browser loads when a service is
-// started; a first visit loads the first module only (size budget, docs/size.md). Trunk has
+// kept. Then each `#[lazy]` function (the wizard's pages in src/app.rs, the catalogue's
+// code in src/search.rs, the legal pages in src/legal.rs) and everything only it uses go
+// into a module of their own, which the browser loads when first needed (chunks hold
+// what two of them share); a first visit loads the first module only (size budget, docs/size.md). Trunk has
 // no step for this (trunk-rs/trunk#1022), so this script does what it would:
 //
 //   raw wasm --wasm_split_cli--> main.wasm + split_*.wasm + __wasm_split.js
@@ -160,7 +161,7 @@ export function buildWasm({ dir, root }) {
       : [];
 
     // index.html: the new names, and integrity hashes that match them. The app fetches
-    // the deferred module itself first (src/app.rs, deferred_code_ready), so that a
+    // the deferred module itself first (src/app.rs, app::code_ready), so that a
     // failed download shows a retry instead of ending the app.
     html = html.replaceAll(oldJs, names.js).replaceAll(oldWasm, names.wasm);
     if (chunks.length) {

@@ -1,5 +1,6 @@
-//! The list page of a repeatable group ("add another person", UX.md 7): what was added,
-//! each with Change and Remove, and the question whether there is another.
+//! The list page of a repeatable group ("add another person"; docs/architecture.md,
+//! 'Interaction rules', 6): what was added, each with Change and Remove, and the
+//! question whether there is another.
 
 use std::sync::Arc;
 

@@ -2,7 +2,8 @@
 //!
 //! The backend and the tools use serde; the app uses this instead, because serde's
 //! generated code for the wire types costs the app about a fifth of its size budget
-//! (DESIGN.md: 150 KB for a first visit). The JSON this reads and writes is the same:
+//! (docs/architecture.md, 'Size budget': 150,000 bytes for a first visit). The JSON this
+//! reads and writes is the same:
 //! `tests/json_codec.rs` checks every wire type both ways against serde.
 
 use std::collections::BTreeMap;
