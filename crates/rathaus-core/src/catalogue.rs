@@ -107,6 +107,26 @@ impl Channel {
     }
 }
 
+/// `GET /catalogue/overview`: what the front page shows — every life situation and area
+/// with the number of services in it, and the services this app's wizards handle. A
+/// first visit loads this, not the whole catalogue: the catalogue comes on the first
+/// search or topic page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    pub life_situations: Vec<TopicCount>,
+    pub categories: Vec<TopicCount>,
+    /// The entries with `channel: wizard`, in the catalogue's order.
+    pub online: Vec<CatalogueEntry>,
+}
+
+/// A topic's link on the front page: its name and how many services it holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TopicCount {
+    pub id: String,
+    pub name: Text,
+    pub count: u32,
+}
+
 /// Which list of topics a page shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TopicKind {
@@ -157,6 +177,38 @@ impl Catalogue {
         entries.extend(popular);
         entries.extend(rest);
         entries
+    }
+
+    /// The front page's part of the catalogue; each count is the length of the topic's
+    /// page list ([`Catalogue::services_in`]).
+    pub fn overview(&self) -> Overview {
+        let counts = |kind: TopicKind| {
+            self.topics(kind)
+                .iter()
+                .map(|t| TopicCount {
+                    id: t.id.clone(),
+                    name: t.name.clone(),
+                    count: self
+                        .services
+                        .iter()
+                        .filter(|e| match kind {
+                            TopicKind::LifeSituation => e.life_situations.contains(&t.id),
+                            TopicKind::Category => e.category == t.id,
+                        })
+                        .count() as u32,
+                })
+                .collect()
+        };
+        Overview {
+            life_situations: counts(TopicKind::LifeSituation),
+            categories: counts(TopicKind::Category),
+            online: self
+                .services
+                .iter()
+                .filter(|e| e.channel == Channel::Wizard)
+                .cloned()
+                .collect(),
+        }
     }
 
     /// What is wrong with the catalogue, one line each: unknown topics or offices,

@@ -7,7 +7,7 @@ use crate::api::{
     FeedbackReceipt, FeedbackReport, OpenRequest, ServiceList, ServiceSummary, SubmitApplication,
 };
 use crate::case::CaseStatus;
-use crate::catalogue::{Catalogue, CatalogueEntry, Channel, Topic};
+use crate::catalogue::{Catalogue, CatalogueEntry, Channel, Overview, Topic, TopicCount};
 use crate::condition::Condition;
 use crate::definition::{
     ChoiceOption, Constraints, Field, FieldKind, Repeat, ServiceDefinition, Step,
@@ -318,6 +318,12 @@ json_struct!(Catalogue {
     synonyms = default,
     offices = default,
 });
+json_struct!(Overview {
+    life_situations,
+    categories,
+    online,
+});
+json_struct!(TopicCount { id, name, count });
 json_struct!(Topic {
     id,
     intro = default,

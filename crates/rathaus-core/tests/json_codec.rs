@@ -118,6 +118,38 @@ fn the_shipped_catalogue() {
 }
 
 #[test]
+fn the_front_page_overview_counts_what_each_topic_page_lists() {
+    use rathaus_core::catalogue::TopicKind;
+    let catalogue = shipped_catalogue::shipped();
+    let overview = catalogue.overview();
+    both_ways(&overview);
+    for (kind, counts) in [
+        (TopicKind::LifeSituation, &overview.life_situations),
+        (TopicKind::Category, &overview.categories),
+    ] {
+        let ids: Vec<&str> = catalogue
+            .topics(kind)
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        assert_eq!(
+            counts.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            ids
+        );
+        for t in counts {
+            let listed = catalogue.services_in(kind, &t.id, rathaus_core::text::Locale::De);
+            assert_eq!(t.count as usize, listed.len(), "{}", t.id);
+        }
+    }
+    let wizards: Vec<_> = catalogue
+        .services
+        .iter()
+        .filter(|e| e.wizard.is_some())
+        .collect();
+    assert_eq!(overview.online.iter().collect::<Vec<_>>(), wizards);
+}
+
+#[test]
 fn an_office_with_only_what_it_must_have() {
     let office: rathaus_core::offices::Office = serde_json::from_str(
         r#"{"id":"o","name":{"de":"Amt"},"street":"Olpe 1","postcode":"44135",

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/services", get(list_services))
         .route("/services/{id}", get(get_service))
         .route("/catalogue", get(get_catalogue))
+        .route("/catalogue/overview", get(get_overview))
         .route("/applications", post(submit_application))
         .route("/applications/{case_number}", get(get_case))
         .route("/applications/{case_number}/answers", post(answer_request))
@@ -82,6 +83,12 @@ async fn list_services(State(state): State<AppState>) -> Response {
 /// once at start, as the client accepts it.
 async fn get_catalogue(State(state): State<AppState>, headers: HeaderMap) -> Response {
     with_cache(state.city_catalogue.response(&headers), "no-cache")
+}
+
+/// What the front page shows (topics with their counts, the wizards), so that a first
+/// visit need not carry the whole catalogue.
+async fn get_overview(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    with_cache(state.city_overview.response(&headers), "no-cache")
 }
 
 async fn get_service(

@@ -133,6 +133,8 @@ pub struct AppState {
     /// The city's catalogue as served (`GET /catalogue`), written and compressed once
     /// at start.
     pub city_catalogue: Arc<precompressed::Precompressed>,
+    /// Its front page's part (`GET /catalogue/overview`), likewise.
+    pub city_overview: Arc<precompressed::Precompressed>,
     pub db: Db,
     pub payment_seconds: i64,
     pub payment_provider_url: Arc<str>,
@@ -196,6 +198,10 @@ pub async fn serve_on(
         catalogue: Arc::new(catalogue),
         city_catalogue: Arc::new(precompressed::Precompressed::new(
             serde_json::to_vec(&city)?,
+            "application/json",
+        )),
+        city_overview: Arc::new(precompressed::Precompressed::new(
+            serde_json::to_vec(&city.overview())?,
             "application/json",
         )),
         db,

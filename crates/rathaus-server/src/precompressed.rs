@@ -1,5 +1,6 @@
-//! A body that never changes while the server runs (the catalogue), compressed once at
-//! start with the strongest settings, and answered in the encoding the client accepts.
+//! A body that never changes while the server runs (the catalogue and its overview),
+//! compressed once at start with the strongest settings, answered in the encoding the
+//! client accepts, and with a 304 to a client that has it already.
 //! Other API answers are compressed as they go (crate::web).
 
 use std::io::Write;
@@ -49,6 +50,9 @@ pub fn preferred(headers: &HeaderMap) -> Encoding {
 
 pub struct Precompressed {
     content_type: &'static str,
+    /// A hash of the body: a client (the service worker, asking again for what the
+    /// page already has) that holds this version gets a 304 without the body.
+    tag: String,
     identity: Bytes,
     brotli: Bytes,
     gzip: Bytes,
@@ -62,8 +66,12 @@ impl Precompressed {
         let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         gzip.write_all(&body).expect("compressing into memory");
         let gzip = gzip.finish().expect("compressing into memory");
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(&body);
+        let tag = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
         Precompressed {
             content_type,
+            tag,
             identity: body.into(),
             brotli: brotli.into(),
             gzip: gzip.into(),
@@ -76,13 +84,31 @@ impl Precompressed {
             Encoding::Gzip => (self.gzip.clone(), Some("gzip")),
             Encoding::Identity => (self.identity.clone(), None),
         };
-        let mut response = body.into_response();
+        // One tag per encoding: the bytes differ.
+        let etag = format!("\"{}-{}\"", self.tag, encoding.unwrap_or("id"));
+        let fresh = request
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|t| t.trim().trim_start_matches("W/") == etag || t.trim() == "*");
+        let mut response = if fresh {
+            axum::http::StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            body.into_response()
+        };
         let h = response.headers_mut();
+        if let Ok(value) = HeaderValue::from_str(&etag) {
+            h.insert(header::ETAG, value);
+        }
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if fresh {
+            return response;
+        }
         h.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(self.content_type),
         );
-        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         if let Some(encoding) = encoding {
             h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
         }

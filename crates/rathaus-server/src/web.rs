@@ -32,6 +32,10 @@ base-uri 'none'; \
 form-action 'self'; \
 frame-ancestors 'none'";
 
+/// For answers that are not documents (API answers, scripts, styles, wasm, images): were
+/// one opened as a page anyway, it may load nothing and be framed by nobody.
+pub const NOT_A_DOCUMENT_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
+
 /// The first path segments of the app's own pages (`Route::parse` in src/router.rs;
 /// a test keeps the two in step). Unknown paths under them are the app's to judge: it
 /// is served with 200 and shows its own "not found" page where there is none.
@@ -222,18 +226,35 @@ async fn headers_and_log(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    for (name, value) in [
-        ("content-security-policy", CONTENT_SECURITY_POLICY),
-        ("x-content-type-options", "nosniff"),
-        ("x-frame-options", "DENY"),
-        ("referrer-policy", "no-referrer"),
-        ("cross-origin-opener-policy", "same-origin"),
-        ("cross-origin-resource-policy", "same-origin"),
-        (
-            "permissions-policy",
-            "camera=(), microphone=(), geolocation=(), payment=()",
-        ),
-    ] {
+    // A document (a page, or the service worker, whose CSP governs what it fetches)
+    // gets the whole set; everything else is never rendered as a document, so the
+    // short policy and the headers that apply to any response are enough. Each
+    // header costs every request of a first visit its bytes.
+    let is_document = path == "/sw.js"
+        || h.get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+    let headers: &[(&str, &str)] = if is_document {
+        &[
+            ("content-security-policy", CONTENT_SECURITY_POLICY),
+            ("x-content-type-options", "nosniff"),
+            ("x-frame-options", "DENY"),
+            ("referrer-policy", "no-referrer"),
+            ("cross-origin-opener-policy", "same-origin"),
+            ("cross-origin-resource-policy", "same-origin"),
+            (
+                "permissions-policy",
+                "camera=(), microphone=(), geolocation=(), payment=()",
+            ),
+        ]
+    } else {
+        &[
+            ("content-security-policy", NOT_A_DOCUMENT_POLICY),
+            ("x-content-type-options", "nosniff"),
+            ("cross-origin-resource-policy", "same-origin"),
+        ]
+    };
+    for &(name, value) in headers {
         h.insert(
             HeaderName::from_static(name),
             HeaderValue::from_static(value),

@@ -216,19 +216,16 @@ fn hostile_and_malformed_requests_get_clear_errors() {
 }
 
 #[test]
-fn every_response_carries_the_security_headers() {
+fn every_response_carries_the_security_headers_that_apply_to_it() {
     let s = Server::start();
-    for path in [
-        "/",
-        "/services/fuehrungszeugnis/apply/art",
-        "/api/v1/services",
-        "/api/v1/nope",
-    ] {
-        let resp = match ureq::get(&s.url(path)).call() {
-            Ok(r) => r,
-            Err(ureq::Error::Status(_, r)) => r,
-            Err(e) => panic!("{e}"),
-        };
+    let get = |path: &str| match ureq::get(&s.url(path)).call() {
+        Ok(r) => r,
+        Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("{e}"),
+    };
+    // Documents: the page (every app address) and the service worker.
+    for path in ["/", "/services/fuehrungszeugnis/apply/art", "/sw.js"] {
+        let resp = get(path);
         let csp = resp.header("content-security-policy").unwrap_or_default();
         assert!(
             csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
@@ -236,14 +233,39 @@ fn every_response_carries_the_security_headers() {
         );
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
         assert!(csp.contains("frame-ancestors 'none'"), "{path}");
+        assert_eq!(resp.header("x-frame-options"), Some("DENY"), "{path}");
+        assert_eq!(
+            resp.header("referrer-policy"),
+            Some("no-referrer"),
+            "{path}"
+        );
+        assert_eq!(
+            resp.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+    }
+    // Everything else may load nothing if opened as a page, and is never sniffed.
+    for path in [
+        "/api/v1/services",
+        "/api/v1/nope",
+        "/api/v1/catalogue/overview",
+        "/app-0123456789abcdef.js",
+    ] {
+        let resp = get(path);
+        assert_eq!(
+            resp.header("content-security-policy"),
+            Some("default-src 'none'; frame-ancestors 'none'"),
+            "{path}"
+        );
         assert_eq!(
             resp.header("x-content-type-options"),
             Some("nosniff"),
             "{path}"
         );
         assert_eq!(
-            resp.header("referrer-policy"),
-            Some("no-referrer"),
+            resp.header("cross-origin-resource-policy"),
+            Some("same-origin"),
             "{path}"
         );
     }
@@ -844,6 +866,47 @@ fn the_whole_catalogue_is_served_and_its_wizards_exist() {
             definition.id
         );
     }
+}
+
+#[test]
+fn the_front_page_overview_is_the_catalogues_and_a_client_that_has_it_gets_a_304() {
+    let s = Server::start();
+    let catalogue: rathaus_core::catalogue::Catalogue = ureq::get(&s.url("/api/v1/catalogue"))
+        .call()
+        .unwrap()
+        .into_json()
+        .unwrap();
+    for path in ["/api/v1/catalogue/overview", "/api/v1/catalogue"] {
+        let first = ureq::get(&s.url(path))
+            .set("Accept-Encoding", "br")
+            .call()
+            .unwrap();
+        assert_eq!(first.header("content-encoding"), Some("br"), "{path}");
+        let tag = first.header("etag").expect("an etag").to_owned();
+        let again = ureq::get(&s.url(path))
+            .set("Accept-Encoding", "br")
+            .set("If-None-Match", &tag)
+            .call()
+            .unwrap();
+        assert_eq!(again.status(), 304, "{path}");
+        assert_eq!(again.into_string().unwrap(), "");
+        // Another encoding is other bytes: not the same version.
+        let gzip = ureq::get(&s.url(path))
+            .set("Accept-Encoding", "gzip")
+            .set("If-None-Match", &tag)
+            .call()
+            .unwrap();
+        assert_eq!(gzip.status(), 200, "{path}");
+        assert_eq!(gzip.header("content-encoding"), Some("gzip"), "{path}");
+    }
+    let overview: rathaus_core::catalogue::Overview =
+        ureq::get(&s.url("/api/v1/catalogue/overview"))
+            .call()
+            .unwrap()
+            .into_json()
+            .unwrap();
+    assert_eq!(overview, catalogue.overview());
+    assert!(!overview.online.is_empty());
 }
 
 #[test]
