@@ -136,10 +136,15 @@ test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
 
   test('the catalogue and the search work offline once loaded', async ({ page, context }) => {
-    // A slow first answer: the service worker takes over while the catalogue is still
-    // on its way, and must still end up keeping it.
+    // A first visit loads the front page's overview only; a slow first answer makes
+    // the service worker take over while it is still on its way, and the worker must
+    // still end up keeping it.
     let slowed = false;
-    await page.route('**/api/v1/catalogue', async (route) => {
+    const catalogueAsked: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/v1\/catalogue$/.test(new URL(r.url()).pathname)) catalogueAsked.push(r.url());
+    });
+    await page.route('**/api/v1/catalogue/overview', async (route) => {
       if (!slowed) {
         slowed = true;
         await new Promise((r) => setTimeout(r, 3000));
@@ -148,16 +153,22 @@ test.describe('with the service worker', () => {
     });
     await page.goto('/');
     await arriveAt(page, FRONT);
+    await expect(page.getByRole('link', { name: 'Tiere' })).toBeVisible();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    // The catalogue came before the worker took over; the app asks again so it is kept.
+    // The overview came before the worker took over; the app asks again so it is kept.
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.match('/api/v1/catalogue/overview')) !== undefined))
+      .toBe(true);
+    // The whole catalogue was not needed yet.
+    expect(catalogueAsked).toEqual([]);
+    // One search online brings the catalogue and the search's code, and both are kept.
+    await expect((await search(page, 'Sperrmüll')).first()).toContainText('Sperrmüll');
     await expect
       .poll(() => page.evaluate(async () => (await caches.match('/api/v1/catalogue')) !== undefined))
       .toBe(true);
-    // One search online brings the search's code.
-    await expect((await search(page, 'Sperrmüll')).first()).toContainText('Sperrmüll');
 
     await context.setOffline(true);
     await page.reload();

@@ -39,13 +39,14 @@ self.addEventListener('message', (event) => {
   if (event.data === 'rathaus:activate') self.skipWaiting();
 });
 
-// Data the app reads often and may show offline: the catalogue (so that browsing and
-// searching work offline), the service list, one service's definition, runtime
+// Data the app reads often and may show offline: the catalogue's overview (the front
+// page) and the catalogue itself once a search or a topic page asked for it (so that
+// browsing and searching work offline), the service list, one service's definition, runtime
 // configuration, the city's legal information and texts. Network first: a city's edit
 // of config.json or legal.json shows on the next visit, not the next release.
 const isData = (url) =>
   /\/services(\/[^/]+)?$/.test(url.pathname) ||
-  /\/catalogue$/.test(url.pathname) ||
+  /\/catalogue(\/overview)?$/.test(url.pathname) ||
   url.pathname === '/config.json' ||
   url.pathname === '/legal.json' ||
   url.pathname.startsWith('/i18n/');

@@ -6,7 +6,7 @@ use rathaus_core::api::{
     AnswerRequest, ApplicationReceipt, CaseView, ErrorBody, FeedbackReceipt, ServiceList,
     SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
 };
-use rathaus_core::catalogue::Catalogue;
+use rathaus_core::catalogue::{Catalogue, Overview};
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson};
 use rathaus_core::payment::{CreatePayment, PaymentList, PaymentView};
@@ -130,6 +130,11 @@ pub(crate) async fn fetch_text(
 
 pub async fn list_services() -> Result<ServiceList, ApiError> {
     decode(fetch_text("GET", &url("/services"), None, &[]).await?)
+}
+
+/// What the front page shows: topics with their counts, and the wizards.
+pub async fn get_overview() -> Result<Overview, ApiError> {
+    decode(fetch_text("GET", &url("/catalogue/overview"), None, &[]).await?)
 }
 
 /// The city's whole catalogue (searched on the device).

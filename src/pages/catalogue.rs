@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use rathaus_core::catalogue::{Catalogue, Channel, Topic};
+use rathaus_core::catalogue::{Overview, TopicCount};
 
-use crate::catalogue::{href, with_catalogue};
+use crate::catalogue::{href, with_overview};
 use crate::components::search_box::SearchBox;
 use crate::i18n::{use_i18n, Key};
 use crate::page::use_document_title;
@@ -15,19 +15,24 @@ use crate::page::use_document_title;
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     use_document_title(i18n.t(Key::CatalogueTitle).into(), false.into());
+    // The search right under the heading and its results right under the box: on a
+    // phone with the keyboard open there is room for little else. It fetches the
+    // whole catalogue when the citizen starts to search; the rest of the page needs
+    // only the overview.
     view! {
         <h1 class="heading-xl">{i18n.t(Key::CatalogueTitle)}</h1>
-        {with_catalogue(|c| view! { <Front catalogue=c /> }.into_any())}
+        <SearchBox />
+        <p class="lead">{i18n.t(Key::CatalogueIntro)}</p>
+        {with_overview(|o| view! { <Front overview=o /> }.into_any())}
     }
 }
 
 #[component]
-fn Front(catalogue: Arc<Catalogue>) -> impl IntoView {
+fn Front(overview: Arc<Overview>) -> impl IntoView {
     let i18n = use_i18n();
-    let online = catalogue
-        .services
+    let online = overview
+        .online
         .iter()
-        .filter(|e| e.channel == Channel::Wizard)
         .map(|e| {
             view! {
                 <li class="service-list__item">
@@ -38,35 +43,21 @@ fn Front(catalogue: Arc<Catalogue>) -> impl IntoView {
             }
         })
         .collect_view();
-    let count = |ids: &dyn Fn(&rathaus_core::catalogue::CatalogueEntry) -> bool| {
-        catalogue.services.iter().filter(|e| ids(e)).count()
-    };
-    let topics = |list: &[Topic], base: &'static str, life: bool| {
+    let topics = |list: &[TopicCount], base: &'static str| {
         list.iter()
             .map(|t| {
-                let n = count(&|e| {
-                    if life {
-                        e.life_situations.contains(&t.id)
-                    } else {
-                        e.category == t.id
-                    }
-                });
                 view! {
                     <li class="topic-list__item">
                         <a href=format!("{base}/{}", t.id)>{i18n.text(&t.name)}</a>
-                        " " <span class="topic-list__count">"(" {n} ")"</span>
+                        " " <span class="topic-list__count">"(" {t.count} ")"</span>
                     </li>
                 }
             })
             .collect_view()
     };
-    let life = topics(&catalogue.life_situations, "/life", true);
-    let areas = topics(&catalogue.categories, "/areas", false);
-    // The search right under the heading and its results right under the box: on a
-    // phone with the keyboard open there is room for little else.
+    let life = topics(&overview.life_situations, "/life");
+    let areas = topics(&overview.categories, "/areas");
     view! {
-        <SearchBox catalogue=catalogue.clone() />
-        <p class="lead">{i18n.t(Key::CatalogueIntro)}</p>
         <h2 class="heading-l">{i18n.t(Key::OnlineHere)}</h2>
         <ul class="service-list">{online}</ul>
         <h2 class="heading-l">{i18n.t(Key::LifeSituations)}</h2>

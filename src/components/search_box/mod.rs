@@ -41,9 +41,13 @@ enum Results {
     Failed(crate::api::ApiError),
 }
 
+/// The search box. It asks for the whole catalogue (and the search's code) when the
+/// citizen first focuses it or types, not when it is shown: a first visit that never
+/// searches never carries either.
 #[component]
-pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
+pub fn SearchBox() -> impl IntoView {
     let i18n = use_i18n();
+    let data = crate::catalogue::use_catalogue_data().full;
     let results = RwSignal::new(Results::None);
     // The query the shown results answer (for the browser benchmark).
     let answered = RwSignal::new(String::new());
@@ -71,61 +75,88 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
             crate::components::error_summary::focus_selector("#search-status")
         });
     };
-    let run = {
-        let catalogue = catalogue.clone();
-        move |query: String| {
-            typed.set_value(query.clone());
-            let round = latest.get_value().wrapping_add(1);
-            latest.set_value(round);
-            if query.trim().is_empty() {
-                results.set(Results::None);
-                announced.set(String::new());
-                remembered::keep("");
+    // Searches `query` in `catalogue`; the answer is dropped if another query came since.
+    let search = move |catalogue: Arc<Catalogue>, query: String, round: u32| {
+        crate::spawn(async move {
+            // Fetched first, so that a failed download can be retried (app.rs).
+            if let Err(e) = crate::app::code_ready("catalogue_code").await {
+                if latest.try_get_value() == Some(round) {
+                    results.set(Results::Failed(e));
+                }
                 return;
             }
-            if results.get_untracked() == Results::None {
-                results.set(Results::Preparing);
-            }
-            crate::page::after(
-                PAUSE_MS,
-                Box::new(move || {
-                    if latest.try_get_value() != Some(round) {
-                        return;
-                    }
-                    paused.set_value(round);
-                    remembered::keep(&typed.get_value());
-                    if done.get_value() == round {
-                        announce();
-                    }
-                }),
-            );
-            let catalogue = catalogue.clone();
-            crate::spawn(async move {
-                // Fetched first, so that a failed download can be retried (app.rs).
-                if let Err(e) = crate::app::code_ready("catalogue_code").await {
-                    if latest.try_get_value() == Some(round) {
-                        results.set(Results::Failed(e));
-                    }
+            let task = crate::search::CatalogueTask::Search(catalogue, query.clone());
+            if let crate::search::CatalogueDone::Hits(found) =
+                crate::search::catalogue_code(task).await
+            {
+                if latest.try_get_value() != Some(round) {
                     return;
                 }
-                let task = crate::search::CatalogueTask::Search(catalogue, query.clone());
-                if let crate::search::CatalogueDone::Hits(found) =
-                    crate::search::catalogue_code(task).await
-                {
-                    if latest.try_get_value() != Some(round) {
-                        return;
-                    }
-                    results.set(Results::Hits(found.hits, found.life));
-                    answered.set(query);
-                    done.set_value(round);
-                    if focus_pending.get_value() {
-                        focus_pending.set_value(false);
-                        focus_results();
-                    } else if paused.get_value() == round {
-                        announce();
-                    }
+                results.set(Results::Hits(found.hits, found.life));
+                answered.set(query);
+                done.set_value(round);
+                if focus_pending.get_value() {
+                    focus_pending.set_value(false);
+                    focus_results();
+                } else if paused.get_value() == round {
+                    announce();
                 }
-            });
+            }
+        });
+    };
+    // The latest query waits for the catalogue, if it was not there yet.
+    let waiting = StoredValue::new(false);
+    Effect::new(move || {
+        let arrived = data.signal().get();
+        if !waiting.get_value() {
+            return;
+        }
+        match arrived {
+            Some(Ok(catalogue)) => {
+                waiting.set_value(false);
+                search(catalogue, typed.get_value(), latest.get_value());
+            }
+            Some(Err(e)) => {
+                waiting.set_value(false);
+                results.set(Results::Failed(e));
+            }
+            None => {}
+        }
+    });
+    let run = move |query: String| {
+        typed.set_value(query.clone());
+        let round = latest.get_value().wrapping_add(1);
+        latest.set_value(round);
+        if query.trim().is_empty() {
+            waiting.set_value(false);
+            results.set(Results::None);
+            announced.set(String::new());
+            remembered::keep("");
+            return;
+        }
+        if results.get_untracked() == Results::None {
+            results.set(Results::Preparing);
+        }
+        crate::page::after(
+            PAUSE_MS,
+            Box::new(move || {
+                if latest.try_get_value() != Some(round) {
+                    return;
+                }
+                paused.set_value(round);
+                remembered::keep(&typed.get_value());
+                if done.get_value() == round {
+                    announce();
+                }
+            }),
+        );
+        let arrived = data.ask().with_untracked(|d| match d {
+            Some(Ok(c)) => Some(c.clone()),
+            _ => None,
+        });
+        match arrived {
+            Some(catalogue) => search(catalogue, query, round),
+            None => waiting.set_value(true),
         }
     };
     // Back from a result: the query and its results again.
@@ -133,9 +164,13 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
     if !restored.is_empty() {
         run(restored.clone());
     }
-    let on_input = {
-        let run = run.clone();
-        move |ev: leptos::ev::Event| run(event_target_value(&ev))
+    let on_input = move |ev: leptos::ev::Event| run(event_target_value(&ev));
+    // Focus alone starts the downloads, so that the first results are quick.
+    let on_focus = move |_| {
+        data.ask();
+        crate::spawn(async {
+            let _ = crate::app::code_ready("catalogue_code").await;
+        });
     };
     // Enter: the results, with focus on their count.
     let on_submit = move |ev: SubmitEvent| {
@@ -154,9 +189,11 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
     let on_blur = move |_| remembered::keep(&typed.get_value());
 
     let list = {
-        let catalogue = catalogue.clone();
         move || {
             let Results::Hits(hits, _) = results.get() else {
+                return ().into_any();
+            };
+            let Some(catalogue) = data.current() else {
                 return ().into_any();
             };
             hits.into_iter()
@@ -187,6 +224,7 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
         let Results::Hits(_, Some(life)) = results.get() else {
             return None;
         };
+        let catalogue = data.current()?;
         let topic = catalogue.life_situations.get(life)?;
         let count = catalogue
             .services
@@ -203,15 +241,9 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
             </p>
         })
     };
-    let retry = {
-        let run = run.clone();
-        move |()| run(typed.get_value())
-    };
+    let retry = move |()| run(typed.get_value());
     let failed = move || match results.get() {
-        Results::Failed(e) => {
-            let retry = retry.clone();
-            Some(view! { <crate::components::LoadError error=e retry=retry /> })
-        }
+        Results::Failed(e) => Some(view! { <crate::components::LoadError error=e retry=retry /> }),
         _ => None,
     };
 
@@ -231,6 +263,7 @@ pub fn SearchBox(catalogue: Arc<Catalogue>) -> impl IntoView {
                 aria-controls="search-results"
                 value=restored
                 on:input=on_input
+                on:focus=on_focus
                 on:blur=on_blur
             />
         </form>
