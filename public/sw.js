@@ -81,7 +81,7 @@ async function navigation(request) {
     return await fetch(request);
   } catch (error) {
     // Every address of the app is the same page; the app reads the address itself.
-    const shell = await caches.match('/index.html', { cacheName: SHELL });
+    const shell = await caches.match('/', { cacheName: SHELL });
     if (shell) return shell;
     throw error;
   }

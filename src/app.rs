@@ -23,9 +23,20 @@ pub fn App() -> impl IntoView {
     provide_context(router);
     let outbox = Outbox::install();
     provide_context(outbox);
-    // Reading everything once at start finds damaged data before a page needs it.
-    store::load_applications();
     let set_aside = RwSignal::new(store::take_set_aside());
+    // Reading everything once at start finds damaged data before a page needs it, and
+    // deletes expired drafts. The code for it comes with the wizard's module, loaded
+    // only if the device keeps something (never on a first visit).
+    if store::keeps("applications") || store::keeps("draft.") {
+        crate::spawn(async move {
+            if code_ready("deferred").await.is_ok() {
+                deferred(Deferred::ReadStore).await;
+                if store::take_set_aside() {
+                    set_aside.set(true);
+                }
+            }
+        });
+    }
     let update_ready = RwSignal::new(
         web_sys::window()
             .and_then(|w| w.document())
@@ -133,8 +144,8 @@ fn page(route: Route) -> AnyView {
         | Route::Case { .. }
         | Route::PaymentReturn { .. }
         | Route::Applications
+        | Route::Status
         | Route::Device) => view! { <DeferredPage route=route /> }.into_any(),
-        Route::Status => view! { <StatusPage /> }.into_any(),
         route @ (Route::Life { .. }
         | Route::Area { .. }
         | Route::Info { .. }
@@ -171,11 +182,11 @@ fn DeferredPage(route: Route) -> impl IntoView {
             let ready = send_wrapper::SendWrapper::new(code_ready(module)).await;
             match ready {
                 Ok(()) if catalogue => {
-                    match crate::search::catalogue_code(crate::search::CatalogueTask::Page(route))
-                        .await
-                    {
+                    let task = crate::search::CatalogueTask::Page(route);
+                    // The module also fetches (Load), which only the browser's thread can.
+                    match send_wrapper::SendWrapper::new(crate::search::catalogue_code(task)).await {
                         crate::search::CatalogueDone::Page(view) => view,
-                        crate::search::CatalogueDone::Hits(_) => ().into_any(),
+                        _ => ().into_any(),
                     }
                 }
                 Ok(()) if legal => crate::legal::legal_code(route).await,
@@ -225,11 +236,14 @@ pub async fn code_ready(module: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// What a first visit does not need: the wizard's pages, the confirmation and device
-/// pages, and sending what waits in the outbox.
+/// What a first visit does not need: the wizard's pages, the confirmation, case and
+/// device pages, and sending what waits in the outbox.
 pub enum Deferred {
     Page(Route),
-    SendWaiting(Outbox, Vec<String>),
+    SendWaiting(Outbox),
+    /// Reads what the device keeps (src/store): damaged data is set aside, expired
+    /// drafts are deleted.
+    ReadStore,
 }
 
 /// Release builds (`--cfg rathaus_split`, scripts/build.sh) move this function and
@@ -239,8 +253,13 @@ pub enum Deferred {
 pub async fn deferred(task: Deferred) -> AnyView {
     let route = match task {
         Deferred::Page(route) => route,
-        Deferred::SendWaiting(outbox, waiting) => {
-            outbox.send_waiting(waiting);
+        Deferred::SendWaiting(outbox) => {
+            outbox.send_waiting();
+            return ().into_any();
+        }
+        Deferred::ReadStore => {
+            store::load_applications();
+            store::expire_drafts();
             return ().into_any();
         }
     };
@@ -260,6 +279,7 @@ pub async fn deferred(task: Deferred) -> AnyView {
         Route::Resume { service } => view! { <ResumePage service=service /> }.into_any(),
         Route::Case { case_number } => view! { <CasePage case_number=case_number /> }.into_any(),
         Route::Applications => view! { <ApplicationsPage /> }.into_any(),
+        Route::Status => view! { <StatusPage /> }.into_any(),
         Route::PaymentReturn { case_number } => {
             view! { <PaymentReturnPage case_number=case_number /> }.into_any()
         }

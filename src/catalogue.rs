@@ -97,7 +97,7 @@ impl CatalogueData {
     pub fn install() -> CatalogueData {
         let data = CatalogueData {
             overview: Shared::new(|| Box::pin(api::get_overview())),
-            full: Shared::new(|| Box::pin(api::get_catalogue())),
+            full: Shared::new(|| Box::pin(load_full())),
         };
         // The service worker took over after these were asked for (a first visit; an
         // answer may still be on its way): ask once more, through the worker now, so
@@ -113,12 +113,22 @@ impl CatalogueData {
                 }
                 if data.full.asked() {
                     crate::spawn(async {
-                        let _ = api::get_catalogue().await;
+                        let _ = load_full().await;
                     });
                 }
             },
         ));
         data
+    }
+}
+
+/// The whole catalogue, read by the catalogue's own module (src/search.rs).
+async fn load_full() -> Result<Catalogue, ApiError> {
+    crate::app::code_ready("catalogue_code").await?;
+    match crate::search::catalogue_code(crate::search::CatalogueTask::Load).await {
+        crate::search::CatalogueDone::Loaded(result) => result,
+        // Not an answer to Load; never given.
+        _ => Err(ApiError::Network),
     }
 }
 

@@ -21,12 +21,16 @@ thread_local! {
 
 pub enum CatalogueTask {
     Page(Route),
+    /// The whole catalogue from the backend: its reading is code a first visit (which
+    /// shows only the overview) does not need.
+    Load,
     /// The best services for a query, best first. Everything happens on the device.
     Search(Arc<Catalogue>, String),
 }
 
 pub enum CatalogueDone {
     Page(AnyView),
+    Loaded(Result<Catalogue, crate::api::ApiError>),
     Hits(Found),
 }
 
@@ -40,6 +44,7 @@ pub struct Found {
 #[cfg_attr(rathaus_split, lazy)]
 pub async fn catalogue_code(task: CatalogueTask) -> CatalogueDone {
     match task {
+        CatalogueTask::Load => CatalogueDone::Loaded(crate::api::get_catalogue().await),
         CatalogueTask::Search(catalogue, query) => CatalogueDone::Hits(search(&catalogue, &query)),
         CatalogueTask::Page(route) => CatalogueDone::Page(match route {
             Route::Life { id } => view! { <TopicPage id=id life=true /> }.into_any(),

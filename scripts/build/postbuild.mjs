@@ -45,13 +45,17 @@ writeFileSync(join(dir, 'icon-512.png'), townHallPng(512));
 writeFileSync(join(dir, 'icon-maskable-512.png'), townHallPng(512));
 if (process.env.TRUNK_PROFILE === 'release') {
   const shellHtml = readFileSync(join(dir, 'index.html'), 'utf8');
-  const shell = new Set(['/index.html', '/config.json', '/manifest.webmanifest', '/icon-192.png']);
+  // '/' rather than '/index.html': the browser has just loaded it, so the worker's copy
+  // costs a 304, not the page again. The install icons are not kept: the browser
+  // fetches them itself when the app is installed.
+  const shell = new Set(['/', '/config.json', '/manifest.webmanifest']);
   for (const m of shellHtml.matchAll(/\s(?:href|src|data-js|data-wasm)="(\/[^"]*)"/g)) shell.add(m[1]);
   if (wasm.split) shell.add('/' + wasm.split);
   for (const snippet of wasm.snippets || []) shell.add('/' + snippet);
-  const precache = [...shell].filter((u) => u !== '/' && existsSync(join(dir, u.slice(1)))).sort();
+  const file = (u) => join(dir, u === '/' ? 'index.html' : u.slice(1));
+  const precache = [...shell].filter((u) => existsSync(file(u))).sort();
   const version = createHash('sha256')
-    .update(precache.map((u) => u + readFileSync(join(dir, u.slice(1))).length).join())
+    .update(precache.map((u) => u + readFileSync(file(u)).length).join())
     .update(readFileSync(join(dir, 'index.html')))
     .digest('hex')
     .slice(0, 16);

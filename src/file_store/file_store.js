@@ -36,9 +36,11 @@ export function getFile(id) {
   return run('readonly', (store) => store.get(id));
 }
 
-export function deleteFiles(ids) {
+// The ids come as one string, one per line: a string crosses from any wasm module, a
+// list only from the first (src/file_store/mod.rs).
+export function deleteFiles(lines) {
   return run('readwrite', (store) => {
-    for (const id of ids) store.delete(id);
+    for (const id of lines.split('\n')) if (id) store.delete(id);
   });
 }
 

@@ -15,8 +15,10 @@ extern "C" {
     fn put_file(id: &str, blob: &web_sys::Blob) -> js_sys::Promise;
     #[wasm_bindgen(js_name = getFile)]
     fn get_file(id: &str) -> js_sys::Promise;
+    /// One id per line: a `Vec` would need wasm-bindgen's conversion, which works only
+    /// when called from the first module, and this is also called from the wizard's.
     #[wasm_bindgen(js_name = deleteFiles)]
-    fn delete_files(ids: Vec<String>) -> js_sys::Promise;
+    fn delete_files(ids: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = deleteAllFiles)]
     fn delete_all_files() -> js_sys::Promise;
 }
@@ -44,8 +46,10 @@ pub fn forget(ids: Vec<String>) {
     if ids.is_empty() {
         return;
     }
+    // Ids are the backend's or LOCAL_PREFIX and a random key: never a line break.
+    let lines = ids.join("\n");
     crate::spawn(async move {
-        let _ = JsFuture::from(delete_files(ids)).await;
+        let _ = JsFuture::from(delete_files(&lines)).await;
     });
 }
 

@@ -74,7 +74,6 @@ impl Outbox {
             sent: RwSignal::new(None),
             returned: RwSignal::new(None),
         };
-        store::expire_drafts();
         let handle = window_event_listener_untyped("online", move |_| outbox.flush());
         // The listener lives as long as the app.
         std::mem::forget(handle);
@@ -86,24 +85,28 @@ impl Outbox {
     /// Sends every application waiting in a draft (none with open mistakes). The code
     /// that sends is loaded with the wizard, and only when something waits.
     pub fn flush(self) {
-        let waiting: Vec<String> = store::all_drafts()
-            .into_iter()
-            .filter(|d| d.pending.is_some() && d.server_errors.is_empty())
-            .map(|d| d.service_id)
-            .collect();
-        if !waiting.is_empty() {
+        // Reading the drafts is the sending code's part too: without drafts, nothing.
+        if store::keeps("draft.") {
             crate::spawn(async move {
                 // Without the sending code (offline before it was ever loaded), the
                 // next reconnect tries again.
                 if crate::app::code_ready("deferred").await.is_ok() {
-                    crate::app::deferred(crate::app::Deferred::SendWaiting(self, waiting)).await;
+                    crate::app::deferred(crate::app::Deferred::SendWaiting(self)).await;
                 }
             });
         }
     }
 
-    /// Sends these services' waiting applications (see [`Outbox::flush`]).
-    pub fn send_waiting(self, waiting: Vec<String>) {
+    /// Sends every application waiting in a draft (see [`Outbox::flush`]).
+    pub fn send_waiting(self) {
+        let waiting: Vec<String> = store::all_drafts()
+            .into_iter()
+            .filter(|d| d.pending.is_some() && d.server_errors.is_empty())
+            .map(|d| d.service_id)
+            .collect();
+        if waiting.is_empty() {
+            return;
+        }
         crate::spawn(async move {
             let mut queued = false;
             for service_id in waiting {

@@ -155,6 +155,13 @@ fn keys(prefix: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the device keeps anything of this app under `rathaus.v1.<prefix>` (a draft,
+/// an application). A first visit keeps nothing: the code that reads these is then not
+/// even loaded (src/app.rs, `Deferred::ReadStore`).
+pub fn keeps(prefix: &str) -> bool {
+    !keys(prefix).is_empty()
+}
+
 /// Deletes everything the app keeps on this device (the language choice stays).
 pub fn delete_everything() {
     if let Some(s) = storage() {

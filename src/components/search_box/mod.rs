@@ -261,7 +261,10 @@ pub fn SearchBox() -> impl IntoView {
                 spellcheck="false"
                 aria-describedby="search-hint"
                 aria-controls="search-results"
-                value=restored
+                // A property of the same type as the split modules' text inputs
+                // set (components/text_input): the wasm-bindgen conversion behind it
+                // must be in the first module (src/page.rs, 'next_frame').
+                prop:value=Signal::derive(move || restored.clone())
                 on:input=on_input
                 on:focus=on_focus
                 on:blur=on_blur
