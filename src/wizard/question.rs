@@ -67,12 +67,12 @@ pub fn Question(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.id.clone();
-    let label = if field.optional {
-        format!("{} {}", i18n.text(&field.label), i18n.t(Key::Optional))
-    } else {
-        i18n.text(&field.label)
-    };
-    let hint = field.hint.as_ref().map(|h| i18n.text(h));
+    let mut label = i18n.said(&field.label);
+    if field.optional {
+        // Under the label's `lang`: "(optional)" is the same word in German.
+        label.text = format!("{} {}", label.text, i18n.t(Key::Optional));
+    }
+    let hint = field.hint.as_ref().map(|h| i18n.said(h));
     let message = {
         let field = field.clone();
         Signal::derive(move || {
@@ -92,8 +92,8 @@ pub fn Question(
             .iter()
             .map(|o| RadioOption {
                 value: o.value.clone(),
-                label: i18n.text(&o.label),
-                hint: o.hint.as_ref().map(|h| i18n.text(h)),
+                label: i18n.said(&o.label),
+                hint: o.hint.as_ref().map(|h| i18n.said(h)),
             })
             .collect::<Vec<_>>()
     };
@@ -232,8 +232,8 @@ pub fn Question(
         }
         FieldKind::Info => view! {
             <div class="info">
-                <h2 class="heading-m">{label}</h2>
-                {hint.map(|h| view! { <p>{h}</p> })}
+                <h2 class="heading-m" lang=label.lang>{label.text}</h2>
+                {hint.map(|h| view! { <p lang=h.lang>{h.text}</p> })}
             </div>
         }
         .into_any(),

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
 use crate::api::ApiError;
 use crate::file_store;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key, Said};
 
 /// Why a chosen file was refused before uploading, in the question's words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,8 +41,8 @@ pub fn refuse_file(
 #[component]
 pub fn FileUpload(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] label: Said,
+    #[prop(optional, into)] hint: Option<Said>,
     #[prop(into)] error: Signal<Option<String>>,
     constraints: Constraints,
     #[prop(into)] value: Signal<Vec<FileRef>>,
