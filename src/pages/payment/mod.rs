@@ -135,9 +135,12 @@ pub fn Receipt(payment: PaymentView) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale();
     let method = payment.method.map(|m| match m {
-        PaymentMethod::Giropay => "giropay / paydirect",
         PaymentMethod::CreditCard => i18n.t(Key::CreditCard),
         PaymentMethod::Paypal => "PayPal",
+        PaymentMethod::SepaDirectDebit => i18n.t(Key::SepaDirectDebit),
+        // Brand names, the same in every language.
+        PaymentMethod::Wallet => "Apple Pay / Google Pay",
+        PaymentMethod::Wero => "Wero",
     });
     let paid_at = payment
         .events
