@@ -8,7 +8,7 @@ use rathaus_core::definition::{Field, FieldKind};
 use rathaus_core::FieldError;
 
 use crate::components::{
-    AddressInput, Checkbox, Checkboxes, DateInput, FileUpload, LocalRefusal, RadioOption, Radios,
+    AddressInput, Checkbox, Checkboxes, DateInput, FileRefusal, FileUpload, RadioOption, Radios,
     Select, TextInput, TextInputKind,
 };
 use crate::i18n::{use_i18n, Key};
@@ -200,7 +200,7 @@ pub fn Question(
             let (value, set) = binding(answers, &id, read_files, Answer::Files, changed);
             let refusal_message = {
                 let field = field.clone();
-                Callback::new(move |refusal: LocalRefusal| {
+                Callback::new(move |refusal: FileRefusal| {
                     crate::wizard::messages::refusal_message(&field, refusal, i18n.locale())
                 })
             };
