@@ -82,8 +82,8 @@ test('cancelled at the provider, then paid with a new attempt', async ({ page })
   await returnedTo(page, 'Zahlung abgebrochen');
   await expect(page.getByRole('alert')).toContainText('Es wurde nichts abgebucht.');
   await page.getByRole('button', { name: 'Erneut bezahlen' }).click();
-  await atProvider(page, 'giropay / paydirect', /^Jetzt bezahlen/);
-  await expectPaid(page, 'giropay');
+  await atProvider(page, 'SEPA-Lastschrift (SEPA direct debit)', /^Jetzt bezahlen/);
+  await expectPaid(page, 'SEPA-Lastschrift');
   // The ended attempt is asked for once more, then a new one is made with a new id.
   expect(keys).toHaveLength(3);
   expect(keys[1]).toBe(keys[0]);

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use rathaus_core::date::Date;
-use rathaus_core::{format, json_struct, Locale, Text};
+use rathaus_core::{format, json_struct, Text};
 
 use crate::api::{self, ApiError};
 use crate::components::{LoadError, Loading};
@@ -285,9 +285,7 @@ fn loading_heading_focused() -> bool {
 /// A city's text in the reader's language, and `Some("de")` for the element's `lang`
 /// when it falls back to German.
 pub fn say(i18n: I18n, text: &Text) -> (String, Option<&'static str>) {
-    let locale = i18n.locale();
-    let fallback = locale != Locale::De && !text.has(locale.code());
-    (text.get(locale).to_owned(), fallback.then_some("de"))
+    (i18n.text(text), i18n.lang_of(text))
 }
 
 /// The city's paragraphs, as text.

@@ -18,6 +18,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "components/device_data.rs"]
 mod device_data;
+#[path = "components/fallback_lang.rs"]
+mod fallback_lang;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()

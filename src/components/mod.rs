@@ -26,7 +26,7 @@ pub use checkbox::Checkbox;
 pub use checkboxes::Checkboxes;
 pub use date_input::DateInput;
 pub use error_summary::{ErrorSummary, SummaryError};
-pub use file_upload::{FileUpload, LocalRefusal};
+pub use file_upload::{FileRefusal, FileUpload};
 pub use notice::{LoadError, Loading};
 pub use panel::Panel;
 pub use radios::{RadioOption, Radios};

@@ -66,6 +66,7 @@ messages! {
     PaymentReference => "Transaktionsreferenz", "Transaction reference";
     PaymentDate => "Bezahlt am", "Paid on";
     CreditCard => "Kreditkarte", "Credit card";
+    SepaDirectDebit => "SEPA-Lastschrift", "SEPA direct debit";
     BackToConfirmation => "Zurück zur Bestätigung Ihres Antrags", "Back to the confirmation of your application";
 
     // Offline and the device

@@ -67,6 +67,66 @@ impl I18n {
     pub fn text(&self, text: &Text) -> String {
         text.get(self.locale()).to_owned()
     }
+
+    /// The language of [`I18n::text`]'s answer when it is not the page's: `Some("de")`
+    /// for an author's text without the reader's language, shown in German. For the
+    /// `lang` of the element that shows it, so that a screen reader pronounces it right.
+    pub fn lang_of(&self, text: &Text) -> Option<&'static str> {
+        lang_of(self.locale(), text)
+    }
+
+    /// [`I18n::text`] with its [`I18n::lang_of`], for a component's label or hint.
+    pub fn said(&self, text: &Text) -> Said {
+        Said {
+            text: self.text(text),
+            lang: self.lang_of(text),
+        }
+    }
+
+    /// [`I18n::text`] as element content, in a `<span lang>` when it falls back. Where
+    /// the text is an element's whole content, `lang=i18n.lang_of(..)` on that element
+    /// says the same without the span.
+    pub fn text_view(&self, text: &Text) -> AnyView {
+        self.said(text).view()
+    }
+}
+
+fn lang_of(locale: Locale, text: &Text) -> Option<&'static str> {
+    let shown = text.language(locale)?;
+    // The definition checker admits only the app's languages, so one shown is a locale.
+    Locale::from_code(shown)
+        .filter(|l| *l != locale)
+        .map(Locale::code)
+}
+
+/// A text and, when it is not in the page's language, the language it is in.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Said {
+    pub text: String,
+    pub lang: Option<&'static str>,
+}
+
+impl Said {
+    /// The text, in a `<span lang>` when it needs one.
+    pub fn view(self) -> AnyView {
+        match self.lang {
+            Some(lang) => view! { <span lang=lang>{self.text}</span> }.into_any(),
+            None => self.text.into_any(),
+        }
+    }
+}
+
+/// The app's own words are always in the page's language.
+impl From<String> for Said {
+    fn from(text: String) -> Said {
+        Said { text, lang: None }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(text: &str) -> Said {
+        Said::from(text.to_owned())
+    }
 }
 
 /// Where the app finds the English texts (under `public/`, served at `/i18n/en.json`).
@@ -125,6 +185,32 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use leptos::prelude::RwSignal;
+    use rathaus_core::{Locale, Text};
+
+    use super::I18n;
+
+    fn in_locale(locale: Locale) -> I18n {
+        I18n {
+            locale: RwSignal::new(locale),
+        }
+    }
+
+    #[test]
+    fn german_fallback_is_marked() {
+        let only_german: Text = rathaus_core::json::from_str(r#"{"de":"Anmeldung"}"#).unwrap();
+        let both = Text::new("Anmeldung", "Registration");
+        let english = in_locale(Locale::En);
+        assert_eq!(english.lang_of(&only_german), Some("de"));
+        assert_eq!(english.text(&only_german), "Anmeldung");
+        assert_eq!(english.lang_of(&both), None);
+        assert_eq!(english.said(&both).text, "Registration");
+        let german = in_locale(Locale::De);
+        assert_eq!(german.lang_of(&only_german), None);
+        assert_eq!(german.lang_of(&both), None);
+        assert_eq!(english.lang_of(&Text::default()), None);
+    }
+
     #[test]
     fn fills_placeholders() {
         assert_eq!(

@@ -61,44 +61,47 @@ pub fn ApplicationsPage() -> impl IntoView {
     }
 
     // Each question waiting for an answer is a link to its form.
-    let waiting =
-        move || {
-            let asking: Vec<SavedApplication> = apps.with(|a| {
-                a.iter()
-                    .filter(|a| a.last_status == Some(CaseStatus::ActionNeeded))
-                    .cloned()
-                    .collect()
-            });
-            let count = fill(
-                i18n.t(Key::ActionNeededCount),
-                &[("n", &asking.len().to_string())],
-            );
-            match asking.as_slice() {
+    let waiting = move || {
+        let asking: Vec<SavedApplication> = apps.with(|a| {
+            a.iter()
+                .filter(|a| a.last_status == Some(CaseStatus::ActionNeeded))
+                .cloned()
+                .collect()
+        });
+        let count = fill(
+            i18n.t(Key::ActionNeededCount),
+            &[("n", &asking.len().to_string())],
+        );
+        match asking.as_slice() {
             [] => None,
-            [one] => Some(view! {
-                <div class="notice notice--action" data-testid="action-needed-summary">
-                    <p><strong><a href=answer_link(&one.case_number)>{count}</a></strong></p>
-                </div>
-            }
-            .into_any()),
+            [one] => Some(
+                view! {
+                    <div class="notice notice--action" data-testid="action-needed-summary">
+                        <p><strong><a href=answer_link(&one.case_number)>{count}</a></strong></p>
+                    </div>
+                }
+                .into_any(),
+            ),
             many => {
                 let links = many
                     .iter()
                     .map(|a| {
-                        let name = format!("{} ({})", i18n.text(&a.service_title), a.case_number);
-                        view! { <li><a href=answer_link(&a.case_number)>{name}</a></li> }
+                        let name = i18n.text_view(&a.service_title);
+                        view! { <li><a href=answer_link(&a.case_number)>{name} " (" {a.case_number.clone()} ")"</a></li> }
                     })
                     .collect_view();
-                Some(view! {
-                    <div class="notice notice--action" data-testid="action-needed-summary">
-                        <p><strong>{count}</strong></p>
-                        <ul>{links}</ul>
-                    </div>
-                }
-                .into_any())
+                Some(
+                    view! {
+                        <div class="notice notice--action" data-testid="action-needed-summary">
+                            <p><strong>{count}</strong></p>
+                            <ul>{links}</ul>
+                        </div>
+                    }
+                    .into_any(),
+                )
             }
         }
-        };
+    };
     let rows = move || {
         apps.get()
             .into_iter()
@@ -114,13 +117,13 @@ pub fn ApplicationsPage() -> impl IntoView {
                     None => None,
                 };
                 let action = (a.last_status == Some(CaseStatus::ActionNeeded)).then(|| {
-                    let which = format!(": {}", i18n.text(&a.service_title));
+                    let which = i18n.text_view(&a.service_title);
                     view! {
                         <p class="case-list__action">
                             <strong>
                                 <a href=answer_link(&a.case_number)>
                                     {i18n.t(Key::ActionNeededMark)}
-                                    <span class="visually-hidden">{which}</span>
+                                    <span class="visually-hidden">": " {which}</span>
                                 </a>
                             </strong>
                         </p>
@@ -129,7 +132,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                 view! {
                     <li class="case-list__item" data-testid="my-application">
                         <h2 class="heading-s">
-                            <a href=urls::case(&a.case_number)>{i18n.text(&a.service_title)}</a>
+                            <a href=urls::case(&a.case_number) lang=i18n.lang_of(&a.service_title)>{i18n.text(&a.service_title)}</a>
                         </h2>
                         <p class="case-list__meta">
                             {i18n.t(Key::CaseNumberLabel)} " " {a.case_number.clone()} " · "

@@ -36,9 +36,9 @@ fn Front(overview: Arc<Overview>) -> impl IntoView {
         .map(|e| {
             view! {
                 <li class="service-list__item">
-                    <h3 class="service-list__title"><a href=href(e)>{i18n.text(&e.name)}</a></h3>
-                    <p class="service-list__summary">{i18n.text(&e.summary)}</p>
-                    <p class="service-list__fee">{i18n.t(Key::FeeLabel)} ": " {i18n.text(&e.fee)}</p>
+                    <h3 class="service-list__title"><a href=href(e) lang=i18n.lang_of(&e.name)>{i18n.text(&e.name)}</a></h3>
+                    <p class="service-list__summary" lang=i18n.lang_of(&e.summary)>{i18n.text(&e.summary)}</p>
+                    <p class="service-list__fee">{i18n.t(Key::FeeLabel)} ": " {i18n.text_view(&e.fee)}</p>
                 </li>
             }
         })
@@ -48,7 +48,7 @@ fn Front(overview: Arc<Overview>) -> impl IntoView {
             .map(|t| {
                 view! {
                     <li class="topic-list__item">
-                        <a href=format!("{base}/{}", t.id)>{i18n.text(&t.name)}</a>
+                        <a href=format!("{base}/{}", t.id) lang=i18n.lang_of(&t.name)>{i18n.text(&t.name)}</a>
                         " " <span class="topic-list__count">"(" {t.count} ")"</span>
                     </li>
                 }

@@ -63,7 +63,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             .iter()
             .filter(|f| f.kind != FieldKind::Info)
             .map(|f| SummaryRow {
-                key: f.label.get(locale).to_owned(),
+                key: i18n.said(&f.label),
                 value: display_answer(f, answers.get(&f.id), locale)
                     .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
                 change_href: Some(href.clone()),
@@ -77,7 +77,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         .steps
         .iter()
         .map(|(step, fields)| {
-            let title = step.title.get(locale).to_owned();
+            let title = i18n.said(&step.title);
             if step.repeat.is_none() {
                 let rows = rows(
                     fields,
@@ -86,13 +86,14 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                     None,
                 );
                 return view! {
-                    <h2 class="heading-m">{title}</h2>
+                    <h2 class="heading-m" lang=title.lang>{title.text}</h2>
                     <SummaryList rows=rows />
                 }
                 .into_any();
             }
             let items = walk.answers.get(&step.id).map(Answer::items).unwrap_or_default();
             let list_href = urls::step(&def.id, &step.id, true);
+            let item_lang = step.repeat.as_ref().and_then(|r| i18n.lang_of(&r.item));
             let lists = items
                 .iter()
                 .enumerate()
@@ -102,16 +103,16 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                     let href = urls::item(&def.id, &step.id, Some(index), true);
                     let name = item_name(i18n, step, index);
                     view! {
-                        <h3 class="heading-s">{name.clone()}</h3>
+                        <h3 class="heading-s" lang=item_lang>{name.clone()}</h3>
                         <SummaryList rows=rows(&shown, item, href, Some(name)) />
                     }
                 })
                 .collect_view();
             view! {
-                <h2 class="heading-m">{title}</h2>
+                <h2 class="heading-m" lang=title.lang>{title.text}</h2>
                 {items.is_empty().then(|| view! { <p>{i18n.t(Key::NoItemsYet)}</p> })}
                 {lists}
-                <p><a href=list_href>{i18n.t(Key::Change)} <span class="visually-hidden">{format!(" {}", step.title.get(locale))}</span></a></p>
+                <p><a href=list_href>{i18n.t(Key::Change)} <span class="visually-hidden" lang=title.lang>{format!(" {}", step.title.get(locale))}</span></a></p>
             }
             .into_any()
         })
@@ -288,7 +289,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             <h2 class="heading-m">{i18n.t(Key::FeeToPay)}</h2>
             <p class="fee">
                 <strong class="fee__amount">{format::money(fee, i18n.locale())}</strong>
-                {fee_purpose.map(|p| view! { <span class="fee__purpose">{i18n.text(&p)}</span> })}
+                {fee_purpose.map(|p| view! { <span class="fee__purpose" lang=i18n.lang_of(&p)>{i18n.text(&p)}</span> })}
             </p>
             <p>{i18n.t(Key::FeePaidAfter)}</p>
         })}
@@ -297,7 +298,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 <h2 class="heading-m">{i18n.t(Key::DeclarationTitle)}</h2>
                 <Checkbox
                     id="declaration"
-                    label=i18n.text(&text)
+                    label=i18n.said(&text)
                     error=declaration_error
                     checked=declared
                     on_change=move |v: bool| {

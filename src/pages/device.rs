@@ -196,6 +196,10 @@ fn Row(item: Item, asking: RwSignal<Option<String>>, delete: Callback<Item>) -> 
             a.case_number.clone(),
         ),
     };
+    let lang = match &item {
+        Item::Draft(d) => d.service_title.as_ref().and_then(|t| i18n.lang_of(t)),
+        Item::Sent(a) => i18n.lang_of(&a.service_title),
+    };
     let label = fill(i18n.t(Key::DeleteNamed), &[("name", &name)]);
     let confirm_id = format!("confirm-{id}");
     let button_id = format!("delete-{id}");
@@ -244,7 +248,7 @@ fn Row(item: Item, asking: RwSignal<Option<String>>, delete: Callback<Item>) -> 
     };
     view! {
         <li class="device-list__item" id=format!("row-{id}")>
-            <a href=href>{title}</a>
+            <a href=href lang=lang>{title}</a>
             <span class="device-list__detail">{detail}</span>
             {action}
         </li>

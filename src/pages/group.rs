@@ -77,9 +77,11 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
     let steps =
         draft.with_value(|d| Steps::of(&flow::walk(&def, &d.answers, today()), &def, &step.id));
     let progress = steps.progress(i18n, &step.id);
-    let heading = i18n.text(&step.title);
+    let heading = i18n.said(&step.title);
+    // "Kind 2" is in the language of the group's word for an item.
+    let item_lang = i18n.lang_of(&repeat.item);
     use_document_title(
-        format!("{heading} – {}", i18n.text(&def.title)),
+        format!("{} – {}", heading.text, i18n.text(&def.title)),
         Signal::derive(move || another_missing.get() || !problems.with(Vec::is_empty)),
     );
 
@@ -121,16 +123,16 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
                     let remove = remove.clone();
                     view! {
                         <div class="summary-list__row">
-                            <dt class="summary-list__key">{label}</dt>
+                            <dt class="summary-list__key" lang=item_lang>{label}</dt>
                             <dd class="summary-list__actions">
                                 <a href=href>
                                     {i18n.t(Key::Change)}
-                                    <span class="visually-hidden">{format!(" {name}")}</span>
+                                    <span class="visually-hidden" lang=item_lang>{format!(" {name}")}</span>
                                 </a>
                                 " "
                                 <button type="button" class="link-button" on:click=move |_| remove(index)>
                                     {i18n.t(Key::Remove)}
-                                    <span class="visually-hidden">{format!(" {name}")}</span>
+                                    <span class="visually-hidden" lang=item_lang>{format!(" {name}")}</span>
                                 </button>
                             </dd>
                         </div>
@@ -145,9 +147,9 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
         }
     };
 
-    let another_label = i18n.text(&repeat.add_another);
+    let another_label = i18n.said(&repeat.add_another);
     let another_error = {
-        let label = another_label.clone();
+        let label = another_label.text.clone();
         Signal::derive(move || {
             another_missing
                 .get()
@@ -242,9 +244,9 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
     view! {
         <BackLink href=back_href />
         <ErrorSummary errors=summary />
-        <span class="caption">{i18n.text(&def.title)} " · " {progress}</span>
-        <h1 class="heading-xl">{heading}</h1>
-        {intro.map(|t| view! { <p class="lead">{i18n.text(&t)}</p> })}
+        <span class="caption">{i18n.text_view(&def.title)} " · " {progress}</span>
+        <h1 class="heading-xl" lang=heading.lang>{heading.text}</h1>
+        {intro.map(|t| view! { <p class="lead" lang=i18n.lang_of(&t)>{i18n.text(&t)}</p> })}
         {rows}
         <form novalidate on:submit=on_submit>
             {move || {

@@ -36,7 +36,7 @@ pub fn InfoPage(id: String) -> impl IntoView {
                 let bring = entry
                     .bring
                     .iter()
-                    .map(|b| view! { <li>{i18n.text(b)}</li> })
+                    .map(|b| view! { <li lang=i18n.lang_of(b)>{i18n.text(b)}</li> })
                     .collect_view();
                 view! {
                     <p>{i18n.t(Key::InPersonText)}</p>
@@ -52,7 +52,7 @@ pub fn InfoPage(id: String) -> impl IntoView {
             .life_situations
             .iter()
             .filter_map(|l| catalogue.life_situations.iter().find(|t| &t.id == l))
-            .map(|t| view! { <li><a href=format!("/life/{}", t.id)>{i18n.text(&t.name)}</a></li> })
+            .map(|t| view! { <li><a href=format!("/life/{}", t.id) lang=i18n.lang_of(&t.name)>{i18n.text(&t.name)}</a></li> })
             .collect_view();
         let offices: Vec<&Office> = entry
             .offices
@@ -73,8 +73,8 @@ pub fn InfoPage(id: String) -> impl IntoView {
         });
         view! {
             <p class="no-print"><a href="/">{i18n.t(Key::BackToOverview)}</a></p>
-            <h1 class="heading-xl">{name}</h1>
-            <p class="lead">{i18n.text(&entry.summary)}</p>
+            <h1 class="heading-xl" lang=i18n.lang_of(&entry.name)>{name}</h1>
+            <p class="lead" lang=i18n.lang_of(&entry.summary)>{i18n.text(&entry.summary)}</p>
             <p><span class="tag">{i18n.t(channel_label(entry.channel))}</span></p>
             <h2 class="heading-m">{i18n.t(Key::HowTo)}</h2>
             {how}
@@ -82,11 +82,11 @@ pub fn InfoPage(id: String) -> impl IntoView {
             <dl class="facts">
                 <div class="facts__row">
                     <dt>{i18n.t(Key::FeeLabel)}</dt>
-                    <dd>{i18n.text(&entry.fee)}</dd>
+                    <dd lang=i18n.lang_of(&entry.fee)>{i18n.text(&entry.fee)}</dd>
                 </div>
                 <div class="facts__row">
                     <dt>{i18n.t(Key::Responsible)}</dt>
-                    <dd>{i18n.text(&entry.office)}</dd>
+                    <dd lang=i18n.lang_of(&entry.office)>{i18n.text(&entry.office)}</dd>
                 </div>
             </dl>
             <h2 class="heading-m">{i18n.t(Key::LifeSituations)}</h2>
@@ -163,20 +163,20 @@ fn office_view(office: &Office, today: Weekday, i18n: I18n) -> impl IntoView {
         ),
     ];
     if let Some(t) = &office.transit {
-        facts.push(fact(i18n.t(Key::Transit), i18n.text(t).into_any()));
+        facts.push(fact(i18n.t(Key::Transit), i18n.text_view(t)));
     }
-    let access_note = office.access.note.as_ref().map(|n| i18n.text(n));
+    let access_note = office.access.note.as_ref().map(|n| i18n.said(n));
     facts.push(fact(
         i18n.t(Key::Accessibility),
         view! {
             <ul class="office__access">{access}</ul>
-            {access_note.map(|n| view! { <span class="facts__detail">{n}</span> })}
+            {access_note.map(|n| view! { <span class="facts__detail" lang=n.lang>{n.text}</span> })}
         }
         .into_any(),
     ));
     view! {
         <section class="office" aria-labelledby=labelled_by>
-            <h3 class="heading-s" id=heading_id>{i18n.text(&office.name)}</h3>
+            <h3 class="heading-s" id=heading_id lang=i18n.lang_of(&office.name)>{i18n.text(&office.name)}</h3>
             <address class="office__address">
                 {office.street.clone()}<br />{format!("{} {}", office.postcode, office.town)}
             </address>
@@ -184,7 +184,7 @@ fn office_view(office: &Office, today: Weekday, i18n: I18n) -> impl IntoView {
                 <caption class="hours__caption">{i18n.t(Key::OpeningHours)}</caption>
                 <tbody>{rows}</tbody>
             </table>
-            {office.hours_note.as_ref().map(|n| view! { <p class="hint">{i18n.text(n)}</p> })}
+            {office.hours_note.as_ref().map(|n| view! { <p class="hint" lang=i18n.lang_of(n)>{i18n.text(n)}</p> })}
             <dl class="office__facts">{facts}</dl>
         </section>
     }

@@ -104,7 +104,8 @@ fn ServicesAsked() -> impl IntoView {
     let fetched: Fetched<Vec<Asked>> = RwSignal::new(None);
     let load = move || fetch_into(fetched, definitions());
     load();
-    move || match fetched.get() {
+    move || {
+        match fetched.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => view! { <LoadError error=error retry=move |()| load() /> }.into_any(),
         Some(Ok(services)) => services
@@ -117,11 +118,11 @@ fn ServicesAsked() -> impl IntoView {
                 let asked = service
                     .labels
                     .iter()
-                    .map(|label| view! { <li>{i18n.text(label)}</li> })
+                    .map(|label| view! { <li lang=i18n.lang_of(label)>{i18n.text(label)}</li> })
                     .collect_view();
                 view! {
                     <details class="details">
-                        <summary class="details__summary">{i18n.text(&service.title)}</summary>
+                        <summary class="details__summary" lang=i18n.lang_of(&service.title)>{i18n.text(&service.title)}</summary>
                         <div class="details__text">
                             {purpose}
                             <ul class="list list--bullet">{asked}</ul>
@@ -131,6 +132,7 @@ fn ServicesAsked() -> impl IntoView {
             })
             .collect_view()
             .into_any(),
+    }
     }
 }
 

@@ -111,12 +111,12 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
 
     view! {
         <a class="back-link" href="/">{i18n.t(Key::ToCatalogue)}</a>
-        <h1 class="heading-xl">{i18n.text(&title)}</h1>
-        <p class="lead">{i18n.text(&summary)}</p>
+        <h1 class="heading-xl" lang=i18n.lang_of(&title)>{i18n.text(&title)}</h1>
+        <p class="lead" lang=i18n.lang_of(&summary)>{i18n.text(&summary)}</p>
         {(!needs.is_empty()).then(|| view! {
             <h2 class="heading-m">{i18n.t(Key::WhatYouNeed)}</h2>
             <ul class="list list--bullet">
-                {needs.into_iter().map(|n| view! { <li>{i18n.text(&n)}</li> }).collect_view()}
+                {needs.into_iter().map(|n| view! { <li lang=i18n.lang_of(&n)>{i18n.text(&n)}</li> }).collect_view()}
             </ul>
         })}
         <dl class="facts">
@@ -124,20 +124,20 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
                 <dt>{i18n.t(Key::FeeLabel)}</dt>
                 <dd>
                     <strong>{fee_text}</strong>
-                    {fee_purpose.map(|p| view! { <span class="facts__detail">{i18n.text(&p)}</span> })}
-                    {fee_explanation.map(|e| view! { <span class="facts__detail">{i18n.text(&e)}</span> })}
+                    {fee_purpose.map(|p| view! { <span class="facts__detail" lang=i18n.lang_of(&p)>{i18n.text(&p)}</span> })}
+                    {fee_explanation.map(|e| view! { <span class="facts__detail" lang=i18n.lang_of(&e)>{i18n.text(&e)}</span> })}
                 </dd>
             </div>
             {duration.map(|d| view! {
                 <div class="facts__row">
                     <dt>{i18n.t(Key::Duration)}</dt>
-                    <dd>{i18n.text(&d)}</dd>
+                    <dd lang=i18n.lang_of(&d)>{i18n.text(&d)}</dd>
                 </div>
             })}
             {office.map(|o| view! {
                 <div class="facts__row">
                     <dt>{i18n.t(Key::Office)}</dt>
-                    <dd>{i18n.text(&o)}</dd>
+                    <dd lang=i18n.lang_of(&o)>{i18n.text(&o)}</dd>
                 </div>
             })}
         </dl>

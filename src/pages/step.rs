@@ -14,7 +14,7 @@ use rathaus_core::{Answer, Answers, FieldError};
 
 use super::group::GroupPage;
 use crate::components::{BackLink, Button, ErrorSummary, SummaryError};
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key, Said};
 use crate::page::use_document_title;
 use crate::router::{urls, use_router};
 use crate::services::with_service;
@@ -351,18 +351,22 @@ fn StepForm(
     let single_question =
         item.is_none() && step.fields.len() == 1 && can_be_page_heading(&step.fields[0]);
     let heading = match (item, &step.repeat) {
-        (Some(index), Some(repeat)) => fill(
-            i18n.t(Key::ItemNumbered),
-            &[
-                ("item", repeat.item.get(i18n.locale())),
-                ("n", &(index + 1).to_string()),
-            ],
-        ),
-        _ if single_question => i18n.text(&step.fields[0].label),
-        _ => i18n.text(&step.title),
+        // "{item} {n}" in every language: the item's language is the heading's.
+        (Some(index), Some(repeat)) => Said {
+            text: fill(
+                i18n.t(Key::ItemNumbered),
+                &[
+                    ("item", repeat.item.get(i18n.locale())),
+                    ("n", &(index + 1).to_string()),
+                ],
+            ),
+            lang: i18n.lang_of(&repeat.item),
+        },
+        _ if single_question => i18n.said(&step.fields[0].label),
+        _ => i18n.said(&step.title),
     };
     use_document_title(
-        format!("{heading} – {}", i18n.text(&def.title)),
+        format!("{} – {}", heading.text, i18n.text(&def.title)),
         Signal::derive(move || !errors.with(Vec::is_empty)),
     );
 
@@ -483,9 +487,9 @@ fn StepForm(
     view! {
         <BackLink href=back_href />
         <ErrorSummary errors=summary />
-        <span class="caption">{i18n.text(&service_title)} " · " {progress}</span>
-        {(!single_question).then(|| view! { <h1 class="heading-xl">{heading}</h1> })}
-        {intro.map(|t| view! { <p class="lead">{i18n.text(&t)}</p> })}
+        <span class="caption">{i18n.text_view(&service_title)} " · " {progress}</span>
+        {(!single_question).then(|| view! { <h1 class="heading-xl" lang=heading.lang>{heading.text}</h1> })}
+        {intro.map(|t| view! { <p class="lead" lang=i18n.lang_of(&t)>{i18n.text(&t)}</p> })}
         {changed_notice}
         <form novalidate on:submit=on_submit>
             {questions}

@@ -28,15 +28,15 @@ pub fn TopicPage(id: String, life: bool) -> impl IntoView {
         let intro = topic
             .intro
             .as_ref()
-            .map(|t| view! { <p class="lead">{i18n.text(t)}</p> });
+            .map(|t| view! { <p class="lead" lang=i18n.lang_of(t)>{i18n.text(t)}</p> });
         let entries = catalogue.services_in(kind, &id, i18n.locale());
         let items = entries
             .into_iter()
             .map(|e| {
                 view! {
                     <li class="service-list__item">
-                        <h2 class="service-list__title"><a href=href(e)>{i18n.text(&e.name)}</a></h2>
-                        <p class="service-list__summary">{i18n.text(&e.summary)}</p>
+                        <h2 class="service-list__title"><a href=href(e) lang=i18n.lang_of(&e.name)>{i18n.text(&e.name)}</a></h2>
+                        <p class="service-list__summary" lang=i18n.lang_of(&e.summary)>{i18n.text(&e.summary)}</p>
                         <p class="service-list__fee"><span class="tag">{i18n.t(channel_label(e.channel))}</span></p>
                     </li>
                 }
@@ -44,7 +44,7 @@ pub fn TopicPage(id: String, life: bool) -> impl IntoView {
             .collect_view();
         view! {
             <p class="no-print"><a href="/">{i18n.t(Key::BackToOverview)}</a></p>
-            <h1 class="heading-xl">{name}</h1>
+            <h1 class="heading-xl" lang=i18n.lang_of(&topic.name)>{name}</h1>
             {intro}
             <ul class="service-list">{items}</ul>
         }

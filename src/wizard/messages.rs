@@ -5,20 +5,22 @@ use rathaus_core::definition::{Field, FieldKind, DEFAULT_ACCEPT};
 use rathaus_core::number::{Decimal, Separators};
 use rathaus_core::{format, ErrorCode, FieldError, Locale, Money};
 
-use crate::components::{address_part_id, LocalRefusal};
+use crate::components::{address_part_id, FileRefusal};
 use crate::i18n::{fill, Key};
 
-/// The words for a file the device refused before uploading it (type, size, count), in
-/// the question's own words where it has them.
-pub fn refusal_message(field: &Field, refusal: LocalRefusal, locale: Locale) -> String {
+/// The words for a file the device refused before uploading it (type, size, count) or
+/// the backend refused (type, size, what is inside), in the question's own words where
+/// it has them.
+pub fn refusal_message(field: &Field, refusal: FileRefusal, locale: Locale) -> String {
     let c = &field.constraints;
     let (code, limit) = match refusal {
-        LocalRefusal::Type => (ErrorCode::FileType, None),
-        LocalRefusal::TooLarge => (ErrorCode::FileTooLarge, Some(c.file_limit().to_string())),
-        LocalRefusal::TooMany => (
+        FileRefusal::Type => (ErrorCode::FileType, None),
+        FileRefusal::TooLarge => (ErrorCode::FileTooLarge, Some(c.file_limit().to_string())),
+        FileRefusal::TooMany => (
             ErrorCode::TooMany,
             Some(c.max_count.unwrap_or(1).to_string()),
         ),
+        FileRefusal::Content(code) => (code, None),
     };
     let error = FieldError {
         field: field.id.clone(),
@@ -197,6 +199,47 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_file_the_backend_refuses_is_named_with_its_reason() {
+        let f = field(
+            r#"{"id":"plan","type":"file","label":{"de":"Lageplan","en":"Site plan"},
+                "constraints":{"accept":["application/pdf"],"max_file_bytes":5242880}}"#,
+        );
+        let said = |refusal, locale| refusal_message(&f, refusal, locale);
+        let active = FileRefusal::Content(ErrorCode::ActiveContent);
+        let malware = FileRefusal::Content(ErrorCode::MalwareFound);
+        assert_eq!(
+            said(active, Locale::De),
+            "Die Datei für „Lageplan“ enthält aktive Inhalte (etwa Skripte oder eingebettete \
+             Dateien) oder lässt sich nicht prüfen. Drucken Sie sie als PDF oder fotografieren \
+             Sie sie, und laden Sie das Ergebnis hoch"
+        );
+        assert!(said(active, Locale::En)
+            .starts_with("The file for ‘Site plan’ contains active content"));
+        assert!(said(malware, Locale::De)
+            .starts_with("In der Datei für „Lageplan“ wurde Schadsoftware gefunden"));
+        assert!(
+            said(malware, Locale::En).starts_with("Malware was found in the file for ‘Site plan’")
+        );
+        assert_eq!(
+            said(FileRefusal::Type, Locale::De),
+            "„Lageplan“ muss eine Datei dieser Art sein: PDF"
+        );
+        assert_eq!(
+            said(FileRefusal::TooLarge, Locale::En),
+            "Site plan must be 5 MB or smaller"
+        );
+        // The author's own words for a refusal come first, as for any other error.
+        let own = field(
+            r#"{"id":"plan","type":"file","label":{"de":"Lageplan"},
+                "messages":{"malware_found":{"de":"Bitte eine andere Datei wählen"}}}"#,
+        );
+        assert_eq!(
+            refusal_message(&own, malware, Locale::De),
+            "Bitte eine andere Datei wählen"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use rathaus_core::definition::{Field, FieldKind};
 use rathaus_core::FieldError;
 
 use crate::components::{
-    AddressInput, Checkbox, Checkboxes, DateInput, FileUpload, LocalRefusal, RadioOption, Radios,
+    AddressInput, Checkbox, Checkboxes, DateInput, FileRefusal, FileUpload, RadioOption, Radios,
     Select, TextInput, TextInputKind,
 };
 use crate::i18n::{use_i18n, Key};
@@ -67,12 +67,12 @@ pub fn Question(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field.id.clone();
-    let label = if field.optional {
-        format!("{} {}", i18n.text(&field.label), i18n.t(Key::Optional))
-    } else {
-        i18n.text(&field.label)
-    };
-    let hint = field.hint.as_ref().map(|h| i18n.text(h));
+    let mut label = i18n.said(&field.label);
+    if field.optional {
+        // Under the label's `lang`: "(optional)" is the same word in German.
+        label.text = format!("{} {}", label.text, i18n.t(Key::Optional));
+    }
+    let hint = field.hint.as_ref().map(|h| i18n.said(h));
     let message = {
         let field = field.clone();
         Signal::derive(move || {
@@ -92,8 +92,8 @@ pub fn Question(
             .iter()
             .map(|o| RadioOption {
                 value: o.value.clone(),
-                label: i18n.text(&o.label),
-                hint: o.hint.as_ref().map(|h| i18n.text(h)),
+                label: i18n.said(&o.label),
+                hint: o.hint.as_ref().map(|h| i18n.said(h)),
             })
             .collect::<Vec<_>>()
     };
@@ -200,7 +200,7 @@ pub fn Question(
             let (value, set) = binding(answers, &id, read_files, Answer::Files, changed);
             let refusal_message = {
                 let field = field.clone();
-                Callback::new(move |refusal: LocalRefusal| {
+                Callback::new(move |refusal: FileRefusal| {
                     crate::wizard::messages::refusal_message(&field, refusal, i18n.locale())
                 })
             };
@@ -232,8 +232,8 @@ pub fn Question(
         }
         FieldKind::Info => view! {
             <div class="info">
-                <h2 class="heading-m">{label}</h2>
-                {hint.map(|h| view! { <p>{h}</p> })}
+                <h2 class="heading-m" lang=label.lang>{label.text}</h2>
+                {hint.map(|h| view! { <p lang=h.lang>{h.text}</p> })}
             </div>
         }
         .into_any(),

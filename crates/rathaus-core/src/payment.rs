@@ -61,24 +61,31 @@ impl PaymentState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
-    /// giropay / paydirect.
-    Giropay,
     CreditCard,
     Paypal,
+    /// SEPA-Lastschrift.
+    SepaDirectDebit,
+    /// Apple Pay or Google Pay.
+    Wallet,
+    Wero,
 }
 
 impl PaymentMethod {
-    pub const ALL: [PaymentMethod; 3] = [
-        PaymentMethod::Giropay,
+    pub const ALL: [PaymentMethod; 5] = [
         PaymentMethod::CreditCard,
         PaymentMethod::Paypal,
+        PaymentMethod::SepaDirectDebit,
+        PaymentMethod::Wallet,
+        PaymentMethod::Wero,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
-            PaymentMethod::Giropay => "giropay",
             PaymentMethod::CreditCard => "credit_card",
             PaymentMethod::Paypal => "paypal",
+            PaymentMethod::SepaDirectDebit => "sepa_direct_debit",
+            PaymentMethod::Wallet => "wallet",
+            PaymentMethod::Wero => "wero",
         }
     }
 

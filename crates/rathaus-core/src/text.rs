@@ -56,12 +56,19 @@ impl Text {
 
     /// The text in `locale`, falling back to German, then to any language there is.
     pub fn get(&self, locale: Locale) -> &str {
-        self.0
-            .get(locale.code())
-            .or_else(|| self.0.get(REQUIRED_LANGUAGE))
-            .or_else(|| self.0.values().next())
+        self.language(locale)
+            .and_then(|l| self.0.get(l))
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// The language [`Text::get`] answers in for `locale` (for the element's `lang`
+    /// when it is not the page's); `None` for an empty text.
+    pub fn language(&self, locale: Locale) -> Option<&str> {
+        [locale.code(), REQUIRED_LANGUAGE]
+            .into_iter()
+            .find(|l| self.0.contains_key(*l))
+            .or_else(|| self.0.keys().next().map(String::as_str))
     }
 
     pub fn has(&self, language: &str) -> bool {
@@ -81,6 +88,17 @@ mod tests {
         assert_eq!(both.get(Locale::En), "Hello");
         assert_eq!(both.get(Locale::De), "Hallo");
         assert_eq!(Text::default().get(Locale::De), "");
+    }
+
+    #[test]
+    fn language_is_the_one_shown() {
+        let only_german: Text = serde_json::from_str(r#"{"de":"Hallo"}"#).unwrap();
+        assert_eq!(only_german.language(Locale::En), Some("de"));
+        assert_eq!(only_german.language(Locale::De), Some("de"));
+        assert_eq!(Text::new("Hallo", "Hello").language(Locale::En), Some("en"));
+        let only_english: Text = serde_json::from_str(r#"{"en":"Hello"}"#).unwrap();
+        assert_eq!(only_english.language(Locale::De), Some("en"));
+        assert_eq!(Text::default().language(Locale::En), None);
     }
 
     #[test]

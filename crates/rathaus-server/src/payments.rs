@@ -396,14 +396,14 @@ mod tests {
             .settle_payment(
                 &second.id,
                 Payed,
-                Some(PaymentMethod::Giropay),
+                Some(PaymentMethod::SepaDirectDebit),
                 None,
                 Timestamp(1_800_000_400),
             )
             .unwrap();
         assert_eq!(
             (paid.state, paid.method),
-            (Payed, Some(PaymentMethod::Giropay))
+            (Payed, Some(PaymentMethod::SepaDirectDebit))
         );
         let states: Vec<_> = paid.events.iter().map(|e| e.state).collect();
         assert_eq!(states, [Initial, Payed]);

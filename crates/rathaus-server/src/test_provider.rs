@@ -21,8 +21,22 @@ use crate::AppState;
 /// Where the test provider lives; `--payment-provider-url` points here by default.
 pub const PREFIX: &str = "/test-provider";
 
+/// The page's own stylesheet: the page's policy (`style-src 'self'`) allows no inline
+/// style.
+pub const STYLESHEET: &str = "/test-provider/style.css";
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/payments/{id}", get(page).post(report))
+    Router::new()
+        .route("/payments/{id}", get(page).post(report))
+        .route("/style.css", get(stylesheet))
+}
+
+async fn stylesheet() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("test_provider.css"),
+    )
+        .into_response()
 }
 
 fn escape(s: &str) -> String {
@@ -32,11 +46,16 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The method's name on the page (HTML), English in brackets where German differs.
 fn method_label(m: PaymentMethod) -> &'static str {
     match m {
-        PaymentMethod::Giropay => "giropay / paydirect",
-        PaymentMethod::CreditCard => "Kreditkarte (credit card)",
+        PaymentMethod::CreditCard => "Kreditkarte <span lang=\"en\">(credit card)</span>",
         PaymentMethod::Paypal => "PayPal",
+        PaymentMethod::SepaDirectDebit => {
+            "SEPA-Lastschrift <span lang=\"en\">(SEPA direct debit)</span>"
+        }
+        PaymentMethod::Wallet => "Apple Pay / Google Pay (Wallet)",
+        PaymentMethod::Wero => "Wero",
     }
 }
 
@@ -62,10 +81,11 @@ fn document(title: &str, body: &str) -> Response {
     Html(format!(
         "<!doctype html>\n<html lang=\"de\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} – Test-Zahlungsanbieter</title></head><body><main>\
-         <p><strong>TEST-ZAHLUNGSANBIETER</strong> – hier wird kein echtes Geld bewegt. \
-         <span lang=\"en\">Test payment provider – no real money is moved.</span></p>\
-         {body}</main></body></html>"
+         <title>{title} – Test-Zahlungsanbieter</title>\
+         <link rel=\"stylesheet\" href=\"{STYLESHEET}\"></head><body>\
+         <header class=\"banner\"><p><strong>TEST-ZAHLUNGSANBIETER</strong> – hier wird \
+         kein echtes Geld bewegt. <span lang=\"en\">Test payment provider – no real money \
+         is moved.</span></p></header><main>{body}</main></body></html>"
     ))
     .into_response()
 }
@@ -90,8 +110,9 @@ async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Response
     let back = escape(&payment.return_url);
     let view = payment_view(payment, &title, &state.payment_provider_url);
     let facts = format!(
-        "<dl><dt>Betrag</dt><dd data-testid=\"amount\">{}</dd><dt>Verwendungszweck</dt><dd>{}</dd>\
-         <dt>Referenz</dt><dd>{}</dd></dl>",
+        "<dl class=\"facts\"><div><dt>Betrag</dt><dd data-testid=\"amount\">{}</dd></div>\
+         <div><dt>Verwendungszweck</dt><dd>{}</dd></div>\
+         <div><dt>Referenz</dt><dd>{}</dd></div></dl>",
         format::money(view.amount, Locale::De),
         escape(view.purpose.get(Locale::De)),
         escape(&view.reference)
@@ -109,9 +130,10 @@ async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Response
         .iter()
         .enumerate()
         .map(|(i, m)| {
+            let name = m.name();
             format!(
-                "<p><label><input type=\"radio\" name=\"method\" value=\"{}\"{}> {}</label></p>",
-                m.name(),
+                "<div class=\"choice\"><input type=\"radio\" id=\"method-{name}\" name=\"method\" \
+                 value=\"{name}\"{}><label for=\"method-{name}\">{}</label></div>",
                 if i == 0 { " checked" } else { "" },
                 method_label(*m)
             )
@@ -120,10 +142,14 @@ async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Response
     document(
         "Bezahlen",
         &format!(
-            "<h1>Bezahlen</h1>{facts}<form method=\"post\"><fieldset><legend>Zahlungsart</legend>{methods}</fieldset>\
-             <p><button name=\"action\" value=\"pay\">Jetzt bezahlen (Test)</button> \
-             <button name=\"action\" value=\"cancel\">Abbrechen</button> \
-             <button name=\"action\" value=\"fail\">Zahlung scheitern lassen (Test)</button></p></form>"
+            "<h1>Bezahlen</h1>{facts}<p>Wählen Sie eine Zahlungsart und wie die Zahlung \
+             ausgehen soll. Es wird nichts abgebucht.</p><form method=\"post\">\
+             <fieldset><legend>Zahlungsart</legend>{methods}</fieldset>\
+             <div class=\"buttons\">\
+             <button type=\"submit\" name=\"action\" value=\"pay\">Jetzt bezahlen (Test)</button>\
+             <button type=\"submit\" name=\"action\" value=\"cancel\" class=\"secondary\">Abbrechen</button>\
+             <button type=\"submit\" name=\"action\" value=\"fail\" class=\"secondary\">\
+             Zahlung scheitern lassen (Test)</button></div></form>"
         ),
     )
 }

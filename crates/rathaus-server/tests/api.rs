@@ -673,7 +673,7 @@ fn payments_need_the_access_code_a_local_return_address_and_a_fee() {
     let (status, _) = provider_report(
         &s,
         "/test-provider/payments/nope",
-        "action=pay&method=giropay",
+        "action=pay&method=credit_card",
     );
     assert_eq!(status, 404);
 }
@@ -697,7 +697,7 @@ fn an_open_payment_expires_after_the_configured_time() {
     let (status, _) = provider_report(
         &s,
         &format!("/test-provider/payments/{id}"),
-        "action=pay&method=giropay",
+        "action=pay&method=credit_card",
     );
     assert_eq!(status, 409, "too late to pay");
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use rathaus_core::AddressInput as AddressParts;
 
 use super::radios::fieldset_question;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Said};
 
 /// The box an address error is about (`street`, `postcode`, `town`), for marking it
 /// and for the error summary's link.
@@ -16,8 +16,8 @@ pub fn address_part_id(id: &str, part: &str) -> String {
 #[component]
 pub fn AddressInput(
     #[prop(into)] id: String,
-    #[prop(into)] legend: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] legend: Said,
+    #[prop(optional, into)] hint: Option<Said>,
     #[prop(into)] error: Signal<Option<String>>,
     /// Which box the error is about.
     #[prop(into)]

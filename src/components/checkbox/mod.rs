@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use super::field::{describedby, invalid, ErrorMessage, FormGroup};
+use crate::i18n::Said;
 
 #[component]
 pub fn Checkbox(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
+    #[prop(into)] label: Said,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] checked: Signal<bool>,
     #[prop(into)] on_change: Callback<bool>,
@@ -27,7 +28,7 @@ pub fn Checkbox(
                     prop:checked=checked
                     on:change=move |ev| on_change.run(event_target_checked(&ev))
                 />
-                <label class="label choice__label" for=id>{label}</label>
+                <label class="label choice__label" for=id lang=label.lang>{label.text}</label>
             </div>
         </FormGroup>
     }

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::radios::{choice_items, fieldset_question, RadioOption};
+use crate::i18n::Said;
 
 #[component]
 pub fn Checkboxes(
     #[prop(into)] id: String,
-    #[prop(into)] legend: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] legend: Said,
+    #[prop(optional, into)] hint: Option<Said>,
     #[prop(into)] error: Signal<Option<String>>,
     options: Vec<RadioOption>,
     /// The chosen values, in the order of the options.

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use rathaus_core::DateInput as DateParts;
 
 use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Said};
 
 #[component]
 pub fn DateInput(
     #[prop(into)] id: String,
-    #[prop(into)] legend: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] legend: Said,
+    #[prop(optional, into)] hint: Option<Said>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] value: Signal<DateParts>,
     #[prop(into)] on_input: Callback<DateParts>,

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Said};
 
 pub fn hint_id(id: &str) -> String {
     format!("{id}-hint")
@@ -41,8 +41,8 @@ pub fn invalid(
 }
 
 #[component]
-pub fn Hint(#[prop(into)] id: String, text: String) -> impl IntoView {
-    view! { <div id=hint_id(&id) class="hint">{text}</div> }
+pub fn Hint(#[prop(into)] id: String, #[prop(into)] text: Said) -> impl IntoView {
+    view! { <div id=hint_id(&id) class="hint" lang=text.lang>{text.text}</div> }
 }
 
 /// The message next to the field, with a hidden "Error:" for screen readers.
@@ -65,14 +65,15 @@ pub fn ErrorMessage(
 }
 
 /// The legend of a fieldset question; the page's `<h1>` when it is the only question.
-pub fn legend(text: String, is_page_heading: bool) -> AnyView {
+pub fn legend(text: Said, is_page_heading: bool) -> AnyView {
+    let Said { text, lang } = text;
     if is_page_heading {
         view! {
-            <legend class="fieldset__legend fieldset__legend--heading"><h1>{text}</h1></legend>
+            <legend class="fieldset__legend fieldset__legend--heading" lang=lang><h1>{text}</h1></legend>
         }
         .into_any()
     } else {
-        view! { <legend class="fieldset__legend">{text}</legend> }.into_any()
+        view! { <legend class="fieldset__legend" lang=lang>{text}</legend> }.into_any()
     }
 }
 

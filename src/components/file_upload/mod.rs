@@ -1,23 +1,51 @@
 //! Files for an application (a site plan, the landlord's confirmation): chosen, checked
 //! on the device against the question's rules, uploaded at once (offline: kept on the
-//! device and uploaded when the application is sent), listed with "Remove".
+//! device and uploaded when the application is sent), listed with "Remove". A file the
+//! device or the backend refuses is named at the field, in the question's words; the
+//! files already there stay.
 
 use leptos::prelude::*;
 use rathaus_core::definition::Constraints;
-use rathaus_core::FileRef;
+use rathaus_core::{ErrorCode, FileRef};
 use wasm_bindgen::JsCast;
 
 use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
 use crate::api::ApiError;
 use crate::file_store;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key, Said};
 
-/// Why a chosen file was refused before uploading, in the question's words.
+/// Why a chosen file was refused, on the device before uploading or by the backend
+/// that looked into it; the question puts it in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LocalRefusal {
+pub enum FileRefusal {
     Type,
     TooLarge,
     TooMany,
+    /// What the backend found inside the file ([`ErrorCode::found_on_upload`]):
+    /// active content, malware.
+    Content(ErrorCode),
+}
+
+/// The backend's answer to an upload as a refusal of the file (415 its type, 413 its
+/// size, 422 what is in it); `None` when the answer says nothing about the file (a
+/// full store, an unavailable scanner, a server error), so trying again may help.
+pub fn backend_refusal(error: &ApiError) -> Option<FileRefusal> {
+    let ApiError::Status { status, body } = error else {
+        return None;
+    };
+    match status {
+        // The backend judges the content: a renamed file is refused there.
+        415 => Some(FileRefusal::Type),
+        413 => Some(FileRefusal::TooLarge),
+        422 => body
+            .as_ref()?
+            .errors
+            .iter()
+            .map(|e| e.code)
+            .find(|code| code.found_on_upload())
+            .map(FileRefusal::Content),
+        _ => None,
+    }
 }
 
 /// The device-side check of one more file, by the core's own rules.
@@ -26,13 +54,13 @@ pub fn refuse_file(
     media_type: &str,
     size: u64,
     already: usize,
-) -> Option<LocalRefusal> {
+) -> Option<FileRefusal> {
     if already >= constraints.max_count.unwrap_or(1) as usize {
-        Some(LocalRefusal::TooMany)
+        Some(FileRefusal::TooMany)
     } else if !constraints.accepts(media_type) {
-        Some(LocalRefusal::Type)
+        Some(FileRefusal::Type)
     } else if size > constraints.file_limit() {
-        Some(LocalRefusal::TooLarge)
+        Some(FileRefusal::TooLarge)
     } else {
         None
     }
@@ -41,15 +69,15 @@ pub fn refuse_file(
 #[component]
 pub fn FileUpload(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] label: Said,
+    #[prop(optional, into)] hint: Option<Said>,
     #[prop(into)] error: Signal<Option<String>>,
     constraints: Constraints,
     #[prop(into)] value: Signal<Vec<FileRef>>,
     #[prop(into)] on_change: Callback<Vec<FileRef>>,
     /// Words for a file refused on the device (type, size, count).
     #[prop(into)]
-    refusal_message: Callback<LocalRefusal, String>,
+    refusal_message: Callback<FileRefusal, String>,
     #[prop(optional)] is_page_heading: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -113,14 +141,10 @@ pub fn FileUpload(
                             Err(i18n.t(Key::UploadFailed).to_owned())
                         }
                     }
-                    // The backend judges the content: a renamed file is refused there.
-                    Err(ApiError::Status { status: 415, .. }) => {
-                        Err(refusal_message.run(LocalRefusal::Type))
-                    }
-                    Err(ApiError::Status { status: 413, .. }) => {
-                        Err(refusal_message.run(LocalRefusal::TooLarge))
-                    }
-                    Err(_) => Err(i18n.t(Key::UploadFailed).to_owned()),
+                    Err(e) => Err(match backend_refusal(&e) {
+                        Some(refusal) => refusal_message.run(refusal),
+                        None => i18n.t(Key::UploadFailed).to_owned(),
+                    }),
                 };
                 match kept {
                     Ok((stored, said)) => {
@@ -212,27 +236,85 @@ mod tests {
         )
         .unwrap();
         assert_eq!(refuse_file(&c, "application/pdf", 1000, 0), None);
-        assert_eq!(
-            refuse_file(&c, "image/png", 10, 0),
-            Some(LocalRefusal::Type)
-        );
+        assert_eq!(refuse_file(&c, "image/png", 10, 0), Some(FileRefusal::Type));
         assert_eq!(
             refuse_file(&c, "application/pdf", 1001, 0),
-            Some(LocalRefusal::TooLarge)
+            Some(FileRefusal::TooLarge)
         );
         assert_eq!(
             refuse_file(&c, "application/pdf", 10, 2),
-            Some(LocalRefusal::TooMany)
+            Some(FileRefusal::TooMany)
         );
         let plain = Constraints::default();
         assert_eq!(refuse_file(&plain, "image/jpeg", 10, 0), None);
         assert_eq!(
             refuse_file(&plain, "image/jpeg", 10, 1),
-            Some(LocalRefusal::TooMany)
+            Some(FileRefusal::TooMany)
         );
         assert_eq!(
             refuse_file(&plain, "text/html", 10, 0),
-            Some(LocalRefusal::Type)
+            Some(FileRefusal::Type)
         );
+    }
+
+    /// The answer as the backend sends it (crates/rathaus-server/src/error.rs).
+    fn answered(status: u16, body: &str) -> ApiError {
+        ApiError::Status {
+            status,
+            body: rathaus_core::json::from_str(body).ok(),
+        }
+    }
+
+    #[test]
+    fn the_backends_refusals_are_refusals_of_the_file() {
+        let refused = |code: &str| {
+            answered(
+                422,
+                &format!(
+                    r#"{{"error":"validation_failed","errors":[{{"field":"file","code":"{code}"}}]}}"#
+                ),
+            )
+        };
+        assert_eq!(
+            backend_refusal(&refused("active_content")),
+            Some(FileRefusal::Content(ErrorCode::ActiveContent))
+        );
+        assert_eq!(
+            backend_refusal(&refused("malware_found")),
+            Some(FileRefusal::Content(ErrorCode::MalwareFound))
+        );
+        let unsupported = r#"{"error":"unsupported_media_type","errors":[]}"#;
+        assert_eq!(
+            backend_refusal(&answered(415, unsupported)),
+            Some(FileRefusal::Type)
+        );
+        let too_large = r#"{"error":"payload_too_large","errors":[]}"#;
+        assert_eq!(
+            backend_refusal(&answered(413, too_large)),
+            Some(FileRefusal::TooLarge)
+        );
+        // A proxy's page instead of the backend's JSON still says what is wrong.
+        assert_eq!(
+            backend_refusal(&answered(413, "<html>")),
+            Some(FileRefusal::TooLarge)
+        );
+    }
+
+    #[test]
+    fn a_failure_that_is_not_about_the_file_is_worth_another_try() {
+        assert_eq!(backend_refusal(&ApiError::Network), None);
+        assert_eq!(backend_refusal(&ApiError::Decode), None);
+        for status in [429, 500, 503] {
+            assert_eq!(
+                backend_refusal(&answered(status, r#"{"error":"unavailable"}"#)),
+                None,
+                "{status}"
+            );
+        }
+        // Only what the backend finds inside a file is a refusal of the file.
+        let required =
+            r#"{"error":"validation_failed","errors":[{"field":"file","code":"required"}]}"#;
+        assert_eq!(backend_refusal(&answered(422, required)), None);
+        assert_eq!(backend_refusal(&answered(422, "")), None);
     }
 }

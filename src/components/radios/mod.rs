@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use super::field::{describedby, ErrorMessage, FormGroup, Hint};
+use crate::i18n::Said;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadioOption {
     pub value: String,
-    pub label: String,
-    pub hint: Option<String>,
+    pub label: Said,
+    pub hint: Option<Said>,
 }
 
 /// The id of the n-th radio: the first takes the question's id, so that an error
@@ -52,8 +53,8 @@ pub(crate) fn choice_items(
                         prop:checked=move || is_checked(&checked_value)
                         on:change=move |ev| on_toggle.run((value.clone(), event_target_checked(&ev)))
                     />
-                    <label class="label choice__label" for=input_id>{option.label}</label>
-                    {option.hint.map(|h| view! { <div id=option_hint_id class="hint radios__hint">{h}</div> })}
+                    <label class="label choice__label" for=input_id lang=option.label.lang>{option.label.text}</label>
+                    {option.hint.map(|h| view! { <div id=option_hint_id class="hint radios__hint" lang=h.lang>{h.text}</div> })}
                 </div>
             }
         })
@@ -64,8 +65,8 @@ pub(crate) fn choice_items(
 /// inputs, wired by the field contract.
 pub(crate) fn fieldset_question(
     id: String,
-    legend: String,
-    hint: Option<String>,
+    legend: Said,
+    hint: Option<Said>,
     error: Signal<Option<String>>,
     is_page_heading: bool,
     role_group: bool,
@@ -89,8 +90,8 @@ pub(crate) fn fieldset_question(
 #[component]
 pub fn Radios(
     #[prop(into)] id: String,
-    #[prop(into)] legend: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] legend: Said,
+    #[prop(optional, into)] hint: Option<Said>,
     #[prop(into)] error: Signal<Option<String>>,
     options: Vec<RadioOption>,
     #[prop(into)] value: Signal<String>,

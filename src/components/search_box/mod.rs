@@ -206,9 +206,9 @@ pub fn SearchBox() -> impl IntoView {
                     Some(view! {
                         <li class="search-results__item">
                             <h2 class="search-results__title">
-                                <a href=crate::catalogue::href(&entry)>{i18n.text(&entry.name)}</a>
+                                <a href=crate::catalogue::href(&entry) lang=i18n.lang_of(&entry.name)>{i18n.text(&entry.name)}</a>
                             </h2>
-                            <p class="search-results__summary">{i18n.text(&entry.summary)}</p>
+                            <p class="search-results__summary" lang=i18n.lang_of(&entry.summary)>{i18n.text(&entry.summary)}</p>
                             <p class="search-results__meta">
                                 <span class="tag">{i18n.t(channel_label(entry.channel))}</span>
                                 " " <span class="search-results__why">{why}</span>

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 
 use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
 use super::radios::RadioOption;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Said};
 
 #[component]
 pub fn Select(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] label: Said,
+    #[prop(optional, into)] hint: Option<Said>,
     #[prop(into)] error: Signal<Option<String>>,
     options: Vec<RadioOption>,
     #[prop(into)] value: Signal<String>,
@@ -26,7 +26,7 @@ pub fn Select(
         .map(|o| {
             let v = o.value.clone();
             view! {
-                <option value=o.value prop:selected=move || value.with(|c| *c == v)>{o.label}</option>
+                <option value=o.value lang=o.label.lang prop:selected=move || value.with(|c| *c == v)>{o.label.text}</option>
             }
         })
         .collect_view();

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Said};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SummaryRow {
-    pub key: String,
+    pub key: Said,
     pub value: String,
     /// Where to change this answer; the link says "Change" plus a hidden `key`.
     pub change_href: Option<String>,
@@ -22,23 +22,24 @@ pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
             {rows
                     .into_iter()
                     .map(|row| {
+                        let lang = row.key.lang;
                         let action = row.change_href.map(|href| {
                             let key = match &row.context {
-                                Some(context) => format!("{} ({context})", row.key),
-                                None => row.key.clone(),
+                                Some(context) => format!("{} ({context})", row.key.text),
+                                None => row.key.text.clone(),
                             };
                             view! {
                                 <dd class="summary-list__actions">
                                     <a href=href>
                                         {i18n.t(Key::Change)}
-                                        <span class="visually-hidden">{format!(" {key}")}</span>
+                                        <span class="visually-hidden" lang=lang>{format!(" {key}")}</span>
                                     </a>
                                 </dd>
                             }
                         });
                         view! {
                             <div class="summary-list__row">
-                                <dt class="summary-list__key">{row.key}</dt>
+                                <dt class="summary-list__key" lang=lang>{row.key.text}</dt>
                                 <dd class="summary-list__value">{row.value}</dd>
                                 {action}
                             </div>

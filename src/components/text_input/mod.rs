@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::field::{describedby, invalid, ErrorMessage, FormGroup, Hint};
+use crate::i18n::Said;
 
 /// What kind of text is asked for; decides the keyboard phones show and the width.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,25 +30,26 @@ pub enum TextInputKind {
 }
 
 /// The label of a single input; the page's `<h1>` when it is the only question.
-pub(crate) fn label(id: &str, text: String, is_page_heading: bool) -> AnyView {
+pub(crate) fn label(id: &str, text: Said, is_page_heading: bool) -> AnyView {
     let for_id = id.to_owned();
+    let Said { text, lang } = text;
     if is_page_heading {
         view! {
             <h1 class="label-wrapper">
-                <label class="label label--heading" for=for_id>{text}</label>
+                <label class="label label--heading" for=for_id lang=lang>{text}</label>
             </h1>
         }
         .into_any()
     } else {
-        view! { <label class="label" for=for_id>{text}</label> }.into_any()
+        view! { <label class="label" for=for_id lang=lang>{text}</label> }.into_any()
     }
 }
 
 #[component]
 pub fn TextInput(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] label: Said,
+    #[prop(optional, into)] hint: Option<Said>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_input: Callback<String>,

@@ -13,7 +13,7 @@ use super::format_timestamp;
 use super::tracker::{shows_answered, Tracker};
 use crate::api::{self, ApiError};
 use crate::components::{
-    Button, ErrorSummary, FileUpload, LocalRefusal, SummaryError, TextInput, TextInputKind,
+    Button, ErrorSummary, FileRefusal, FileUpload, SummaryError, TextInput, TextInputKind,
 };
 use crate::file_store;
 use crate::i18n::{use_i18n, Key};
@@ -269,7 +269,7 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
 
     let refusal_message = {
         let files_field = files_field.clone();
-        Callback::new(move |refusal: LocalRefusal| {
+        Callback::new(move |refusal: FileRefusal| {
             crate::wizard::messages::refusal_message(&files_field, refusal, i18n.locale())
         })
     };

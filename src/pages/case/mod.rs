@@ -134,7 +134,7 @@ pub fn CasePage(case_number: String) -> impl IntoView {
     use_changing_document_title(title, tracker.answer_errors.into());
 
     let sent = move || subject.get() == Subject::Sent;
-    let service_title = i18n.text(&app.service_title);
+    let service_title = i18n.said(&app.service_title);
     let reload = Callback::new(move |()| {
         tracker.payments.set(Standing::Loading);
         tracker.refresh();
@@ -156,7 +156,7 @@ pub fn CasePage(case_number: String) -> impl IntoView {
         // One heading throughout: what it says changes, focus on it stays.
         <div class=move || if sent() { "panel case-head" } else { "case-head" }>
             <h1 class=move || if sent() { "panel__title" } else { "heading-xl" }>{move || title.get()}</h1>
-            <p class=move || if sent() { "panel__body" } else { "lead" }>{service_title}</p>
+            <p class=move || if sent() { "panel__body" } else { "lead" } lang=service_title.lang>{service_title.text}</p>
         </div>
         <CaseCodes app=app.clone() kept=kept />
         <KeepOffer case_number=case_number kept=kept />
@@ -221,7 +221,7 @@ fn Details(app: SavedApplication, tracker: Tracker, due: Memo<bool>) -> impl Int
             <dl class="facts">
                 <div class="facts__row">
                     <dt>{i18n.t(Key::Service)}</dt>
-                    <dd>{i18n.text(&app.service_title)}</dd>
+                    <dd lang=i18n.lang_of(&app.service_title)>{i18n.text(&app.service_title)}</dd>
                 </div>
                 <div class="facts__row">
                     <dt>{i18n.t(Key::CaseNumberLabel)}</dt>
@@ -234,7 +234,7 @@ fn Details(app: SavedApplication, tracker: Tracker, due: Memo<bool>) -> impl Int
             </dl>
             {app.what_happens_next.map(|t| view! {
                 <h3 class="heading-s">{i18n.t(Key::WhatHappensNext)}</h3>
-                <p>{i18n.text(&t)}</p>
+                <p lang=i18n.lang_of(&t)>{i18n.text(&t)}</p>
             })}
             {paid}
         </section>

@@ -8,7 +8,7 @@ use rathaus_core::payment::{PaymentMethod, PaymentState, PaymentView};
 
 use crate::api::{self, ApiError};
 use crate::components::LoadError;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key, Said};
 use crate::pages::case::format_timestamp;
 use crate::router::urls;
 use crate::store::{self, SavedApplication};
@@ -135,9 +135,12 @@ pub fn Receipt(payment: PaymentView) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale();
     let method = payment.method.map(|m| match m {
-        PaymentMethod::Giropay => "giropay / paydirect",
         PaymentMethod::CreditCard => i18n.t(Key::CreditCard),
         PaymentMethod::Paypal => "PayPal",
+        PaymentMethod::SepaDirectDebit => i18n.t(Key::SepaDirectDebit),
+        // Brand names, the same in every language.
+        PaymentMethod::Wallet => "Apple Pay / Google Pay",
+        PaymentMethod::Wero => "Wero",
     });
     let paid_at = payment
         .events
@@ -146,21 +149,21 @@ pub fn Receipt(payment: PaymentView) -> impl IntoView {
         .find(|e| e.state == PaymentState::Payed)
         .map(|e| format_timestamp(&e.at, locale))
         .unwrap_or_default();
-    let row = |key: Key, value: String| {
+    let row = |key: Key, value: Said| {
         view! {
             <div class="facts__row">
                 <dt>{i18n.t(key)}</dt>
-                <dd>{value}</dd>
+                <dd lang=value.lang>{value.text}</dd>
             </div>
         }
     };
     view! {
         <dl class="facts" data-testid="receipt">
-            {row(Key::PaymentAmount, format::money(payment.amount, locale))}
-            {row(Key::PaymentPurpose, i18n.text(&payment.purpose))}
-            {row(Key::PaymentMethodLabel, method.unwrap_or("").to_owned())}
-            {row(Key::PaymentReference, payment.reference.clone())}
-            {row(Key::PaymentDate, paid_at)}
+            {row(Key::PaymentAmount, format::money(payment.amount, locale).into())}
+            {row(Key::PaymentPurpose, i18n.said(&payment.purpose))}
+            {row(Key::PaymentMethodLabel, method.unwrap_or("").into())}
+            {row(Key::PaymentReference, payment.reference.as_str().into())}
+            {row(Key::PaymentDate, paid_at.into())}
         </dl>
     }
 }
@@ -182,7 +185,7 @@ pub fn PaymentSection(
         // The backend's words for what is paid for, once there is a payment.
         let purpose = match &standing {
             Standing::Open(p) | Standing::Unpaid(Some(p)) | Standing::Paid(p) => {
-                i18n.text(&p.purpose)
+                i18n.said(&p.purpose)
             }
             _ => fill(
                 i18n.t(Key::FeePurposeFor),
@@ -190,16 +193,16 @@ pub fn PaymentSection(
                     ("service", &i18n.text(&app.service_title)),
                     ("case", &app.case_number),
                 ],
-            ),
+            )
+            .into(),
         };
-        let purpose = format!("{}: {purpose}", i18n.t(Key::PaymentPurpose));
         let due = fill(i18n.t(Key::FeeDue), &[("amount", &amount)]);
         let facts = move |state: String, detail: Option<String>| {
             view! {
                 <p class="fee">
                     <strong class="fee__amount" data-testid="payment-state">{state}</strong>
                     {detail.map(|d| view! { <span class="fee__purpose">{d}</span> })}
-                    <span class="fee__purpose">{purpose}</span>
+                    <span class="fee__purpose">{i18n.t(Key::PaymentPurpose)} ": " {purpose.view()}</span>
                 </p>
             }
         };

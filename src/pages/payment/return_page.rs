@@ -98,10 +98,10 @@ pub fn PaymentReturnPage(case_number: String) -> impl IntoView {
             }
             .into_any(),
             Standing::Paid(p) => {
-                let purpose = i18n.text(&p.purpose);
+                let purpose = i18n.said(&p.purpose);
                 view! {
                 <Panel title=heading>
-                    <p>{purpose}</p>
+                    <p lang=purpose.lang>{purpose.text}</p>
                 </Panel>
                 <Receipt payment=p />
                 <div class="button-group no-print">
