@@ -38,7 +38,7 @@ test('the catalogue, a start page and the frame’s pages', async ({ page }) => 
   await arriveFocused(page, 'Führungszeugnis beantragen');
 
   // A draft exists now: the start page offers to continue it.
-  await page.getByRole('link', { name: 'Weitermachen' }).click();
+  await page.getByRole('button', { name: 'Weitermachen' }).click();
   await arriveFocused(page, 'Welches Führungszeugnis brauchen Sie?');
 
   // The header's links and the footer's: focus leaves the link for the new heading.

@@ -61,7 +61,7 @@ test.describe('search on a phone', () => {
     // Coming to the front page anew (not back) starts empty.
     await page.locator('#search-results > li').first().getByRole('link').click();
     await arriveAt(page, 'Sperrmüll-Abholung bestellen');
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Dienstleistungen' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Leistungen', exact: true }).click();
     await arriveAt(page, FRONT);
     await expect(page.getByLabel(BOX)).toHaveValue('');
     await expect(page.locator('#search-results > li')).toHaveCount(0);

@@ -372,9 +372,10 @@ fn active_element() -> Option<web_sys::Element> {
 }
 
 /// The new page may still be loading its code or data: look again on every frame
-/// until its heading is there, and has kept the focus for a frame (a heading replaced
-/// as the page finishes rendering takes the focus with it to `<body>`). Stops when the
-/// citizen moves on to another page or puts focus somewhere themselves meanwhile.
+/// until its heading is there, and then on, for as long as [`FOCUS_WAIT_MS`]: a heading
+/// replaced as the page finishes rendering takes the focus with it to `<body>`, and
+/// the new one gets it. Stops when the citizen moves on to another page or moves the
+/// focus themselves (also by clicking the page, which puts it on `<body>`).
 fn focus_when_rendered(mut pending: PendingFocus) {
     crate::page::next_frame(move || {
         if NAVIGATION.with(|n| n.get()) != pending.navigation {
@@ -385,10 +386,21 @@ fn focus_when_rendered(mut pending: PendingFocus) {
         };
         let body: Option<web_sys::Element> = doc.body().map(|b| b.unchecked_into());
         let now_on = doc.active_element();
+        let keep_watching = |pending: PendingFocus| {
+            if js_sys::Date::now() < pending.given_up_at {
+                focus_when_rendered(pending);
+            }
+        };
         if let Some(focused) = &pending.focused {
-            if now_on.as_ref() == Some(focused) && focused.is_connected() {
+            if focused.is_connected() {
+                // Held: watch on, as the page may still replace its heading (data
+                // arriving); if focus left it, the citizen moved it: stop.
+                if now_on.as_ref() == Some(focused) {
+                    keep_watching(pending);
+                }
                 return;
             }
+            // Replaced as the page finished rendering: the focus went to <body>.
         }
         let moved_by_citizen = now_on.as_ref().is_some_and(|el| {
             Some(el) != pending.was_on.as_ref()
@@ -402,8 +414,6 @@ fn focus_when_rendered(mut pending: PendingFocus) {
             focus_main_heading();
             pending.focused = doc.active_element();
         }
-        if js_sys::Date::now() < pending.given_up_at {
-            focus_when_rendered(pending);
-        }
+        keep_watching(pending);
     });
 }

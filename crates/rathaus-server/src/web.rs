@@ -230,7 +230,11 @@ async fn headers_and_log(request: Request, next: Next) -> Response {
     // gets the whole set; everything else is never rendered as a document, so the
     // short policy and the headers that apply to any response are enough. Each
     // header costs every request of a first visit its bytes.
+    // Decided by the address too, not only the type: a 304 has no type, and its headers
+    // replace the ones the browser kept with the page.
     let is_document = path == "/sw.js"
+        || path == "/index.html"
+        || (is_app_page(&path) && !has_extension(&path))
         || h.get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("text/html"));

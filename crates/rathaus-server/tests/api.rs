@@ -245,6 +245,23 @@ fn every_response_carries_the_security_headers_that_apply_to_it() {
             "{path}"
         );
     }
+    // A page the browser has (a reload): the 304's headers replace the kept ones, so
+    // they must be the page's.
+    let page = get("/services/fuehrungszeugnis");
+    let modified = page
+        .header("last-modified")
+        .expect("a last-modified")
+        .to_owned();
+    let again = ureq::get(&s.url("/services/fuehrungszeugnis"))
+        .set("If-Modified-Since", &modified)
+        .call()
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    let csp = again.header("content-security-policy").unwrap_or_default();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+        "{csp}"
+    );
     // Everything else may load nothing if opened as a page, and is never sniffed.
     for path in [
         "/api/v1/services",
