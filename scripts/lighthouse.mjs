@@ -49,14 +49,16 @@ const PAGES = [
   {
     kind: 'confirmation',
     path: (s) => `/applications/${s.caseNumber}`,
-    heading: 'Antrag gesendet',
+    // The Führungszeugnis has a fee: the confirmation leads with paying it.
+    heading: 'Zahlung ausstehend',
     text: 'Eingegangen',
     prepare: async (s) => (s.caseNumber = await send(s.page, s.base)),
   },
   {
     kind: 'case',
     path: (s) => `/applications/${s.caseNumber}`,
-    heading: 'Antrag gesendet',
+    // Leads with what the office asks.
+    heading: /^Das Amt braucht Ihre Antwort/,
     text: 'Bitte senden Sie uns eine Kopie Ihres Personalausweises.',
     // The office has moved the case on, written, and asked for a document.
     prepare: ({ backend, caseNumber }) => {

@@ -8,16 +8,22 @@ export const SERVICE = 'fuehrungszeugnis';
 
 const normalise = (s) => s.replace(/\s+/g, ' ').trim();
 
+/** Waits for the h1 to read `text` (a string, or a RegExp it must match). */
 export async function waitForHeading(page, text) {
+  const wanted = text instanceof RegExp ? { source: text.source, flags: text.flags } : { exact: text };
   await page
     .waitForFunction(
-      (text) => document.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim() === text,
+      (wanted) => {
+        const h1 = document.querySelector('h1')?.textContent.replace(/\s+/g, ' ').trim();
+        if (h1 === undefined) return false;
+        return wanted.exact !== undefined ? h1 === wanted.exact : new RegExp(wanted.source, wanted.flags).test(h1);
+      },
       { timeout: WAIT_MS },
-      text,
+      wanted,
     )
     .catch(async () => {
       const h1 = await page.evaluate(() => document.querySelector('h1')?.textContent);
-      throw new Error(`expected the heading "${text}" at ${page.url()}, found ${JSON.stringify(h1)}`);
+      throw new Error(`expected the heading ${String(text)} at ${page.url()}, found ${JSON.stringify(h1)}`);
     });
 }
 
@@ -104,6 +110,7 @@ export async function send(page, base) {
   await waitForHeading(page, 'Prüfen Sie Ihre Angaben');
   await check(page, 'Ich versichere, dass meine Angaben richtig und vollständig sind.');
   await clickButton(page, 'Antrag abschicken');
-  await waitForHeading(page, 'Antrag gesendet');
+  // The confirmation leads with what is to do: pay the fee, if there is one.
+  await waitForHeading(page, /^(Antrag gesendet|Zahlung ausstehend)$/);
   return page.$eval('[data-testid="case-number"]', (e) => e.textContent.trim());
 }
