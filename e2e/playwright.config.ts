@@ -52,7 +52,7 @@ export default defineConfig({
   },
   webServer: {
     command: [
-      join(root, 'target', 'release', 'rathaus-server'),
+      join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'rathaus-server'),
       '--addr', `127.0.0.1:${port}`,
       '--data-dir', join(process.env.RATHAUS_E2E_DATA, 'data'),
       '--dist-dir', join(root, 'dist'),

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
-exec target/release/rathaus-server --demo "$@"
+exec "${CARGO_TARGET_DIR:-target}/release/rathaus-server" --demo "$@"

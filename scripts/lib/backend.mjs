@@ -25,7 +25,8 @@ export function requireBuilt(root, files) {
 export async function startBackend(root) {
   // RATHAUS_SERVER_BIN: a server built elsewhere, e.g. a copy kept while others use a
   // shared target dir.
-  const binary = process.env.RATHAUS_SERVER_BIN || join(root, 'target', 'release', 'rathaus-server');
+  const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
+  const binary = process.env.RATHAUS_SERVER_BIN || join(targetDir, 'release', 'rathaus-server');
   requireBuilt(root, ['dist/index.html']);
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run scripts/build.sh first`);
   const tmp = mkdtempSync(join(tmpdir(), 'rathaus-measure-'));
