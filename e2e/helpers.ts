@@ -102,7 +102,7 @@ export async function failOnce(page: Page, pattern: string) {
 export function office(...args: string[]): string {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   return execFileSync(
-    join(root, 'target', 'release', 'rathaus-server'),
+    join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'rathaus-server'),
     ['admin', '--data-dir', join(process.env.RATHAUS_E2E_DATA!, 'data'), ...args],
     { encoding: 'utf8' },
   );
