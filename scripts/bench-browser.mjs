@@ -56,7 +56,7 @@ const { services: grownServices, ...topics } = grown;
 writeFileSync(join(tmp, 'catalogue', 'topics.json'), JSON.stringify(topics));
 writeFileSync(join(tmp, 'catalogue', 'services', 'all.json'), JSON.stringify(grownServices));
 const server = spawn(
-  join(root, 'target', 'release', 'rathaus-server'),
+  join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'release', 'rathaus-server'),
   ['--addr', `127.0.0.1:${port}`, '--data-dir', join(tmp, 'data'), '--dist-dir', join(root, 'dist'), '--services-dir', join(tmp, 'services'), '--catalogue-dir', join(tmp, 'catalogue')],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
