@@ -21,7 +21,7 @@ pub mod text_input;
 
 pub use address_input::{address_part_id, AddressInput};
 pub use back_link::BackLink;
-pub use button::Button;
+pub use button::{Button, PrintButton};
 pub use checkbox::Checkbox;
 pub use checkboxes::Checkboxes;
 pub use date_input::DateInput;

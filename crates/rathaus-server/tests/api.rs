@@ -926,6 +926,16 @@ fn the_front_page_overview_is_the_catalogues_and_a_client_that_has_it_gets_a_304
     assert!(!overview.online.is_empty());
 }
 
+/// Why the city's catalogue in `dir` was not loaded (it must not load).
+fn catalogue_refused(
+    dir: &std::path::Path,
+    wizards: &rathaus_server::catalogue::Catalogue,
+) -> String {
+    rathaus_server::catalogue::load_city_catalogue(dir, wizards)
+        .expect_err("the catalogue is refused")
+        .to_string()
+}
+
 #[test]
 fn a_bad_catalogue_stops_the_server_from_starting() {
     let tmp = tempfile::tempdir().unwrap();
@@ -953,10 +963,7 @@ fn a_bad_catalogue_stops_the_server_from_starting() {
     )
     .unwrap();
     let wizards = rathaus_server::catalogue::Catalogue::load(&repo().join("services")).unwrap();
-    let err = rathaus_server::catalogue::load_city_catalogue(tmp.path(), &wizards)
-        .err()
-        .unwrap()
-        .to_string();
+    let err = catalogue_refused(tmp.path(), &wizards);
     for expected in [
         "hund-zwei: the id is used twice",
         "hund-zwei: unknown category 'gibt-es-nicht'",
@@ -965,16 +972,10 @@ fn a_bad_catalogue_stops_the_server_from_starting() {
         assert!(err.contains(expected), "{expected} in {err}");
     }
     std::fs::write(tmp.path().join("services/kaputt.json"), "[{").unwrap();
-    let err = rathaus_server::catalogue::load_city_catalogue(tmp.path(), &wizards)
-        .err()
-        .unwrap()
-        .to_string();
+    let err = catalogue_refused(tmp.path(), &wizards);
     assert!(err.contains("kaputt.json"), "{err}");
     std::fs::write(tmp.path().join("offices.json"), r#"[{"id": "amt"}]"#).unwrap();
-    let err = rathaus_server::catalogue::load_city_catalogue(tmp.path(), &wizards)
-        .err()
-        .unwrap()
-        .to_string();
+    let err = catalogue_refused(tmp.path(), &wizards);
     assert!(err.contains("offices.json: missing field"), "{err}");
 }
 
@@ -1004,10 +1005,7 @@ fn an_in_person_service_without_an_office_stops_the_server_from_starting() {
     )
     .unwrap();
     let wizards = rathaus_server::catalogue::Catalogue::load(&repo().join("services")).unwrap();
-    let err = rathaus_server::catalogue::load_city_catalogue(tmp.path(), &wizards)
-        .err()
-        .unwrap()
-        .to_string();
+    let err = catalogue_refused(tmp.path(), &wizards);
     for expected in [
         "ohne-amt: channel 'in_person' needs 'offices'",
         "falsches-amt: unknown office 'rathaus-mond'",

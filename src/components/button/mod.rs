@@ -38,3 +38,23 @@ pub fn Button(
         </button>
     }
 }
+
+/// "Drucken": the browser's print dialog, for confirmations and receipts the citizen
+/// may want on paper (the print stylesheet hides the frame and `.no-print`).
+#[component]
+pub fn PrintButton() -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    view! {
+        <button
+            type="button"
+            class="button button--secondary"
+            on:click=|_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            }
+        >
+            {i18n.t(crate::i18n::Key::Print)}
+        </button>
+    }
+}

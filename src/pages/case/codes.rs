@@ -65,17 +65,7 @@ fn NotKept(app: SavedApplication) -> impl IntoView {
             <p role="alert"><strong>{i18n.t(Key::CodesNotKept)}</strong></p>
             <p>{i18n.t(Key::CodesNotKeptText)}</p>
             <div class="button-group no-print">
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    on:click=|_| {
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
-                    }
-                >
-                    {i18n.t(Key::Print)}
-                </button>
+                <crate::components::PrintButton />
                 {can_copy.then(|| view! {
                     <button type="button" class="button button--secondary" on:click=copy>
                         {i18n.t(Key::CopyCodes)}

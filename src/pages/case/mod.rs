@@ -239,17 +239,7 @@ fn Details(app: SavedApplication, tracker: Tracker, due: Memo<bool>) -> impl Int
             {paid}
         </section>
         <div class="button-group no-print">
-            <button
-                type="button"
-                class="button button--secondary"
-                on:click=|_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.print();
-                    }
-                }
-            >
-                {i18n.t(Key::Print)}
-            </button>
+            <crate::components::PrintButton />
             <a href="/applications">{i18n.t(Key::NavApplications)}</a>
             <a href="/">{i18n.t(Key::ToCatalogue)}</a>
         </div>
@@ -260,23 +250,9 @@ fn Details(app: SavedApplication, tracker: Tracker, due: Memo<bool>) -> impl Int
 mod tests {
     use super::*;
     use rathaus_core::payment::PaymentView;
-    use rathaus_core::Text;
 
     fn payment(state: PaymentState) -> PaymentView {
-        PaymentView {
-            id: "p".into(),
-            case_number: "2026-AAAA-BBBB".into(),
-            state,
-            amount: Money(1300),
-            purpose: Text::new("", ""),
-            method: None,
-            reference: String::new(),
-            failure_reason: None,
-            redirect_url: None,
-            created_at: String::new(),
-            expires_at: String::new(),
-            events: vec![],
-        }
+        crate::pages::payment::test_payment(state)
     }
 
     #[test]

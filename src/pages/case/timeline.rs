@@ -124,7 +124,6 @@ mod tests {
     use super::*;
     use rathaus_core::case::CaseStatus;
     use rathaus_core::payment::PaymentEvent;
-    use rathaus_core::{Money, Text};
 
     fn event(at: &str, status: CaseStatus, kind: EventKind) -> CaseEvent {
         CaseEvent {
@@ -156,15 +155,6 @@ mod tests {
             ),
         ];
         let payment = PaymentView {
-            id: "p".into(),
-            case_number: "2026-AAAA-BBBB".into(),
-            state: PaymentState::Payed,
-            amount: Money(1300),
-            purpose: Text::new("", ""),
-            method: None,
-            reference: String::new(),
-            failure_reason: None,
-            redirect_url: None,
             created_at: "2026-11-26T09:05:00Z".into(),
             expires_at: "2026-11-26T10:35:00Z".into(),
             events: vec![
@@ -179,6 +169,7 @@ mod tests {
                     reason: None,
                 },
             ],
+            ..crate::pages::payment::test_payment(PaymentState::Payed)
         };
         let order: Vec<String> = timeline(&events, &[payment])
             .into_iter()

@@ -14,6 +14,25 @@ use crate::router::urls;
 use crate::store::{self, SavedApplication};
 
 mod return_page;
+
+/// A payment of 13,00 € in `state`, for the tests of the pages that show payments.
+#[cfg(test)]
+pub(crate) fn test_payment(state: PaymentState) -> PaymentView {
+    PaymentView {
+        id: "p".into(),
+        case_number: "2026-AAAA-BBBB".into(),
+        state,
+        amount: rathaus_core::Money(1300),
+        purpose: rathaus_core::Text::new("", ""),
+        method: None,
+        reference: String::new(),
+        failure_reason: None,
+        redirect_url: None,
+        created_at: String::new(),
+        expires_at: String::new(),
+        events: vec![],
+    }
+}
 pub use return_page::PaymentReturnPage;
 
 /// What the backend says about a case's payments.

@@ -105,11 +105,7 @@ pub fn PaymentReturnPage(case_number: String) -> impl IntoView {
                 </Panel>
                 <Receipt payment=p />
                 <div class="button-group no-print">
-                    <button type="button" class="button button--secondary" on:click=|_| {
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
-                    }>{i18n.t(Key::Print)}</button>
+                    <crate::components::PrintButton />
                 </div>
                 {back}
             }
@@ -164,22 +160,11 @@ pub fn PaymentReturnPage(case_number: String) -> impl IntoView {
 mod tests {
     use super::*;
     use rathaus_core::payment::PaymentView;
-    use rathaus_core::{Money, Text};
 
     fn payment(state: PaymentState, reason: Option<&str>) -> PaymentView {
         PaymentView {
-            id: "p".into(),
-            case_number: "2026-AAAA-BBBB".into(),
-            state,
-            amount: Money(1300),
-            purpose: Text::new("", ""),
-            method: None,
-            reference: String::new(),
             failure_reason: reason.map(str::to_owned),
-            redirect_url: None,
-            created_at: String::new(),
-            expires_at: String::new(),
-            events: vec![],
+            ..crate::pages::payment::test_payment(state)
         }
     }
 
