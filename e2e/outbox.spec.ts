@@ -137,7 +137,10 @@ test('not sent for 30 days: it goes back to being a draft, and the old key is ne
   await expect(page.getByTestId('drafts')).toContainText(`Wartet auf Versand; wird bis ${until} automatisch gesendet`);
   await expect(page.getByText('30 Tage lang automatisch gesendet')).toBeVisible();
 
-  // 31 days later, with a connection again.
+  // 31 days later, with a connection again. The device page is left first: its
+  // outbox would retry (after 5 s) the moment the connection returns, and that
+  // retry, not the next start, would then give the application back.
+  await page.goto('about:blank');
   await page.unroute('**/api/v1/applications');
   await page.clock.setFixedTime(queued.queued_at + 31 * DAY);
   const keys = submissions(page);

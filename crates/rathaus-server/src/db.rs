@@ -1,4 +1,5 @@
-//! The SQLite file: cases, their events, and idempotency records.
+//! The SQLite file: cases, their events, and idempotency records. Its schema is
+//! `migrations/` (crate::migrations).
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -18,69 +19,6 @@ use crate::codes;
 /// forgotten would make a second case. The record holds the receipt with the access
 /// code, so the database must be protected like the cases it holds.
 pub const DEFAULT_IDEMPOTENCY_DAYS: u32 = 90;
-
-const MIGRATIONS: &[&str] = &[
-    r#"
-CREATE TABLE cases (
-    case_number      TEXT PRIMARY KEY,
-    service_id       TEXT NOT NULL,
-    service_version  INTEGER NOT NULL,
-    answers          TEXT NOT NULL,
-    fee_cents        INTEGER NOT NULL,
-    access_code_hash TEXT NOT NULL,
-    status           TEXT NOT NULL,
-    locale           TEXT NOT NULL,
-    submitted_at     INTEGER NOT NULL
-);
-CREATE TABLE case_events (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    case_number TEXT NOT NULL REFERENCES cases(case_number),
-    at          INTEGER NOT NULL,
-    status      TEXT NOT NULL,
-    message     TEXT
-);
-CREATE INDEX case_events_by_case ON case_events(case_number, id);
--- The first answer to a request, returned again when the same key comes back. It holds
--- the access code in clear, so it is kept only for IDEMPOTENCY_WINDOW_SECONDS.
-CREATE TABLE idempotency_keys (
-    key          TEXT PRIMARY KEY,
-    request_hash TEXT NOT NULL,
-    response     TEXT NOT NULL,
-    created_at   INTEGER NOT NULL
-);
-"#,
-    r#"
--- Files uploaded for an application. Unclaimed ones (no case yet) are deleted after
--- ATTACHMENT_KEEP_SECONDS; a case keeps its files.
-CREATE TABLE attachments (
-    id          TEXT PRIMARY KEY,
-    name        TEXT NOT NULL,
-    media_type  TEXT NOT NULL,
-    size        INTEGER NOT NULL,
-    data        BLOB NOT NULL,
-    created_at  INTEGER NOT NULL,
-    case_number TEXT REFERENCES cases(case_number)
-);
-CREATE INDEX attachments_unclaimed ON attachments(created_at) WHERE case_number IS NULL;
-"#,
-    crate::payments::MIGRATION,
-    crate::office::MIGRATION,
-    r#"
--- Idempotency: old keys are found and forgotten by age.
-CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
--- The hash of the answer an answer key came with, so that the same key with another
--- answer is refused (NULL: answered before this was recorded).
-ALTER TABLE case_requests ADD COLUMN answer_hash TEXT;
--- Likewise for a payment's request id.
-ALTER TABLE payments ADD COLUMN request_hash TEXT;
--- Who uploaded a file still waiting for its application, as a salted hash of the
--- client's address (crate::attachments); cleared when a case claims the file.
-ALTER TABLE attachments ADD COLUMN client_tag TEXT;
-CREATE INDEX attachments_unclaimed_by_client ON attachments(client_tag, created_at)
-    WHERE case_number IS NULL;
-"#,
-    crate::feedback::MIGRATION,
-];
 
 /// The events of one case or payment, oldest first: `(at, state, text)` rows of `sql`,
 /// which selects exactly those three columns for the key `?1`.
@@ -151,13 +89,7 @@ impl Db {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i + 1)?;
-            tx.commit()?;
-        }
+        crate::migrations::upgrade(&conn)?;
         Ok(Db {
             conn: Arc::new(Mutex::new(conn)),
             idempotency_seconds: i64::from(DEFAULT_IDEMPOTENCY_DAYS) * 86_400,

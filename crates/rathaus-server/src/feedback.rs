@@ -24,22 +24,6 @@ use crate::error::ApiError;
 use crate::limit::{AttemptLimiter, Limits};
 use crate::AppState;
 
-pub const MIGRATION: &str = r#"
--- Citizens' reports of barriers. A repeated send (same idempotency key, same report)
--- gets the first answer back; reports are deleted after FEEDBACK_KEEP_SECONDS.
-CREATE TABLE feedback (
-    reference       TEXT PRIMARY KEY,
-    idempotency_key TEXT NOT NULL UNIQUE,
-    request_hash    TEXT NOT NULL,
-    page            TEXT NOT NULL,
-    description     TEXT NOT NULL,
-    contact         TEXT NOT NULL,
-    locale          TEXT NOT NULL,
-    received_at     INTEGER NOT NULL
-);
-CREATE INDEX feedback_by_time ON feedback(received_at);
-"#;
-
 /// How long a report is kept: time enough to answer it and fix the barrier, and no
 /// longer, since it may name the citizen (docs/api.md).
 pub const FEEDBACK_KEEP_SECONDS: i64 = 365 * 24 * 3600;

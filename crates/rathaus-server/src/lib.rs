@@ -13,6 +13,7 @@ mod error;
 pub mod feedback;
 pub mod limit;
 mod listen;
+pub mod migrations;
 pub mod office;
 pub mod payments;
 mod precompressed;
