@@ -1,31 +1,24 @@
 //! `/api/v1`: the contract of rathaus_core::api, served.
 
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use rathaus_core::api::{
-    ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, IDEMPOTENCY_KEY_HEADER,
-};
-use rathaus_core::case::{normalize_access_code, normalize_case_number};
+use rathaus_core::api::{ServiceList, SubmitApplication};
+use rathaus_core::case::normalize_case_number;
 use rathaus_core::date::Timestamp;
 use rathaus_core::text::Text;
 use rathaus_core::validate::validate_application;
 use rathaus_core::validate::{ErrorCode, FieldError};
 use rathaus_core::{Answer, Answers, FileRef};
-use serde::de::DeserializeOwned;
-use std::net::{IpAddr, SocketAddr};
 
-use crate::body::Body;
 use crate::codes;
 use crate::db::{DbError, IdempotentOutcome, NewCase};
 use crate::error::ApiError;
+pub use crate::extract::Client;
+use crate::extract::{blocking, AccessCode, IdempotencyKey, JsonBody};
 use crate::AppState;
-
-/// Applications are answers to questions, not files: 256 KiB is generous.
-pub const MAX_JSON_BODY: usize = 256 * 1024;
 /// One uploaded file: the core's limit, which the definition check holds every
 /// question's `max_file_bytes` to. Each question sets its own (smaller) limit, checked
 /// on submit; this only keeps anyone from streaming gigabytes.
@@ -56,12 +49,6 @@ pub fn routes() -> Router<AppState> {
 /// The system's time (the server itself asks `AppState::clock`).
 pub fn now() -> Timestamp {
     crate::clock::system_now()
-}
-
-pub(crate) fn json_body<T: DeserializeOwned>(
-    Body(body): Body<MAX_JSON_BODY>,
-) -> Result<T, ApiError> {
-    serde_json::from_slice(&body).map_err(|_| ApiError::BadRequest)
 }
 
 pub(crate) fn with_cache(mut response: Response, policy: &'static str) -> Response {
@@ -99,26 +86,11 @@ async fn get_service(
     Ok(with_cache(Json(def).into_response(), "no-cache"))
 }
 
-/// Printable ASCII, at most 200 characters: a UUID fits, nothing hostile does.
-pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .ok_or(ApiError::BadRequest)?;
-    if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(ApiError::BadRequest);
-    }
-    Ok(key.to_owned())
-}
-
 async fn submit_application(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Body<MAX_JSON_BODY>,
+    IdempotencyKey(key): IdempotencyKey,
+    JsonBody(request): JsonBody<SubmitApplication>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency_key(&headers)?;
-    let request: SubmitApplication = json_body(body)?;
     // Hash of the parsed request: the same application sent twice hashes the same,
     // however its JSON was spaced or ordered.
     let request_hash = codes::sha256_hex(&serde_json::to_vec(&request).expect("serialises"));
@@ -127,7 +99,7 @@ async fn submit_application(
     let catalogue = state.catalogue.clone();
     let now = state.clock.now();
     let outcome =
-        tokio::task::spawn_blocking(move || -> Result<IdempotentOutcome, ApiError> {
+        blocking(move || -> Result<IdempotentOutcome, ApiError> {
             // A repeat is answered as the first time was, even if the definition has
             // changed since: the case exists.
             if let Some(outcome) = db.replay(&key, &request_hash, now)? {
@@ -192,8 +164,7 @@ async fn submit_application(
                 other => Ok(other?),
             }
         })
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+        .await??;
 
     Ok(match outcome {
         IdempotentOutcome::Created(receipt) => with_cache(
@@ -224,47 +195,15 @@ fn for_each_file(answers: &mut Answers, prefix: &str, f: &mut dyn FnMut(&str, &m
     }
 }
 
-/// `Authorization: AccessCode K7PQ-M2XD-3RTA`.
-fn access_code(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, code) = value.trim().split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case(ACCESS_CODE_SCHEME) {
-        return None;
-    }
-    normalize_access_code(code)
-}
-
-/// The address the request came from (absent when served without one, in tests).
-pub struct Client(pub Option<IpAddr>);
-
-impl Client {
-    pub fn address(&self) -> Option<IpAddr> {
-        self.0
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Client {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Client, Self::Rejection> {
-        Ok(Client(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
-    }
-}
-
 async fn get_case(
     State(state): State<AppState>,
     Path(case_number): Path<String>,
     client: Client,
-    headers: HeaderMap,
+    code: AccessCode,
 ) -> Result<Response, ApiError> {
     // Malformed number, missing code, wrong code, unknown case: one answer for all, so
     // that nothing can be learnt about which cases exist.
-    let view = authorised_case(&state, &case_number, &client, &headers).await?;
+    let view = authorised_case(&state, &case_number, &client, &code).await?;
     Ok(with_cache(Json(view).into_response(), "no-store"))
 }
 
@@ -275,7 +214,7 @@ async fn authorised_case(
     state: &AppState,
     case_number: &str,
     client: &Client,
-    headers: &HeaderMap,
+    code: &AccessCode,
 ) -> Result<rathaus_core::api::CaseView, ApiError> {
     let at = state.clock.now().0;
     if let Some(seconds) = state.attempts.blocked(case_number, client.0, at) {
@@ -285,13 +224,12 @@ async fn authorised_case(
         state.attempts.failed(case_number, client.0, at);
         ApiError::NotFound
     };
-    let (Some(number), Some(code)) = (normalize_case_number(case_number), access_code(headers))
-    else {
+    let (Some(number), Some(code)) = (normalize_case_number(case_number), code.0.clone()) else {
         return Err(wrong());
     };
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
-    tokio::task::spawn_blocking(move || {
+    blocking(move || {
         db.case_for_citizen(&number, &code, |service_id| {
             catalogue
                 .get(service_id)
@@ -299,8 +237,7 @@ async fn authorised_case(
                 .unwrap_or_else(|| Text::new(service_id, service_id))
         })
     })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??
+    .await??
     .ok_or_else(wrong)
 }
 
@@ -311,13 +248,12 @@ async fn answer_request(
     State(state): State<AppState>,
     Path(case_number): Path<String>,
     client: Client,
-    headers: HeaderMap,
-    body: Body<MAX_JSON_BODY>,
+    code: AccessCode,
+    IdempotencyKey(key): IdempotencyKey,
+    JsonBody(answer): JsonBody<rathaus_core::api::AnswerRequest>,
 ) -> Result<Response, ApiError> {
     use crate::office::OfficeError;
-    let case = authorised_case(&state, &case_number, &client, &headers).await?;
-    let key = idempotency_key(&headers)?;
-    let answer: rathaus_core::api::AnswerRequest = json_body(body)?;
+    let case = authorised_case(&state, &case_number, &client, &code).await?;
     // Checked against the open request; a closed one is for the database to judge
     // (it may be this very answer, repeated).
     if let Some(request) = case
@@ -333,9 +269,7 @@ async fn answer_request(
     let db = state.db.clone();
     let number = case.case_number.clone();
     let now = state.clock.now();
-    let outcome = tokio::task::spawn_blocking(move || db.answer(&number, &key, &answer, now))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let outcome = blocking(move || db.answer(&number, &key, &answer, now)).await?;
     match outcome {
         Ok(_) => {}
         Err(OfficeError::KeyReused) => return Err(ApiError::IdempotencyKeyReused),
@@ -351,7 +285,7 @@ async fn answer_request(
         }
         Err(e) => return Err(ApiError::Internal(e.to_string())),
     }
-    let view = authorised_case(&state, &case_number, &client, &headers).await?;
+    let view = authorised_case(&state, &case_number, &client, &code).await?;
     Ok(with_cache(Json(view).into_response(), "no-store"))
 }
 
@@ -402,13 +336,12 @@ async fn create_payment(
     State(state): State<AppState>,
     Path(case_number): Path<String>,
     client: Client,
-    headers: HeaderMap,
-    body: Body<MAX_JSON_BODY>,
+    code: AccessCode,
+    IdempotencyKey(request_id): IdempotencyKey,
+    JsonBody(request): JsonBody<rathaus_core::payment::CreatePayment>,
 ) -> Result<Response, ApiError> {
     use crate::payments::Created;
-    let case = authorised_case(&state, &case_number, &client, &headers).await?;
-    let request_id = idempotency_key(&headers)?;
-    let request: rathaus_core::payment::CreatePayment = json_body(body)?;
+    let case = authorised_case(&state, &case_number, &client, &code).await?;
     if !valid_return_url(&request.return_url) {
         return Err(ApiError::BadRequest);
     }
@@ -420,7 +353,7 @@ async fn create_payment(
     let db = state.db.clone();
     let (number, fee, seconds) = (case.case_number.clone(), case.fee, state.payment_seconds);
     let now = state.clock.now();
-    let created = tokio::task::spawn_blocking(move || {
+    let created = blocking(move || {
         db.create_payment(
             &number,
             &request_id,
@@ -431,8 +364,7 @@ async fn create_payment(
             seconds,
         )
     })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    .await??;
     let (status, payment) = match created {
         Created::New(p) => (StatusCode::CREATED, p),
         Created::Existing(p) => (StatusCode::OK, p),
@@ -447,15 +379,13 @@ async fn list_payments(
     State(state): State<AppState>,
     Path(case_number): Path<String>,
     client: Client,
-    headers: HeaderMap,
+    code: AccessCode,
 ) -> Result<Response, ApiError> {
-    let case = authorised_case(&state, &case_number, &client, &headers).await?;
+    let case = authorised_case(&state, &case_number, &client, &code).await?;
     let db = state.db.clone();
     let number = case.case_number.clone();
     let now = state.clock.now();
-    let payments = tokio::task::spawn_blocking(move || db.payments(&number, now))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let payments = blocking(move || db.payments(&number, now)).await??;
     let list = rathaus_core::payment::PaymentList {
         payments: payments
             .into_iter()
@@ -469,15 +399,14 @@ async fn get_payment(
     State(state): State<AppState>,
     Path((case_number, payment_id)): Path<(String, String)>,
     client: Client,
-    headers: HeaderMap,
+    code: AccessCode,
 ) -> Result<Response, ApiError> {
-    let case = authorised_case(&state, &case_number, &client, &headers).await?;
+    let case = authorised_case(&state, &case_number, &client, &code).await?;
     let db = state.db.clone();
     let number = case.case_number.clone();
     let now = state.clock.now();
-    let payment = tokio::task::spawn_blocking(move || db.payments(&number, now))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??
+    let payment = blocking(move || db.payments(&number, now))
+        .await??
         .into_iter()
         .find(|p| p.id == payment_id)
         .ok_or(ApiError::NotFound)?;

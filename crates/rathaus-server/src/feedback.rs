@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Extension, Json, Router};
@@ -16,11 +16,11 @@ use rathaus_core::date::Timestamp;
 use rathaus_core::Locale;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::api::{idempotency_key, json_body, now, with_cache, Client, MAX_JSON_BODY};
-use crate::body::Body;
+use crate::api::{now, with_cache};
 use crate::codes;
 use crate::db::{Db, DbError};
 use crate::error::ApiError;
+use crate::extract::{blocking, Client, IdempotencyKey, JsonBody};
 use crate::limit::{AttemptLimiter, Limits};
 use crate::AppState;
 
@@ -83,11 +83,9 @@ async fn receive(
     State(state): State<AppState>,
     Extension(limiter): Extension<Arc<ReportLimiter>>,
     client: Client,
-    headers: HeaderMap,
-    body: Body<MAX_JSON_BODY>,
+    IdempotencyKey(key): IdempotencyKey,
+    JsonBody(report): JsonBody<FeedbackReport>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency_key(&headers)?;
-    let report: FeedbackReport = json_body(body)?;
     let problems = report.problems();
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));
@@ -96,7 +94,7 @@ async fn receive(
     let request_hash = codes::sha256_hex(&serde_json::to_vec(&report).expect("serialises"));
     let at = now();
     let db = state.db.clone();
-    let outcome = tokio::task::spawn_blocking(move || -> Result<Stored, ApiError> {
+    let outcome = blocking(move || -> Result<Stored, ApiError> {
         // A repeat of a report already kept is answered even over the limit: it is the
         // same report, and the citizen is waiting for its receipt.
         if let Some(earlier) = db.replay_feedback(&key, &request_hash)? {
@@ -111,8 +109,7 @@ async fn receive(
         }
         Ok(stored)
     })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    .await??;
     let (status, receipt) = match outcome {
         Stored::Created(receipt) => (StatusCode::CREATED, receipt),
         Stored::Repeated(receipt) => (StatusCode::OK, receipt),

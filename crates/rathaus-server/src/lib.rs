@@ -10,6 +10,7 @@ pub mod codes;
 pub mod content_check;
 pub mod db;
 mod error;
+mod extract;
 pub mod feedback;
 pub mod limit;
 mod listen;

@@ -62,7 +62,7 @@ fn method_label(m: PaymentMethod) -> &'static str {
 async fn load(state: &AppState, id: String) -> Result<Option<(Payment, String)>, Response> {
     let db = state.db.clone();
     let now = state.clock.now();
-    tokio::task::spawn_blocking(move || {
+    crate::extract::blocking(move || {
         let payment = db.payment(&id, now)?;
         Ok::<_, crate::db::DbError>(match payment {
             Some(p) => {
@@ -185,7 +185,7 @@ async fn report(
     }
     let db = state.db.clone();
     let now = state.clock.now();
-    let settled = tokio::task::spawn_blocking(move || {
+    let settled = crate::extract::blocking(move || {
         db.settle_payment(
             &id,
             to,

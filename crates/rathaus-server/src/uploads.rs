@@ -12,12 +12,13 @@ use axum::Json;
 use rathaus_core::api::ATTACHMENT_NAME_HEADER;
 use rathaus_core::validate::ErrorCode;
 
-use crate::api::{with_cache, Client, MAX_FILE_BODY};
+use crate::api::{with_cache, MAX_FILE_BODY};
 use crate::attachments::NewUpload;
 use crate::body::Body;
 use crate::content_check::{self, Refusal};
 use crate::db::DbError;
 use crate::error::ApiError;
+use crate::extract::{blocking, Client};
 use crate::scan::Outcome;
 use crate::AppState;
 
@@ -77,14 +78,6 @@ pub async fn upload_attachment(
         (StatusCode::CREATED, Json(stored)).into_response(),
         "no-store",
     ))
-}
-
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 fn refused_storage(e: DbError) -> ApiError {

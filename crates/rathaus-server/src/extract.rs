@@ -1,0 +1,107 @@
+//! What a handler takes from a request, each with its own rejection (an [`ApiError`],
+//! so every refusal is the API's JSON error), and the one way handlers run blocking
+//! database work.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use rathaus_core::api::{ACCESS_CODE_SCHEME, IDEMPOTENCY_KEY_HEADER};
+use rathaus_core::case::normalize_access_code;
+use serde::de::DeserializeOwned;
+
+use crate::body::Body;
+use crate::error::ApiError;
+use crate::AppState;
+
+/// Applications are answers to questions, not files: 256 KiB is generous.
+pub const MAX_JSON_BODY: usize = 256 * 1024;
+
+/// A JSON body of at most [`MAX_JSON_BODY`] bytes, read as crate::body reads bodies;
+/// `400` when it is not the expected shape.
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
+        let Body(bytes) = Body::<MAX_JSON_BODY>::from_request(request, state).await?;
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|_| ApiError::BadRequest)
+    }
+}
+
+/// `Idempotency-Key`: printable ASCII, at most 200 characters — a UUID fits, nothing
+/// hostile does. `400` when missing or otherwise.
+pub struct IdempotencyKey(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let key = parts
+            .headers
+            .get(IDEMPOTENCY_KEY_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .ok_or(ApiError::BadRequest)?;
+        if key.is_empty() || key.len() > 200 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(ApiError::BadRequest);
+        }
+        Ok(IdempotencyKey(key.to_owned()))
+    }
+}
+
+/// `Authorization: AccessCode K7PQ-M2XD-3RTA`, normalised; `None` when absent or
+/// malformed. Never a rejection: a missing code is a wrong one, answered (and counted)
+/// like any other by the handler (`api::authorised_case`).
+pub struct AccessCode(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for AccessCode {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let code = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|value| value.trim().split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case(ACCESS_CODE_SCHEME))
+            .and_then(|(_, code)| normalize_access_code(code));
+        Ok(AccessCode(code))
+    }
+}
+
+/// The address the request came from (absent when served without one, in tests).
+pub struct Client(pub Option<IpAddr>);
+
+impl Client {
+    pub fn address(&self) -> Option<IpAddr> {
+        self.0
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Client {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Client, Self::Rejection> {
+        Ok(Client(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}
+
+/// Runs `f` (database work: SQLite blocks) off the async threads. A panic in it is a
+/// `500`, not a dropped connection.
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))
+}
