@@ -7,7 +7,8 @@ use rathaus_core::payment::{PaymentEvent, PaymentMethod, PaymentState, REASON_TI
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codes;
-use crate::db::{event_rows, Db, DbError};
+use crate::db::timeline::event_rows;
+use crate::db::{Db, DbError};
 
 /// A payment as stored (the API adds purpose and the provider's address).
 #[derive(Clone, Debug, PartialEq)]

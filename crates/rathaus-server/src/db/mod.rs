@@ -13,26 +13,14 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codes;
 
+pub mod timeline;
+
 /// How long a repeated idempotency key returns the first answer, unless configured
 /// (`--idempotency-days`). It must be at least as long as the app may retry a
 /// submission (its outbox gives up after `outbox_days`, 30): a retry after the key was
 /// forgotten would make a second case. The record holds the receipt with the access
 /// code, so the database must be protected like the cases it holds.
 pub const DEFAULT_IDEMPOTENCY_DAYS: u32 = 90;
-
-/// The events of one case or payment, oldest first: `(at, state, text)` rows of `sql`,
-/// which selects exactly those three columns for the key `?1`.
-pub(crate) fn event_rows(
-    conn: &Connection,
-    sql: &str,
-    key: &str,
-) -> Result<Vec<(i64, String, Option<String>)>, DbError> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt
-        .query_map(params![key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
-}
 
 /// One connection behind a mutex: SQLite writes one at a time anyway, and holding the
 /// lock across "look up key, create case, store key" makes idempotency race-free.
@@ -306,8 +294,8 @@ fn case_view(
         status: parse_status(&row.status)?,
         fee: Money(row.fee_cents),
         submitted_at: Timestamp(row.submitted_at).to_rfc3339(),
-        events: crate::office::timeline(conn, case_number)?,
-        open_request: crate::office::open_request(conn, case_number)?,
+        events: timeline::timeline(conn, case_number)?,
+        open_request: timeline::open_request(conn, case_number)?,
         service_id: row.service_id,
     })
 }
