@@ -9,7 +9,7 @@ use crate::i18n::{use_i18n, I18n, Key, Locale};
 use crate::outbox::Outbox;
 use crate::page::focus_main_heading;
 use crate::pages::*;
-use crate::router::{urls, use_router, Route, Router};
+use crate::router::{urls, use_router, BrowseRoute, LegalRoute, Route, Router, WizardRoute};
 use crate::services::ServiceCache;
 use crate::store;
 
@@ -86,14 +86,14 @@ pub fn App() -> impl IntoView {
                 {move || {
                     let sent = outbox.sent.get()?;
                     let link = (Key::OutboxSentLink, Some(urls::case(&sent.case_number)));
-                    let shown = !matches!(router.route(), Route::Case { .. });
+                    let shown = !matches!(router.route(), Route::Wizard(WizardRoute::Case { .. }));
                     shown.then(|| banner(Key::OutboxSent, false, Some(link)))
                 }}
                 {move || {
                     // Given back by the outbox (refused, or waited too long): the check
                     // page says why and what to do.
                     let service = outbox.returned.get()?;
-                    let shown = !matches!(router.route(), Route::Check { .. });
+                    let shown = !matches!(router.route(), Route::Wizard(WizardRoute::Check { .. }));
                     let link = (Key::OutboxReturnedLink, Some(urls::check(&service)));
                     shown.then(|| banner(Key::OutboxReturned, true, Some(link)))
                 }}
@@ -137,23 +137,29 @@ fn banner(text: Key, error: bool, action: Option<(Key, Option<String>)>) -> AnyV
 fn page(route: Route) -> AnyView {
     match route {
         Route::Catalogue => view! { <CataloguePage /> }.into_any(),
-        route @ (Route::ServiceStart { .. }
-        | Route::Step { .. }
-        | Route::Resume { .. }
-        | Route::Check { .. }
-        | Route::Case { .. }
-        | Route::PaymentReturn { .. }
-        | Route::Applications
-        | Route::Status
-        | Route::Device) => view! { <DeferredPage route=route /> }.into_any(),
-        route @ (Route::Life { .. }
-        | Route::Area { .. }
-        | Route::Info { .. }
-        | Route::Imprint
-        | Route::Privacy
-        | Route::Accessibility
-        | Route::BarrierReport) => view! { <DeferredPage route=route /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+        Route::Wizard(route) => view! { <DeferredPage page=Lazy::Wizard(route) /> }.into_any(),
+        Route::Browse(route) => view! { <DeferredPage page=Lazy::Browse(route) /> }.into_any(),
+        Route::Legal(route) => view! { <DeferredPage page=Lazy::Legal(route) /> }.into_any(),
+    }
+}
+
+/// A page in a module loaded on first use, by its module.
+#[derive(Clone)]
+enum Lazy {
+    Wizard(WizardRoute),
+    Browse(BrowseRoute),
+    Legal(LegalRoute),
+}
+
+impl Lazy {
+    /// The lazy function whose module has the page (`<meta name="rathaus-deferred">`).
+    fn module(&self) -> &'static str {
+        match self {
+            Lazy::Wizard(_) => "deferred",
+            Lazy::Browse(_) => "catalogue_code",
+            Lazy::Legal(_) => "legal_code",
+        }
     }
 }
 
@@ -161,37 +167,27 @@ fn page(route: Route) -> AnyView {
 /// fetch here shows an error with a retry, where a failure inside the split loader
 /// would end the app. Once fetched, the loader finds them in the cache.
 #[component]
-fn DeferredPage(route: Route) -> impl IntoView {
+fn DeferredPage(page: Lazy) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
-        let route = route.clone();
+        let page = page.clone();
         Suspend::new(async move {
-            let catalogue = matches!(
-                route,
-                Route::Life { .. } | Route::Area { .. } | Route::Info { .. }
-            );
-            let legal = crate::legal::is_legal(&route);
-            let module = if catalogue {
-                "catalogue_code"
-            } else if legal {
-                "legal_code"
-            } else {
-                "deferred"
-            };
+            let module = page.module();
             let ready = send_wrapper::SendWrapper::new(code_ready(module)).await;
-            match ready {
-                Ok(()) if catalogue => {
+            match (ready, page) {
+                (Ok(()), Lazy::Browse(route)) => {
                     let task = crate::search::CatalogueTask::Page(route);
                     // The module also fetches (Load), which only the browser's thread can.
                     match send_wrapper::SendWrapper::new(crate::search::catalogue_code(task)).await {
                         crate::search::CatalogueDone::Page(view) => view,
-                        _ => ().into_any(),
+                        // Not an answer to Page; never given.
+                        _ => view! { <NotFoundPage /> }.into_any(),
                     }
                 }
-                Ok(()) if legal => crate::legal::legal_code(route).await,
-                Ok(()) => deferred(Deferred::Page(route)).await,
-                Err(error) => view! {
+                (Ok(()), Lazy::Legal(route)) => crate::legal::legal_code(route).await,
+                (Ok(()), Lazy::Wizard(route)) => deferred(Deferred::Page(route)).await,
+                (Err(error), _) => view! {
                     <LoadError error=error retry=move |()| attempt.update(|n| *n += 1) heading=true />
                 }
                 .into_any(),
@@ -239,7 +235,7 @@ pub async fn code_ready(module: &str) -> Result<(), ApiError> {
 /// What a first visit does not need: the wizard's pages, the confirmation, case and
 /// device pages, and sending what waits in the outbox.
 pub enum Deferred {
-    Page(Route),
+    Page(WizardRoute),
     SendWaiting(Outbox),
     /// Reads what the device keeps (src/store): damaged data is set aside, expired
     /// drafts are deleted.
@@ -264,26 +260,27 @@ pub async fn deferred(task: Deferred) -> AnyView {
         }
     };
     match route {
-        Route::Step {
+        WizardRoute::Step {
             service,
             step,
             item,
             from_check,
         } => view! { <StepPage service=service step=step item=item from_check=from_check /> }
             .into_any(),
-        Route::ServiceStart { service } => {
+        WizardRoute::ServiceStart { service } => {
             view! { <ServiceStartPage service=service /> }.into_any()
         }
-        Route::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
-        Route::Device => view! { <DevicePage /> }.into_any(),
-        Route::Resume { service } => view! { <ResumePage service=service /> }.into_any(),
-        Route::Case { case_number } => view! { <CasePage case_number=case_number /> }.into_any(),
-        Route::Applications => view! { <ApplicationsPage /> }.into_any(),
-        Route::Status => view! { <StatusPage /> }.into_any(),
-        Route::PaymentReturn { case_number } => {
+        WizardRoute::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
+        WizardRoute::Device => view! { <DevicePage /> }.into_any(),
+        WizardRoute::Resume { service } => view! { <ResumePage service=service /> }.into_any(),
+        WizardRoute::Case { case_number } => {
+            view! { <CasePage case_number=case_number /> }.into_any()
+        }
+        WizardRoute::Applications => view! { <ApplicationsPage /> }.into_any(),
+        WizardRoute::Status => view! { <StatusPage /> }.into_any(),
+        WizardRoute::PaymentReturn { case_number } => {
             view! { <PaymentReturnPage case_number=case_number /> }.into_any()
         }
-        _ => ().into_any(),
     }
 }
 

@@ -19,7 +19,7 @@ use crate::api::{self, ApiError};
 use crate::components::{LoadError, Loading};
 use crate::i18n::{fill, use_i18n, I18n, Key};
 use crate::pages::{AccessibilityPage, BarrierReportPage, ImprintPage, PrivacyPage};
-use crate::router::Route;
+use crate::router::LegalRoute;
 use crate::services::{fetch_into, Fetched};
 
 /// Where the app reads the city's legal information (`public/legal.json` in the
@@ -187,24 +187,15 @@ impl Privacy {
     }
 }
 
-/// The routes of the legal pages, which [`legal_code`] renders.
-pub fn is_legal(route: &Route) -> bool {
-    matches!(
-        route,
-        Route::Imprint | Route::Privacy | Route::Accessibility | Route::BarrierReport
-    )
-}
-
 /// Release builds (`--cfg rathaus_split`) move this function and what only it uses
 /// into a wasm module of its own (docs/size.md): few visits need these pages.
 #[cfg_attr(rathaus_split, lazy)]
-pub async fn legal_code(route: Route) -> AnyView {
+pub async fn legal_code(route: LegalRoute) -> AnyView {
     match route {
-        Route::Imprint => view! { <ImprintPage /> }.into_any(),
-        Route::Privacy => view! { <PrivacyPage /> }.into_any(),
-        Route::Accessibility => view! { <AccessibilityPage /> }.into_any(),
-        Route::BarrierReport => view! { <BarrierReportPage /> }.into_any(),
-        _ => ().into_any(),
+        LegalRoute::Imprint => view! { <ImprintPage /> }.into_any(),
+        LegalRoute::Privacy => view! { <PrivacyPage /> }.into_any(),
+        LegalRoute::Accessibility => view! { <AccessibilityPage /> }.into_any(),
+        LegalRoute::BarrierReport => view! { <BarrierReportPage /> }.into_any(),
     }
 }
 

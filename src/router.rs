@@ -9,10 +9,25 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Every page of the app. Only ids go into addresses, never answers or codes.
+/// Every page of the app, by the wasm module its code is in (docs/architecture.md,
+/// 'Modules'): each lazy entry point matches its own enum, so a route cannot land in a
+/// module that has no page for it. Only ids go into addresses, never answers or codes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
+    /// The front page: search and topics, in the first module.
     Catalogue,
+    NotFound,
+    /// The wizard's module (src/app.rs `deferred`).
+    Wizard(WizardRoute),
+    /// The catalogue's module (src/search.rs `catalogue_code`).
+    Browse(BrowseRoute),
+    /// The legal pages' module (src/legal.rs `legal_code`).
+    Legal(LegalRoute),
+}
+
+/// Applying, and following what was sent: the pages of the wizard's module.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WizardRoute {
     ServiceStart {
         service: String,
     },
@@ -43,20 +58,24 @@ pub enum Route {
         case_number: String,
     },
     Status,
-    /// A life situation of the catalogue, and its services.
-    Life {
-        id: String,
-    },
-    /// An area of the administration (a category of the catalogue).
-    Area {
-        id: String,
-    },
-    /// A service of the catalogue without a wizard here: how it is done.
-    Info {
-        id: String,
-    },
     /// What the app keeps on this device: drafts, applications sent, the outbox.
     Device,
+}
+
+/// Browsing the catalogue: the pages of the catalogue's module.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BrowseRoute {
+    /// A life situation of the catalogue, and its services.
+    Life { id: String },
+    /// An area of the administration (a category of the catalogue).
+    Area { id: String },
+    /// A service of the catalogue without a wizard here: how it is done.
+    Info { id: String },
+}
+
+/// The pages the law asks for: the legal pages' module.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LegalRoute {
     /// The city's Impressum (§ 5 DDG).
     Imprint,
     /// The Datenschutzerklärung (Art. 13/14 DSGVO).
@@ -65,7 +84,6 @@ pub enum Route {
     Accessibility,
     /// Its feedback mechanism: the form to report a barrier.
     BarrierReport,
-    NotFound,
 }
 
 impl Route {
@@ -79,47 +97,47 @@ impl Route {
         let id = |s: &str| s.to_owned();
         match segments.as_slice() {
             [] => Route::Catalogue,
-            ["services", service] => Route::ServiceStart {
+            ["services", service] => Route::Wizard(WizardRoute::ServiceStart {
                 service: id(service),
-            },
-            ["services", service, "apply"] => Route::Resume {
+            }),
+            ["services", service, "apply"] => Route::Wizard(WizardRoute::Resume {
                 service: id(service),
-            },
-            ["services", service, "apply", step] => Route::Step {
+            }),
+            ["services", service, "apply", step] => Route::Wizard(WizardRoute::Step {
                 service: id(service),
                 step: id(step),
                 item: None,
                 from_check,
-            },
+            }),
             ["services", service, "apply", step, n] => match n.parse::<usize>() {
-                Ok(n) if (1..=1000).contains(&n) => Route::Step {
+                Ok(n) if (1..=1000).contains(&n) => Route::Wizard(WizardRoute::Step {
                     service: id(service),
                     step: id(step),
                     item: Some(n - 1),
                     from_check,
-                },
+                }),
                 _ => Route::NotFound,
             },
-            ["services", service, "check"] => Route::Check {
+            ["services", service, "check"] => Route::Wizard(WizardRoute::Check {
                 service: id(service),
-            },
-            ["applications"] => Route::Applications,
-            ["applications", case_number] => Route::Case {
+            }),
+            ["applications"] => Route::Wizard(WizardRoute::Applications),
+            ["applications", case_number] => Route::Wizard(WizardRoute::Case {
                 case_number: id(case_number),
-            },
-            ["applications", case_number, "payment"] => Route::PaymentReturn {
+            }),
+            ["applications", case_number, "payment"] => Route::Wizard(WizardRoute::PaymentReturn {
                 case_number: id(case_number),
-            },
-            ["status"] => Route::Status,
-            ["life", id] => Route::Life { id: id.to_string() },
-            ["areas", id] => Route::Area { id: id.to_string() },
-            ["info", id] => Route::Info { id: id.to_string() },
-            ["device"] => Route::Device,
+            }),
+            ["status"] => Route::Wizard(WizardRoute::Status),
+            ["life", id] => Route::Browse(BrowseRoute::Life { id: id.to_string() }),
+            ["areas", id] => Route::Browse(BrowseRoute::Area { id: id.to_string() }),
+            ["info", id] => Route::Browse(BrowseRoute::Info { id: id.to_string() }),
+            ["device"] => Route::Wizard(WizardRoute::Device),
             // German addresses in every language: they are what citizens look for.
-            ["impressum"] => Route::Imprint,
-            ["datenschutz"] => Route::Privacy,
-            ["barrierefreiheit"] => Route::Accessibility,
-            ["barrierefreiheit", "melden"] => Route::BarrierReport,
+            ["impressum"] => Route::Legal(LegalRoute::Imprint),
+            ["datenschutz"] => Route::Legal(LegalRoute::Privacy),
+            ["barrierefreiheit"] => Route::Legal(LegalRoute::Accessibility),
+            ["barrierefreiheit", "melden"] => Route::Legal(LegalRoute::BarrierReport),
             _ => Route::NotFound,
         }
     }
@@ -127,31 +145,35 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Catalogue => "/".into(),
-            Route::ServiceStart { service } => format!("/services/{service}"),
-            Route::Step {
+            Route::Wizard(WizardRoute::ServiceStart { service }) => format!("/services/{service}"),
+            Route::Wizard(WizardRoute::Step {
                 service,
                 step,
                 item,
                 from_check,
-            } => {
+            }) => {
                 let back = if *from_check { "?from=check" } else { "" };
                 let item = item.map(|i| format!("/{}", i + 1)).unwrap_or_default();
                 format!("/services/{service}/apply/{step}{item}{back}")
             }
-            Route::Resume { service } => format!("/services/{service}/apply"),
-            Route::Check { service } => format!("/services/{service}/check"),
-            Route::Case { case_number } => format!("/applications/{case_number}"),
-            Route::Applications => "/applications".into(),
-            Route::PaymentReturn { case_number } => format!("/applications/{case_number}/payment"),
-            Route::Status => "/status".into(),
-            Route::Life { id } => format!("/life/{id}"),
-            Route::Area { id } => format!("/areas/{id}"),
-            Route::Info { id } => format!("/info/{id}"),
-            Route::Device => "/device".into(),
-            Route::Imprint => "/impressum".into(),
-            Route::Privacy => "/datenschutz".into(),
-            Route::Accessibility => "/barrierefreiheit".into(),
-            Route::BarrierReport => "/barrierefreiheit/melden".into(),
+            Route::Wizard(WizardRoute::Resume { service }) => format!("/services/{service}/apply"),
+            Route::Wizard(WizardRoute::Check { service }) => format!("/services/{service}/check"),
+            Route::Wizard(WizardRoute::Case { case_number }) => {
+                format!("/applications/{case_number}")
+            }
+            Route::Wizard(WizardRoute::Applications) => "/applications".into(),
+            Route::Wizard(WizardRoute::PaymentReturn { case_number }) => {
+                format!("/applications/{case_number}/payment")
+            }
+            Route::Wizard(WizardRoute::Status) => "/status".into(),
+            Route::Browse(BrowseRoute::Life { id }) => format!("/life/{id}"),
+            Route::Browse(BrowseRoute::Area { id }) => format!("/areas/{id}"),
+            Route::Browse(BrowseRoute::Info { id }) => format!("/info/{id}"),
+            Route::Wizard(WizardRoute::Device) => "/device".into(),
+            Route::Legal(LegalRoute::Imprint) => "/impressum".into(),
+            Route::Legal(LegalRoute::Privacy) => "/datenschutz".into(),
+            Route::Legal(LegalRoute::Accessibility) => "/barrierefreiheit".into(),
+            Route::Legal(LegalRoute::BarrierReport) => "/barrierefreiheit/melden".into(),
             Route::NotFound => "/404".into(),
         }
     }
@@ -159,12 +181,12 @@ impl Route {
 
 /// Addresses of the wizard's pages, for links.
 pub mod urls {
-    use super::Route;
+    use super::{Route, WizardRoute};
 
     pub fn start(service: &str) -> String {
-        Route::ServiceStart {
+        Route::Wizard(WizardRoute::ServiceStart {
             service: service.into(),
-        }
+        })
         .href()
     }
 
@@ -174,40 +196,40 @@ pub mod urls {
 
     /// A page of a repeatable group: its list (`None`) or one of its items.
     pub fn item(service: &str, step: &str, item: Option<usize>, from_check: bool) -> String {
-        Route::Step {
+        Route::Wizard(WizardRoute::Step {
             service: service.into(),
             step: step.into(),
             item,
             from_check,
-        }
+        })
         .href()
     }
 
     pub fn resume(service: &str) -> String {
-        Route::Resume {
+        Route::Wizard(WizardRoute::Resume {
             service: service.into(),
-        }
+        })
         .href()
     }
 
     pub fn check(service: &str) -> String {
-        Route::Check {
+        Route::Wizard(WizardRoute::Check {
             service: service.into(),
-        }
+        })
         .href()
     }
 
     pub fn payment_return(case_number: &str) -> String {
-        Route::PaymentReturn {
+        Route::Wizard(WizardRoute::PaymentReturn {
             case_number: case_number.into(),
-        }
+        })
         .href()
     }
 
     pub fn case(case_number: &str) -> String {
-        Route::Case {
+        Route::Wizard(WizardRoute::Case {
             case_number: case_number.into(),
-        }
+        })
         .href()
     }
 }
@@ -347,53 +369,53 @@ mod tests {
     fn every_route_reads_back_from_its_address() {
         let routes = [
             Route::Catalogue,
-            Route::ServiceStart {
+            Route::Wizard(WizardRoute::ServiceStart {
                 service: "fuehrungszeugnis".into(),
-            },
-            Route::Step {
+            }),
+            Route::Wizard(WizardRoute::Step {
                 service: "fuehrungszeugnis".into(),
                 step: "geburt".into(),
                 item: None,
                 from_check: false,
-            },
-            Route::Step {
+            }),
+            Route::Wizard(WizardRoute::Step {
                 service: "fuehrungszeugnis".into(),
                 step: "geburt".into(),
                 item: None,
                 from_check: true,
-            },
-            Route::Step {
+            }),
+            Route::Wizard(WizardRoute::Step {
                 service: "hundesteuer".into(),
                 step: "hunde".into(),
                 item: Some(1),
                 from_check: true,
-            },
-            Route::Resume {
+            }),
+            Route::Wizard(WizardRoute::Resume {
                 service: "fuehrungszeugnis".into(),
-            },
-            Route::Check {
+            }),
+            Route::Wizard(WizardRoute::Check {
                 service: "fuehrungszeugnis".into(),
-            },
-            Route::Case {
+            }),
+            Route::Wizard(WizardRoute::Case {
                 case_number: "2026-7KQ4-M2XD".into(),
-            },
-            Route::PaymentReturn {
+            }),
+            Route::Wizard(WizardRoute::PaymentReturn {
                 case_number: "2026-7KQ4-M2XD".into(),
-            },
-            Route::Status,
-            Route::Device,
-            Route::Applications,
-            Route::Life {
+            }),
+            Route::Wizard(WizardRoute::Status),
+            Route::Wizard(WizardRoute::Device),
+            Route::Wizard(WizardRoute::Applications),
+            Route::Browse(BrowseRoute::Life {
                 id: "umzug-wohnen".into(),
-            },
-            Route::Area { id: "bauen".into() },
-            Route::Info {
+            }),
+            Route::Browse(BrowseRoute::Area { id: "bauen".into() }),
+            Route::Browse(BrowseRoute::Info {
                 id: "reisepass".into(),
-            },
-            Route::Imprint,
-            Route::Privacy,
-            Route::Accessibility,
-            Route::BarrierReport,
+            }),
+            Route::Legal(LegalRoute::Imprint),
+            Route::Legal(LegalRoute::Privacy),
+            Route::Legal(LegalRoute::Accessibility),
+            Route::Legal(LegalRoute::BarrierReport),
         ];
         for route in routes {
             let href = route.href();
@@ -408,24 +430,27 @@ mod tests {
         assert_eq!(Route::parse("/admin", ""), Route::NotFound);
         assert_eq!(Route::parse("/services/a/apply/b/c/d", ""), Route::NotFound);
         assert_eq!(Route::parse("//", ""), Route::Catalogue);
-        assert_eq!(Route::parse("/status/", "?x=1"), Route::Status);
+        assert_eq!(
+            Route::parse("/status/", "?x=1"),
+            Route::Wizard(WizardRoute::Status)
+        );
         assert_eq!(
             Route::parse("/services/a/apply/b", "?utm=1&from=check"),
-            Route::Step {
+            Route::Wizard(WizardRoute::Step {
                 service: "a".into(),
                 step: "b".into(),
                 item: None,
                 from_check: true
-            }
+            })
         );
         assert_eq!(
             Route::parse("/services/a/apply/b/2", ""),
-            Route::Step {
+            Route::Wizard(WizardRoute::Step {
                 service: "a".into(),
                 step: "b".into(),
                 item: Some(1),
                 from_check: false
-            }
+            })
         );
         assert_eq!(Route::parse("/services/a/apply/b/0", ""), Route::NotFound);
         assert_eq!(Route::parse("/services/a/apply/b/x", ""), Route::NotFound);

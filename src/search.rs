@@ -11,7 +11,7 @@ use rathaus_core::catalogue::Catalogue;
 use rathaus_core::search::{Hit, SearchIndex};
 
 use crate::pages::{InfoPage, TopicPage};
-use crate::router::Route;
+use crate::router::BrowseRoute;
 
 thread_local! {
     /// The index of the catalogue it was built from (compared by address): built once
@@ -20,7 +20,7 @@ thread_local! {
 }
 
 pub enum CatalogueTask {
-    Page(Route),
+    Page(BrowseRoute),
     /// The whole catalogue from the backend: its reading is code a first visit (which
     /// shows only the overview) does not need.
     Load,
@@ -47,10 +47,9 @@ pub async fn catalogue_code(task: CatalogueTask) -> CatalogueDone {
         CatalogueTask::Load => CatalogueDone::Loaded(crate::api::get_catalogue().await),
         CatalogueTask::Search(catalogue, query) => CatalogueDone::Hits(search(&catalogue, &query)),
         CatalogueTask::Page(route) => CatalogueDone::Page(match route {
-            Route::Life { id } => view! { <TopicPage id=id life=true /> }.into_any(),
-            Route::Area { id } => view! { <TopicPage id=id life=false /> }.into_any(),
-            Route::Info { id } => view! { <InfoPage id=id /> }.into_any(),
-            _ => ().into_any(),
+            BrowseRoute::Life { id } => view! { <TopicPage id=id life=true /> }.into_any(),
+            BrowseRoute::Area { id } => view! { <TopicPage id=id life=false /> }.into_any(),
+            BrowseRoute::Info { id } => view! { <InfoPage id=id /> }.into_any(),
         }),
     }
 }

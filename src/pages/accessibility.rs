@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::i18n::{fill, use_i18n, I18n, Key};
 use crate::legal::{contact, date, paragraphs, say, sections, with_legal, Legal};
 use crate::page::use_document_title;
-use crate::router::Route;
+use crate::router::{LegalRoute, Route};
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
@@ -89,7 +89,7 @@ fn statement(i18n: I18n, legal: Arc<Legal>) -> AnyView {
         <p>{made_on} " " {reviewed} " " {method}</p>
         <h2 class="heading-m">{i18n.t(Key::A11yFeedback)}</h2>
         <p>{i18n.t(Key::A11yFeedbackText)}</p>
-        <p><a class="button" href=Route::BarrierReport.href()>{i18n.t(Key::FeedbackTitle)}</a></p>
+        <p><a class="button" href=Route::Legal(LegalRoute::BarrierReport).href()>{i18n.t(Key::FeedbackTitle)}</a></p>
         {city_contact}
         {enforcement}
         {sections(i18n, &a.sections)}

@@ -12,7 +12,7 @@ use crate::api::{self, ApiError};
 use crate::components::{Button, ErrorSummary, SummaryError, TextInput, TextInputKind};
 use crate::i18n::{fill, use_i18n, Key};
 use crate::page::{focus_main_heading, next_frame, use_document_title};
-use crate::router::Route;
+use crate::router::{LegalRoute, Route};
 
 /// The form, until a report is sent; then its receipt.
 #[component]
@@ -144,7 +144,7 @@ fn ReportForm(sent: RwSignal<Option<FeedbackReceipt>>) -> impl IntoView {
     );
     view! {
         <ErrorSummary errors=summary />
-        <p class="no-print"><a href=Route::Accessibility.href()>{i18n.t(Key::AccessibilityTitle)}</a></p>
+        <p class="no-print"><a href=Route::Legal(LegalRoute::Accessibility).href()>{i18n.t(Key::AccessibilityTitle)}</a></p>
         <h1 class="heading-xl">{i18n.t(Key::FeedbackTitle)}</h1>
         <p class="lead">{i18n.t(Key::FeedbackIntro)}</p>
         {move || failure.get().map(|k| view! {
@@ -178,7 +178,7 @@ fn ReportForm(sent: RwSignal<Option<FeedbackReceipt>>) -> impl IntoView {
             />
             <p>
                 {i18n.t(Key::FeedbackPrivacy)} " "
-                <a href=Route::Privacy.href()>{i18n.t(Key::PrivacyTitle)}</a>
+                <a href=Route::Legal(LegalRoute::Privacy).href()>{i18n.t(Key::PrivacyTitle)}</a>
             </p>
             <Button
                 label=i18n.t(Key::FeedbackSend)
@@ -216,7 +216,7 @@ fn ReportSent(receipt: FeedbackReceipt, sent: RwSignal<Option<FeedbackReceipt>>)
                 {i18n.t(Key::FeedbackAnother)}
             </button>
         </p>
-        <p><a href=Route::Accessibility.href()>{i18n.t(Key::AccessibilityTitle)}</a></p>
+        <p><a href=Route::Legal(LegalRoute::Accessibility).href()>{i18n.t(Key::AccessibilityTitle)}</a></p>
     }
 }
 
