@@ -1,36 +1,21 @@
-//! One file per page of the app.
+//! One file per page of the app, in a folder per wasm module (docs/architecture.md,
+//! 'Modules'): the first visit's pages here, the wizard's in `wizard/`, the
+//! catalogue's in `browse/`, the legal pages in `legal/`. A page in a folder is
+//! reached only through its module's lazy entry point (src/app.rs `deferred`,
+//! src/search.rs `catalogue_code`, src/legal.rs `legal_code`).
 
-pub mod accessibility;
-pub mod applications;
-pub mod barrier_report;
-pub mod case;
 pub mod catalogue;
-pub mod check_answers;
-pub mod device;
-pub mod group;
-pub mod imprint;
-pub mod info;
 pub mod not_found;
-pub mod payment;
-pub mod privacy;
-pub mod service_start;
-pub mod status;
-pub mod step;
-pub mod topic;
 
-pub use accessibility::AccessibilityPage;
-pub use applications::ApplicationsPage;
-pub use barrier_report::BarrierReportPage;
-pub use case::CasePage;
+pub mod browse;
+pub mod legal;
+pub mod wizard;
+
+pub use browse::{InfoPage, TopicPage};
 pub use catalogue::CataloguePage;
-pub use check_answers::CheckAnswersPage;
-pub use device::DevicePage;
-pub use imprint::ImprintPage;
-pub use info::InfoPage;
+pub use legal::{AccessibilityPage, BarrierReportPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;
-pub use payment::PaymentReturnPage;
-pub use privacy::PrivacyPage;
-pub use service_start::ServiceStartPage;
-pub use status::StatusPage;
-pub use step::{ResumePage, StepPage};
-pub use topic::TopicPage;
+pub use wizard::{
+    ApplicationsPage, CasePage, CheckAnswersPage, DevicePage, PaymentReturnPage, ResumePage,
+    ServiceStartPage, StatusPage, StepPage,
+};

@@ -169,7 +169,7 @@ mod tests {
                     reason: None,
                 },
             ],
-            ..crate::pages::payment::test_payment(PaymentState::Payed)
+            ..crate::pages::wizard::payment::test_payment(PaymentState::Payed)
         };
         let order: Vec<String> = timeline(&events, &[payment])
             .into_iter()

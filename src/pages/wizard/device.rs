@@ -191,7 +191,7 @@ fn Row(item: Item, asking: RwSignal<Option<String>>, delete: Callback<Item>) -> 
             format!(
                 "{} · {}",
                 a.case_number,
-                crate::pages::case::format_timestamp(&a.submitted_at, i18n.locale())
+                crate::pages::wizard::case::format_timestamp(&a.submitted_at, i18n.locale())
             ),
             a.case_number.clone(),
         ),

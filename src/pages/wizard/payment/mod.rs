@@ -9,7 +9,7 @@ use rathaus_core::payment::{PaymentMethod, PaymentState, PaymentView};
 use crate::api::{self, ApiError};
 use crate::components::LoadError;
 use crate::i18n::{fill, use_i18n, Key, Said};
-use crate::pages::case::format_timestamp;
+use crate::pages::wizard::case::format_timestamp;
 use crate::router::urls;
 use crate::store::{self, SavedApplication};
 

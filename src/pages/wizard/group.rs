@@ -46,10 +46,10 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
     let i18n = use_i18n();
     let router = use_router();
     let Some(step) = def.step(&step_id).cloned() else {
-        return view! { <super::NotFoundPage /> }.into_any();
+        return view! { <crate::pages::NotFoundPage /> }.into_any();
     };
     let Some(repeat) = step.repeat.clone() else {
-        return view! { <super::NotFoundPage /> }.into_any();
+        return view! { <crate::pages::NotFoundPage /> }.into_any();
     };
     let draft = match draft_for_step(&def, &step.id, from_check) {
         Ok(draft) => draft,

@@ -9,7 +9,7 @@ use rathaus_core::payment::PaymentView;
 use crate::api::{self, ApiError};
 use crate::file_store;
 use crate::page::{after, is_hidden, use_returns};
-use crate::pages::payment::{standing, Standing};
+use crate::pages::wizard::payment::{standing, Standing};
 use crate::store::{self, SavedApplication};
 
 /// First wait between refreshes; it doubles while nothing changes, up to [`SLOWEST`].

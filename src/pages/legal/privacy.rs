@@ -183,8 +183,9 @@ mod tests {
 
     #[test]
     fn a_service_lists_each_question_that_takes_an_answer_once() {
-        let def = rathaus_core::json::parse(include_str!("../../services/fuehrungszeugnis.json"))
-            .unwrap();
+        let def =
+            rathaus_core::json::parse(include_str!("../../../services/fuehrungszeugnis.json"))
+                .unwrap();
         let found = asked(&def).unwrap();
         assert_eq!(found.title.get(Locale::De), "Führungszeugnis beantragen");
         assert!(found
@@ -201,7 +202,7 @@ mod tests {
         assert_eq!(unique.len(), labels.len());
         // Every question of the definition that takes an answer is there.
         let typed: rathaus_core::ServiceDefinition =
-            rathaus_core::json::from_str(include_str!("../../services/fuehrungszeugnis.json"))
+            rathaus_core::json::from_str(include_str!("../../../services/fuehrungszeugnis.json"))
                 .unwrap();
         for field in typed.steps.iter().flat_map(|s| &s.fields) {
             if !matches!(

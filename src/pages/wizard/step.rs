@@ -194,7 +194,7 @@ fn StepForm(
     let i18n = use_i18n();
     let router = use_router();
     let Some(step) = def.step(&step_id).cloned() else {
-        return view! { <super::NotFoundPage /> }.into_any();
+        return view! { <crate::pages::NotFoundPage /> }.into_any();
     };
     let draft = match draft_for_step(&def, &step.id, from_check) {
         Ok(draft) => draft,
@@ -222,7 +222,7 @@ fn StepForm(
             }
             items.get(index).cloned().unwrap_or_default()
         }
-        (Some(_), None) => return view! { <super::NotFoundPage /> }.into_any(),
+        (Some(_), None) => return view! { <crate::pages::NotFoundPage /> }.into_any(),
     };
     // Errors the server found on this page (inside a group: `group.index.field`).
     let prefix = item.map(|i| format!("{}.{i}.", step.id));

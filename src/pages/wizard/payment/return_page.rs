@@ -164,7 +164,7 @@ mod tests {
     fn payment(state: PaymentState, reason: Option<&str>) -> PaymentView {
         PaymentView {
             failure_reason: reason.map(str::to_owned),
-            ..crate::pages::payment::test_payment(state)
+            ..crate::pages::wizard::payment::test_payment(state)
         }
     }
 

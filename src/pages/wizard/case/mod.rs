@@ -19,7 +19,7 @@ use rathaus_core::{format, Locale, Money};
 
 use crate::i18n::{fill, use_i18n, Key};
 use crate::page::use_changing_document_title;
-use crate::pages::payment::{PaymentSection, Receipt, Standing};
+use crate::pages::wizard::payment::{PaymentSection, Receipt, Standing};
 use crate::store::{self, SavedApplication};
 use answer_form::AnswerSection;
 use codes::CaseCodes;
@@ -252,7 +252,7 @@ mod tests {
     use rathaus_core::payment::PaymentView;
 
     fn payment(state: PaymentState) -> PaymentView {
-        crate::pages::payment::test_payment(state)
+        crate::pages::wizard::payment::test_payment(state)
     }
 
     #[test]

@@ -10,8 +10,8 @@ use rathaus_core::payment::PaymentState;
 use crate::api::ApiError;
 use crate::i18n::{fill, use_i18n, Key};
 use crate::page::{time_of_day, use_document_title};
-use crate::pages::case::Latest;
-use crate::pages::case::{format_timestamp, status_key};
+use crate::pages::wizard::case::Latest;
+use crate::pages::wizard::case::{format_timestamp, status_key};
 use crate::router::urls;
 use crate::store::{self, SavedApplication};
 
