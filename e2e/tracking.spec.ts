@@ -150,6 +150,7 @@ test('an answer that fails to send keeps what was typed and its key, also across
   await expect(page.getByLabel('Ihre Antwort')).toHaveValue('Braun mit weißen Pfoten.');
   const keys: string[] = [];
   let attempts = 0;
+  let delivered = false;
   await page.route('**/api/v1/applications/*/answers', async (route) => {
     keys.push(route.request().headers()['idempotency-key']);
     attempts += 1;
@@ -159,6 +160,7 @@ test('an answer that fails to send keeps what was typed and its key, also across
     } else if (attempts === 2) {
       // The answer reaches the office, but the reply is lost on the way back.
       await route.fetch();
+      delivered = true;
       await route.abort('connectionreset');
     } else {
       await route.continue();
@@ -172,6 +174,8 @@ test('an answer that fails to send keeps what was typed and its key, also across
   await arriveAt(page, `Das Amt braucht Ihre Antwort – ${caseNumber}`);
   await expect(page.getByLabel('Ihre Antwort')).toHaveValue('Braun mit weißen Pfoten.');
   await page.getByRole('button', { name: 'Antwort senden' }).click();
+  // The notice of the first attempt may still be shown: wait for the second to arrive.
+  await expect.poll(() => delivered).toBe(true);
   await expect(page.getByRole('alert')).toContainText('Ihre Antwort wurde nicht gesendet');
   expect(office('show', caseNumber).match(/answer/g)).toHaveLength(1);
   // Reloaded again: the office has it, the page confirms it with the same key and
