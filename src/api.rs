@@ -3,8 +3,9 @@
 use std::cell::RefCell;
 
 use rathaus_core::api::{
-    AnswerRequest, ApplicationReceipt, CaseView, ErrorBody, FeedbackReceipt, ServiceList,
-    SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
+    AnswerRequest, ApiErrorCode, ApplicationReceipt, CaseView, ErrorBody, FeedbackReceipt,
+    ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER,
+    IDEMPOTENCY_KEY_HEADER,
 };
 use rathaus_core::catalogue::{Catalogue, Overview};
 use rathaus_core::definition::ServiceDefinition;
@@ -35,8 +36,20 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// What went wrong, as the backend says it (the code of its error body), or for an
+    /// answer without that body what its status alone says; `None` without an answer.
+    pub fn code(&self) -> Option<ApiErrorCode> {
+        let ApiError::Status { status, body } = self else {
+            return None;
+        };
+        match body {
+            Some(body) => Some(body.error),
+            None => ApiErrorCode::for_status(*status),
+        }
+    }
+
     pub fn is_not_found(&self) -> bool {
-        matches!(self, ApiError::Status { status: 404, .. })
+        self.code() == Some(ApiErrorCode::NotFound)
     }
 }
 

@@ -1,6 +1,8 @@
 //! Which failures the outbox tries again, and why one it will not try again went back
 //! to being a draft.
 
+use rathaus_core::api::ApiErrorCode;
+
 use crate::api::ApiError;
 use crate::i18n::Key;
 
@@ -69,21 +71,31 @@ impl NotSent {
 }
 
 /// Whether a failed attempt was refused for good (`Some`: why), or may pass later
-/// (`None`: no connection, an unreadable answer, 408, 429, 5xx).
+/// (`None`: no connection, an unreadable answer, a timeout, too many requests, a server
+/// error). Judged by the backend's error code; an answer without one (a proxy's page)
+/// by its status.
 pub fn refusal(error: &ApiError) -> Option<NotSent> {
-    let ApiError::Status { status, .. } = error else {
+    use ApiErrorCode as C;
+    if !matches!(error, ApiError::Status { .. }) {
         // Network, or a 2xx that could not be read (a captive portal's page): the same
         // key later answers with the same case, if there is one.
         return None;
-    };
-    match status {
-        408 | 429 | 500..=599 => None,
-        400 => Some(NotSent::Unreadable),
-        404 => Some(NotSent::UnknownService),
-        409 => Some(NotSent::KeyReused),
-        413 => Some(NotSent::TooLarge),
-        422 => Some(NotSent::Invalid),
-        _ => Some(NotSent::Refused),
+    }
+    match error.code() {
+        Some(C::RequestTimeout | C::TooManyRequests | C::Internal | C::Unavailable) => None,
+        Some(C::BadRequest) => Some(NotSent::Unreadable),
+        Some(C::NotFound) => Some(NotSent::UnknownService),
+        Some(C::IdempotencyKeyReused) => Some(NotSent::KeyReused),
+        Some(C::PayloadTooLarge) => Some(NotSent::TooLarge),
+        Some(C::ValidationFailed) => Some(NotSent::Invalid),
+        Some(
+            C::AlreadyPaid
+            | C::NothingToPay
+            | C::RequestClosed
+            | C::MethodNotAllowed
+            | C::UnsupportedMediaType,
+        )
+        | None => Some(NotSent::Refused),
     }
 }
 
@@ -96,6 +108,18 @@ mod tests {
         refusal(&ApiError::Status { status, body: None })
     }
 
+    /// An answer of the backend: its status and error code.
+    fn answered(status: u16, error: ApiErrorCode) -> Option<NotSent> {
+        let body = rathaus_core::api::ErrorBody {
+            error,
+            errors: Vec::new(),
+        };
+        refusal(&ApiError::Status {
+            status,
+            body: Some(body),
+        })
+    }
+
     #[test]
     fn only_what_may_pass_later_is_tried_again() {
         assert_eq!(refusal(&ApiError::Network), None);
@@ -106,13 +130,45 @@ mod tests {
     }
 
     #[test]
-    fn every_refusal_says_why() {
+    fn every_refusal_says_why_by_the_backends_code() {
+        use ApiErrorCode as C;
+        assert_eq!(answered(400, C::BadRequest), Some(NotSent::Unreadable));
+        assert_eq!(answered(404, C::NotFound), Some(NotSent::UnknownService));
+        assert_eq!(
+            answered(409, C::IdempotencyKeyReused),
+            Some(NotSent::KeyReused)
+        );
+        assert_eq!(answered(413, C::PayloadTooLarge), Some(NotSent::TooLarge));
+        assert_eq!(answered(422, C::ValidationFailed), Some(NotSent::Invalid));
+        for code in [
+            C::MethodNotAllowed,
+            C::UnsupportedMediaType,
+            C::NothingToPay,
+        ] {
+            assert_eq!(answered(400, code), Some(NotSent::Refused), "{code:?}");
+        }
+        // The code decides, not the status: a 503 that says "too many" passes later,
+        // a 409 that is not about the key is no key problem.
+        assert_eq!(answered(503, C::TooManyRequests), None);
+        assert_eq!(answered(409, C::AlreadyPaid), Some(NotSent::Refused));
+        for code in [
+            C::RequestTimeout,
+            C::TooManyRequests,
+            C::Internal,
+            C::Unavailable,
+        ] {
+            assert_eq!(answered(500, code), None, "{code:?}");
+        }
+    }
+
+    #[test]
+    fn an_answer_without_the_backends_body_is_judged_by_its_status() {
         assert_eq!(refused(400), Some(NotSent::Unreadable));
         assert_eq!(refused(404), Some(NotSent::UnknownService));
-        assert_eq!(refused(409), Some(NotSent::KeyReused));
         assert_eq!(refused(413), Some(NotSent::TooLarge));
         assert_eq!(refused(422), Some(NotSent::Invalid));
-        for status in [401, 403, 405, 410, 415] {
+        // 409 without a code could be any conflict: refused, not taken for a reused key.
+        for status in [401, 403, 405, 409, 410, 415] {
             assert_eq!(refused(status), Some(NotSent::Refused), "{status}");
         }
     }

@@ -271,6 +271,25 @@ impl ApiErrorCode {
     pub fn from_name(name: &str) -> Option<ApiErrorCode> {
         ApiErrorCode::ALL.into_iter().find(|c| c.name() == name)
     }
+
+    /// What an answer's status alone says, for one without the backend's error body (a
+    /// proxy's or gateway's page). `None` where a status stands for several codes (409)
+    /// or for none of the contract's.
+    pub fn for_status(status: u16) -> Option<ApiErrorCode> {
+        Some(match status {
+            400 => ApiErrorCode::BadRequest,
+            404 => ApiErrorCode::NotFound,
+            405 => ApiErrorCode::MethodNotAllowed,
+            408 => ApiErrorCode::RequestTimeout,
+            413 => ApiErrorCode::PayloadTooLarge,
+            415 => ApiErrorCode::UnsupportedMediaType,
+            422 => ApiErrorCode::ValidationFailed,
+            429 => ApiErrorCode::TooManyRequests,
+            503 => ApiErrorCode::Unavailable,
+            500..=599 => ApiErrorCode::Internal,
+            _ => return None,
+        })
+    }
 }
 
 /// `POST /feedback`: a citizen's report of a barrier in the app (the feedback mechanism

@@ -37,19 +37,13 @@ pub const UPLOAD_FIELD: &str = "file";
 
 /// The JSON error for a response that has only a status.
 pub fn for_status(status: StatusCode) -> Response {
-    let error = match status {
-        StatusCode::BAD_REQUEST => ApiErrorCode::BadRequest,
-        StatusCode::NOT_FOUND => ApiErrorCode::NotFound,
-        StatusCode::METHOD_NOT_ALLOWED => ApiErrorCode::MethodNotAllowed,
-        StatusCode::REQUEST_TIMEOUT => ApiErrorCode::RequestTimeout,
-        StatusCode::PAYLOAD_TOO_LARGE => ApiErrorCode::PayloadTooLarge,
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiErrorCode::UnsupportedMediaType,
-        StatusCode::UNPROCESSABLE_ENTITY => ApiErrorCode::ValidationFailed,
-        StatusCode::TOO_MANY_REQUESTS => ApiErrorCode::TooManyRequests,
-        StatusCode::SERVICE_UNAVAILABLE => ApiErrorCode::Unavailable,
-        s if s.is_client_error() => ApiErrorCode::BadRequest,
-        _ => ApiErrorCode::Internal,
-    };
+    // The core's reading of a status; a 409 (several codes) or another 4xx without a
+    // code of its own is a bad request.
+    let error = ApiErrorCode::for_status(status.as_u16()).unwrap_or(if status.is_client_error() {
+        ApiErrorCode::BadRequest
+    } else {
+        ApiErrorCode::Internal
+    });
     let body = ErrorBody {
         error,
         errors: vec![],

@@ -5,6 +5,7 @@
 //! files already there stay.
 
 use leptos::prelude::*;
+use rathaus_core::api::ApiErrorCode;
 use rathaus_core::definition::Constraints;
 use rathaus_core::{ErrorCode, FileRef};
 use wasm_bindgen::JsCast;
@@ -26,18 +27,18 @@ pub enum FileRefusal {
     Content(ErrorCode),
 }
 
-/// The backend's answer to an upload as a refusal of the file (415 its type, 413 its
-/// size, 422 what is in it); `None` when the answer says nothing about the file (a
+/// The backend's answer to an upload as a refusal of the file (by its error code: the type,
+/// the size, what is in it); `None` when the answer says nothing about the file (a
 /// full store, an unavailable scanner, a server error), so trying again may help.
 pub fn backend_refusal(error: &ApiError) -> Option<FileRefusal> {
-    let ApiError::Status { status, body } = error else {
+    let ApiError::Status { body, .. } = error else {
         return None;
     };
-    match status {
+    match error.code()? {
         // The backend judges the content: a renamed file is refused there.
-        415 => Some(FileRefusal::Type),
-        413 => Some(FileRefusal::TooLarge),
-        422 => body
+        ApiErrorCode::UnsupportedMediaType => Some(FileRefusal::Type),
+        ApiErrorCode::PayloadTooLarge => Some(FileRefusal::TooLarge),
+        ApiErrorCode::ValidationFailed => body
             .as_ref()?
             .errors
             .iter()
