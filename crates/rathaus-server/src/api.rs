@@ -16,8 +16,7 @@ use rathaus_core::{Answer, Answers, FileRef};
 use crate::codes;
 use crate::db::{DbError, IdempotentOutcome, NewCase};
 use crate::error::ApiError;
-pub use crate::extract::Client;
-use crate::extract::{blocking, AccessCode, IdempotencyKey, JsonBody};
+use crate::extract::{blocking, AccessCode, Client, IdempotencyKey, JsonBody};
 use crate::AppState;
 /// One uploaded file: the core's limit, which the definition check holds every
 /// question's `max_file_bytes` to. Each question sets its own (smaller) limit, checked
