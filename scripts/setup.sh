@@ -48,6 +48,25 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# schemathesis (PyPI, pinned with what it needs in api-tests/requirements.txt) in a
+# virtual environment of its own: the test command runs it against a running server.
+venv=.venv-api
+want_api=$(sha256sum api-tests/requirements.txt | cut -d' ' -f1)
+if [ ! -x "$venv/bin/st" ] || [ "$(cat "$venv/.rathaus-requirements-hash" 2>/dev/null)" != "$want_api" ]; then
+  say "installing schemathesis into $venv"
+  command -v python3 >/dev/null || { echo "setup: python3 not found; install Python 3.10 or newer first" >&2; exit 1; }
+  if ! python3 -m venv --clear "$venv" >/dev/null 2>&1; then
+    say "installing python3-venv from Debian"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv --clear "$venv"
+  fi
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r api-tests/requirements.txt
+  echo "$want_api" > "$venv/.rathaus-requirements-hash"
+fi
+
 # wasm-opt (binaryen 132 from npm: Debian's binaryen 108 produces a broken app),
 # Playwright and axe-core. Never a downloaded browser: the tests use /usr/bin/chromium.
 stamp=node_modules/.rathaus-lock-hash

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, in the order that fails fastest: formatting and lints, native tests of the
 # core, the server and the app's logic, component tests in headless Chromium, the
-# release build (which enforces the size budget), then Playwright journeys with axe.
+# release build (which enforces the size budget), schemathesis against the running
+# server, then Playwright journeys with axe.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -20,5 +21,7 @@ step "component tests in headless Chromium"
 cargo test -p rathaus --target wasm32-unknown-unknown --test components
 step "release build"
 scripts/build.sh
+step "the API against docs/openapi.json (schemathesis, a running server)"
+api-tests/run.py
 step "end-to-end journeys in Chromium, with axe"
 npx playwright test --config e2e/playwright.config.ts

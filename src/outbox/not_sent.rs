@@ -93,7 +93,8 @@ pub fn refusal(error: &ApiError) -> Option<NotSent> {
             | C::NothingToPay
             | C::RequestClosed
             | C::MethodNotAllowed
-            | C::UnsupportedMediaType,
+            | C::UnsupportedMediaType
+            | C::Unauthorized,
         )
         | None => Some(NotSent::Refused),
     }

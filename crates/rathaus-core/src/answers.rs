@@ -67,6 +67,7 @@ impl AddressInput {
 /// A file the backend has stored for this application. The backend replaces name, size
 /// and type with what it recorded on upload before validating, so they can be trusted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileRef {
     pub id: String,
     pub name: String,
@@ -146,6 +147,7 @@ impl Answer {
 
 /// All answers of one application, keyed by field id.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);
 
@@ -205,6 +207,46 @@ impl Serialize for Answer {
             }
             Answer::Items(items) => items.serialize(serializer),
         }
+    }
+}
+
+/// The schema says what [`Answer`]'s hand-written serde reads: one of the shapes above.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let parts = |names: &[&str]| {
+            let properties: serde_json::Map<String, serde_json::Value> = names
+                .iter()
+                .map(|n| ((*n).to_owned(), serde_json::json!({"type": "string"})))
+                .collect();
+            serde_json::json!({
+                "type": "object",
+                "properties": properties,
+                "additionalProperties": false,
+            })
+        };
+        let files = generator.subschema_for::<Vec<FileRef>>();
+        let items = generator.subschema_for::<Vec<Answers>>();
+        schemars::json_schema!({
+            "description": "A text; a list of chosen options; the date boxes; the address lines; the uploaded files; or the items of a repeatable group.",
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"type": "string"}},
+                parts(&["day", "month", "year"]),
+                parts(&AddressInput::PARTS),
+                {
+                    "type": "object",
+                    "properties": {"files": files},
+                    "required": ["files"],
+                    "additionalProperties": false,
+                },
+                items,
+            ],
+        })
     }
 }
 

@@ -20,11 +20,13 @@ pub const ACCESS_CODE_SCHEME: &str = "AccessCode";
 
 /// `GET /services`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceList {
     pub services: Vec<ServiceSummary>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceSummary {
     pub id: String,
     pub title: Text,
@@ -36,6 +38,7 @@ pub struct ServiceSummary {
 
 /// `POST /applications`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubmitApplication {
     pub service_id: String,
     /// The definition version the citizen answered.
@@ -48,6 +51,7 @@ pub struct SubmitApplication {
 
 /// Answer to a successful `POST /applications` (201, or 200 for a repeated key).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApplicationReceipt {
     pub case_number: String,
     /// Shown once to the citizen; the backend keeps only a hash.
@@ -62,6 +66,7 @@ pub struct ApplicationReceipt {
 
 /// `GET /applications/{case_number}` with the access code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseView {
     pub case_number: String,
     pub service_id: String,
@@ -79,6 +84,7 @@ pub struct CaseView {
 
 /// One entry of a case's timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseEvent {
     /// RFC 3339.
     pub at: String,
@@ -96,6 +102,7 @@ pub struct CaseEvent {
 
 /// What happened to a case.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// The office moved the case (or it was received).
@@ -133,6 +140,7 @@ impl EventKind {
 
 /// The office's open question to the citizen ("Rückfrage").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpenRequest {
     pub id: String,
     pub message: String,
@@ -145,6 +153,7 @@ pub struct OpenRequest {
 /// `POST /applications/{case_number}/answers`: the citizen's answer to an open request.
 /// Files are uploaded first (`POST /attachments`) and named here.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnswerRequest {
     pub request_id: String,
     #[serde(default)]
@@ -190,6 +199,7 @@ impl AnswerRequest {
 
 /// Every 4xx/5xx answer has this body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorBody {
     pub error: ApiErrorCode,
     /// Field-level problems of a 422.
@@ -198,10 +208,14 @@ pub struct ErrorBody {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ApiErrorCode {
     /// 400: the request is not what this endpoint reads.
     BadRequest,
+    /// 401: no access code (or not one of its shape): the same answer for every case
+    /// number, so it says nothing about which exist.
+    Unauthorized,
     /// 404: no such service, or no case with this number and access code.
     NotFound,
     /// 409: the idempotency key was used before for a different request.
@@ -232,8 +246,9 @@ pub enum ApiErrorCode {
 }
 
 impl ApiErrorCode {
-    pub const ALL: [ApiErrorCode; 14] = [
+    pub const ALL: [ApiErrorCode; 15] = [
         ApiErrorCode::BadRequest,
+        ApiErrorCode::Unauthorized,
         ApiErrorCode::NotFound,
         ApiErrorCode::IdempotencyKeyReused,
         ApiErrorCode::AlreadyPaid,
@@ -252,6 +267,7 @@ impl ApiErrorCode {
     pub fn name(self) -> &'static str {
         match self {
             ApiErrorCode::BadRequest => "bad_request",
+            ApiErrorCode::Unauthorized => "unauthorized",
             ApiErrorCode::NotFound => "not_found",
             ApiErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ApiErrorCode::AlreadyPaid => "already_paid",
@@ -278,6 +294,7 @@ impl ApiErrorCode {
     pub fn for_status(status: u16) -> Option<ApiErrorCode> {
         Some(match status {
             400 => ApiErrorCode::BadRequest,
+            401 => ApiErrorCode::Unauthorized,
             404 => ApiErrorCode::NotFound,
             405 => ApiErrorCode::MethodNotAllowed,
             408 => ApiErrorCode::RequestTimeout,
@@ -295,6 +312,7 @@ impl ApiErrorCode {
 /// `POST /feedback`: a citizen's report of a barrier in the app (the feedback mechanism
 /// of an accessibility statement, BITV 2.0 § 7). Sent with an idempotency key.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeedbackReport {
     /// Where the barrier is: the page's address or the citizen's words for it.
     pub page: String,
@@ -362,6 +380,7 @@ impl FeedbackReport {
 
 /// Answer to a `POST /feedback` (201, or 200 for a repeated key).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeedbackReceipt {
     /// What the citizen can quote when asking about the report (`BF-7KQ4-M2XD`).
     pub reference: String,

@@ -10,6 +10,7 @@ use crate::text::{Locale, Text};
 /// `GET /catalogue`: everything the catalogue pages and the search need, in one answer
 /// (cached by the app for offline use).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Catalogue {
     /// "Umzug & Wohnen", "Familie & Kinder", … in the order they are shown.
     pub life_situations: Vec<Topic>,
@@ -27,6 +28,7 @@ pub struct Catalogue {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Topic {
     pub id: String,
     /// Life situations: what matters first, in plain words, shown under the heading
@@ -45,6 +47,7 @@ pub struct Topic {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogueEntry {
     pub id: String,
     pub name: Text,
@@ -81,6 +84,7 @@ pub struct CatalogueEntry {
 
 /// How a service is done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Apply with this app's wizard.
@@ -112,6 +116,7 @@ impl Channel {
 /// first visit loads this, not the whole catalogue: the catalogue comes on the first
 /// search or topic page.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Overview {
     pub life_situations: Vec<TopicCount>,
     pub categories: Vec<TopicCount>,
@@ -121,6 +126,7 @@ pub struct Overview {
 
 /// A topic's link on the front page: its name and how many services it holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TopicCount {
     pub id: String,
     pub name: Text,

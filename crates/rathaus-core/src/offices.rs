@@ -8,6 +8,7 @@ use crate::date::Date;
 use crate::text::{Locale, Text};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Office {
     pub id: String,
     pub name: Text,
@@ -37,6 +38,7 @@ pub struct Office {
 /// Open on `days` from `from` to `to` ("08:00", 24-hour clock, local time). Several
 /// entries may name the same day (open in the morning and again in the afternoon).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Opening {
     pub days: Vec<Weekday>,
     pub from: String,
@@ -45,6 +47,7 @@ pub struct Opening {
 
 /// Stated for every office: `false` means "no", not "unknown".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Access {
     /// Entrance and counters reached without steps (ramp or lift).
     pub step_free: bool,
@@ -59,6 +62,7 @@ pub struct Access {
 /// How an office gives appointments. Booking in the app (issue 18) adds its members
 /// here (slots, capacity per service).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Appointments {
     /// Where appointments are booked when not through the office's own page (https).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,6 +70,7 @@ pub struct Appointments {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
     Mo,

@@ -12,6 +12,7 @@ use crate::fee::Money;
 use crate::text::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PaymentState {
     #[serde(rename = "INITIAL")]
     Initial,
@@ -59,6 +60,7 @@ impl PaymentState {
 /// How the citizen paid (at the provider; the reference backend's test provider
 /// simulates each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     CreditCard,
@@ -100,13 +102,20 @@ pub const REASON_TIMEOUT: &str = "timeout";
 /// `POST /applications/{case}/payments`: where the provider sends the citizen back.
 /// The amount is not here: the backend takes it from its own fee rules for the case.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreatePayment {
-    /// A path of the app (`/…`), never another site.
+    /// A path of the app (`/…`), never another site: not `//…`, no backslash, no spaces,
+    /// at most 512 characters (the schema says what the backend checks).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^/([!-.0-\[\]-~][!-\[\]-~]*)?$"), length(max = 512))
+    )]
     pub return_url: String,
 }
 
 /// One change of a payment's state.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentEvent {
     /// RFC 3339.
     pub at: String,
@@ -117,6 +126,7 @@ pub struct PaymentEvent {
 
 /// A payment as the citizen's app sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentView {
     pub id: String,
     pub case_number: String,
@@ -142,6 +152,7 @@ pub struct PaymentView {
 
 /// `GET /applications/{case}/payments`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentList {
     pub payments: Vec<PaymentView>,
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language the app's own interface is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]

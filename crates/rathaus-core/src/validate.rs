@@ -13,6 +13,7 @@ use crate::number;
 macro_rules! error_codes {
     ($($(#[$doc:meta])* $code:ident => $name:literal,)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum ErrorCode {
             $($(#[$doc])* $code,)*
@@ -106,6 +107,7 @@ impl ErrorCode {
 /// A problem with one answer. Inside a repeatable group `field` is a path,
 /// `group.index.field` (`weitere-personen.1.vorname`), counting from 0.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldError {
     pub field: String,
     pub code: ErrorCode,

@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
             get(get_payment),
         )
         .route("/attachments", post(crate::uploads::upload_attachment))
+        .route("/openapi.json", get(openapi_document))
         .merge(crate::feedback::routes())
         .fallback(|| async { ApiError::NotFound })
 }
@@ -55,6 +56,14 @@ pub(crate) fn with_cache(mut response: Response, policy: &'static str) -> Respon
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     response
+}
+
+/// docs/openapi.json as this server describes itself.
+async fn openapi_document() -> Response {
+    static DOCUMENT: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(crate::openapi::document);
+    let typed = [(header::CONTENT_TYPE, "application/json")];
+    with_cache((typed, DOCUMENT.as_str()).into_response(), "no-cache")
 }
 
 async fn list_services(State(state): State<AppState>) -> Response {
@@ -200,21 +209,27 @@ async fn get_case(
     client: Client,
     code: AccessCode,
 ) -> Result<Response, ApiError> {
-    // Malformed number, missing code, wrong code, unknown case: one answer for all, so
-    // that nothing can be learnt about which cases exist.
+    // Malformed number, wrong code, unknown case: one answer for all (404), so that
+    // nothing can be learnt about which cases exist; no code at all is 401, whatever
+    // the number.
     let view = authorised_case(&state, &case_number, &client, &code).await?;
     Ok(with_cache(Json(view).into_response(), "no-store"))
 }
 
 /// The case, if the request carries its access code; one answer (404) for everything
 /// else, as for the status lookup. Wrong attempts count towards the limit
-/// (crate::limit); over it, the answer is 429 for right codes too.
+/// (crate::limit); over it, the answer is 429 for right codes too. A request without
+/// a code (none, another scheme, not a code's shape) is 401 before anything is looked
+/// at: it is no guess, and its answer is the same for every case number.
 async fn authorised_case(
     state: &AppState,
     case_number: &str,
     client: &Client,
     code: &AccessCode,
 ) -> Result<rathaus_core::api::CaseView, ApiError> {
+    let Some(code) = code.0.clone() else {
+        return Err(ApiError::Unauthorized);
+    };
     let at = state.clock.now().0;
     if let Some(seconds) = state.attempts.blocked(case_number, client.0, at) {
         return Err(ApiError::Limited(seconds));
@@ -223,7 +238,7 @@ async fn authorised_case(
         state.attempts.failed(case_number, client.0, at);
         ApiError::NotFound
     };
-    let (Some(number), Some(code)) = (normalize_case_number(case_number), code.0.clone()) else {
+    let Some(number) = normalize_case_number(case_number) else {
         return Err(wrong());
     };
     let db = state.db.clone();

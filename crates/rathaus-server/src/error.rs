@@ -11,6 +11,8 @@ use rathaus_core::validate::{ErrorCode, FieldError};
 #[derive(Debug)]
 pub enum ApiError {
     BadRequest,
+    /// No access code: `WWW-Authenticate` says which scheme.
+    Unauthorized,
     NotFound,
     IdempotencyKeyReused,
     AlreadyPaid,
@@ -55,6 +57,18 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, error, errors) = match self {
             ApiError::BadRequest => (StatusCode::BAD_REQUEST, ApiErrorCode::BadRequest, vec![]),
+            ApiError::Unauthorized => {
+                let body = ErrorBody {
+                    error: ApiErrorCode::Unauthorized,
+                    errors: vec![],
+                };
+                let mut response = (StatusCode::UNAUTHORIZED, Json(body)).into_response();
+                response.headers_mut().insert(
+                    axum::http::header::WWW_AUTHENTICATE,
+                    axum::http::HeaderValue::from_static(rathaus_core::api::ACCESS_CODE_SCHEME),
+                );
+                return response;
+            }
             ApiError::NotFound => (StatusCode::NOT_FOUND, ApiErrorCode::NotFound, vec![]),
             ApiError::IdempotencyKeyReused => (
                 StatusCode::CONFLICT,

@@ -27,9 +27,33 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
         let Body(bytes) = Body::<MAX_JSON_BODY>::from_request(request, state).await?;
-        serde_json::from_slice(&bytes)
+        let mut value: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|_| ApiError::BadRequest)?;
+        whole_numbers_as_integers(&mut value);
+        serde_json::from_value(value)
             .map(JsonBody)
             .map_err(|_| ApiError::BadRequest)
+    }
+}
+
+/// JSON has one kind of number: `3` and `3.0` are the same integer (as JSON Schema,
+/// and so docs/openapi.json, reads them), but serde refuses `3.0` for a `u32`. Whole
+/// numbers written with a fraction are read as the integers they are.
+fn whole_numbers_as_integers(value: &mut serde_json::Value) {
+    use serde_json::{Number, Value};
+    match value {
+        Value::Number(n) if !(n.is_i64() || n.is_u64()) => {
+            let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0) else {
+                return;
+            };
+            // Only where the float is exact: beyond 2^53 it may not be the number sent.
+            if f.abs() <= 9_007_199_254_740_992.0 {
+                *n = Number::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        Value::Object(members) => members.values_mut().for_each(whole_numbers_as_integers),
+        _ => {}
     }
 }
 
@@ -55,8 +79,8 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
 }
 
 /// `Authorization: AccessCode K7PQ-M2XD-3RTA`, normalised; `None` when absent or
-/// malformed. Never a rejection: a missing code is a wrong one, answered (and counted)
-/// like any other by the handler (`api::authorised_case`).
+/// malformed. Never a rejection: the handler decides (`api::authorised_case`: 401 for
+/// none, before it looks at the case).
 pub struct AccessCode(pub Option<String>);
 
 impl<S: Send + Sync> FromRequestParts<S> for AccessCode {
@@ -104,4 +128,22 @@ pub async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_numbers_as_integers;
+    use serde_json::json;
+
+    #[test]
+    fn whole_numbers_with_a_fraction_are_read_as_integers() {
+        let mut value = json!({"version": 3.0, "list": [-2.0, 1.5], "big": 1e300, "n": 7});
+        whole_numbers_as_integers(&mut value);
+        assert_eq!(value["version"], json!(3));
+        assert!(value["version"].is_u64());
+        assert_eq!(value["list"], json!([-2, 1.5]));
+        // Too large to be exact: left as it is, and refused where an integer is wanted.
+        assert!(value["big"].is_f64());
+        assert_eq!(value["n"], json!(7));
+    }
 }

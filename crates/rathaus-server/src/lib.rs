@@ -16,6 +16,7 @@ pub mod limit;
 mod listen;
 pub mod migrations;
 pub mod office;
+pub mod openapi;
 pub mod payments;
 mod precompressed;
 pub mod scan;

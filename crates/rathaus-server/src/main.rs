@@ -34,6 +34,8 @@ enum Command {
     /// Print the JSON Schema of service definitions (checked in as
     /// docs/service-definition.schema.json).
     DefinitionSchema,
+    /// Print the OpenAPI 3.1 description of `/api/v1` (checked in as docs/openapi.json).
+    Openapi,
     /// Play the office's part: list cases, move one on, write to the citizen, ask for
     /// information or a document. Works on the database while the server runs.
     Admin {
@@ -100,6 +102,10 @@ fn main() -> ExitCode {
         }
         Command::DefinitionSchema => {
             print!("{}", rathaus_core::schema::definition_schema());
+            ExitCode::SUCCESS
+        }
+        Command::Openapi => {
+            print!("{}", rathaus_server::openapi::document());
             ExitCode::SUCCESS
         }
         Command::Admin { data_dir, action } => match admin(&data_dir, action) {

@@ -63,7 +63,7 @@ fn a_valid_application_becomes_a_case_that_its_code_opens() {
 }
 
 #[test]
-fn wrong_code_unknown_case_and_no_code_answer_alike() {
+fn wrong_code_and_unknown_case_answer_alike_and_no_code_is_401_for_any_case() {
     let s = Server::start();
     let (_, body) = s.submit(Some("k"), &valid_application());
     let receipt: ApplicationReceipt = serde_json::from_value(body).unwrap();
@@ -75,17 +75,35 @@ fn wrong_code_unknown_case_and_no_code_answer_alike() {
             "2026-AAAA-AAAA",
             Some(&format!("AccessCode {}", receipt.access_code)),
         ),
+        s.lookup("not-a-case", Some(&format!("AccessCode {wrong}"))),
+    ];
+    for a in &answers {
+        assert_eq!(a, &answers[0]);
+    }
+    assert_eq!(answers[0].0, 404);
+    // Without a code (none, another scheme, not a code's shape) the answer does not
+    // depend on the case either, and says what is missing.
+    let without = [
         s.lookup(&receipt.case_number, None),
+        s.lookup("2026-AAAA-AAAA", None),
         s.lookup(
             &receipt.case_number,
             Some(&format!("Bearer {}", receipt.access_code)),
         ),
         s.lookup("not-a-case", Some("AccessCode x")),
     ];
-    for a in &answers {
-        assert_eq!(a, &answers[0]);
+    for a in &without {
+        assert_eq!(a, &without[0]);
     }
-    assert_eq!(answers[0].0, 404);
+    assert_eq!(without[0].0, 401);
+    assert_eq!(without[0].1["error"], "unauthorized");
+    let resp = ureq::get(&s.url(&format!("/api/v1/applications/{}", receipt.case_number)))
+        .call()
+        .unwrap_err();
+    let ureq::Error::Status(401, resp) = resp else {
+        panic!("expected 401, got {resp:?}")
+    };
+    assert_eq!(resp.header("WWW-Authenticate"), Some("AccessCode"));
 }
 
 #[test]

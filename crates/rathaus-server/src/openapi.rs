@@ -1,0 +1,471 @@
+//! `/api/v1` described as OpenAPI 3.1, generated from the same Rust types the handlers
+//! read and write (their JSON Schemas come from the serde attributes, through schemars).
+//! The operations are listed here once; `tests/openapi.rs` holds the checked-in
+//! `docs/openapi.json` to this and every documented path to the router, and the test
+//! command runs schemathesis against a running server with it (scripts/openapi.sh).
+
+use rathaus_core::api::{
+    AnswerRequest, ApplicationReceipt, CaseView, ErrorBody, FeedbackReceipt, FeedbackReport,
+    ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER,
+    IDEMPOTENCY_KEY_HEADER,
+};
+use rathaus_core::catalogue::{Catalogue, Overview};
+use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::payment::{CreatePayment, PaymentList, PaymentView};
+use rathaus_core::FileRef;
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+
+/// Where the checked-in copy lives, relative to the repository root.
+pub const OPENAPI_PATH: &str = "docs/openapi.json";
+
+type SchemaOf = fn(&mut SchemaGenerator) -> Schema;
+
+fn schema<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
+    generator.subschema_for::<T>()
+}
+
+/// What an operation takes in its body.
+enum Input {
+    None,
+    /// Its schema and an example the server accepts (tests/openapi.rs sends it).
+    Json(SchemaOf, fn() -> Value),
+    /// The file's bytes as they are (PDF, JPEG or PNG, judged by its content).
+    File,
+}
+
+/// One operation of the API, as the router serves it (crate::api::routes).
+pub struct Operation {
+    pub method: &'static str,
+    /// Relative to `/api/v1`, with `{parameters}` as the router names them.
+    pub path: &'static str,
+    pub id: &'static str,
+    summary: &'static str,
+    input: Input,
+    /// Sent with `Idempotency-Key`: a repeat answers as the first time did.
+    idempotent: bool,
+    /// Needs the case's access code (`Authorization: AccessCode …`).
+    access_code: bool,
+    /// The successful answers: status, what it means, its body.
+    ok: &'static [(u16, &'static str)],
+    body: SchemaOf,
+    /// The refusals this operation can answer with, each an [`ErrorBody`].
+    pub errors: &'static [u16],
+}
+
+impl Operation {
+    /// Every status this operation documents.
+    pub fn statuses(&self) -> impl Iterator<Item = u16> + '_ {
+        self.ok
+            .iter()
+            .map(|(status, _)| *status)
+            .chain(self.errors.iter().copied())
+    }
+}
+
+pub fn operations() -> Vec<Operation> {
+    vec![
+        Operation {
+            method: "get",
+            path: "/openapi.json",
+            id: "getOpenApi",
+            summary: "This description (docs/openapi.json).",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The OpenAPI 3.1 document.")],
+            body: |_| schemars::json_schema!({"type": "object"}),
+            errors: &[],
+        },
+        Operation {
+            method: "get",
+            path: "/services",
+            id: "listServices",
+            summary: "The services that have a wizard, with title, summary and fixed fee.",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The services.")],
+            body: schema::<ServiceList>,
+            errors: &[],
+        },
+        Operation {
+            method: "get",
+            path: "/services/{id}",
+            id: "getService",
+            summary: "A service's definition: the wizard's steps, questions, rules and fees.",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The definition.")],
+            body: schema::<ServiceDefinition>,
+            errors: &[404],
+        },
+        Operation {
+            method: "get",
+            path: "/catalogue",
+            id: "getCatalogue",
+            summary: "The whole catalogue of the city's services, searched on the device.",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The catalogue (brotli or gzip as the client accepts).")],
+            body: schema::<Catalogue>,
+            errors: &[],
+        },
+        Operation {
+            method: "get",
+            path: "/catalogue/overview",
+            id: "getOverview",
+            summary: "What the front page shows: topics with their counts, the wizards.",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The overview.")],
+            body: schema::<Overview>,
+            errors: &[],
+        },
+        Operation {
+            method: "post",
+            path: "/applications",
+            id: "submitApplication",
+            summary: "Send an application. The backend validates the answers and computes \
+                      the fee by its own rules; the receipt's access code is shown once.",
+            input: Input::Json(schema::<SubmitApplication>, example_application),
+            idempotent: true,
+            access_code: false,
+            ok: &[
+                (201, "The case was made."),
+                (200, "A repeat of an earlier request: its receipt again."),
+            ],
+            body: schema::<ApplicationReceipt>,
+            errors: &[400, 404, 408, 409, 413, 422],
+        },
+        Operation {
+            method: "get",
+            path: "/applications/{case_number}",
+            id: "getCase",
+            summary: "A case with its timeline and the office's open request.",
+            input: Input::None,
+            idempotent: false,
+            access_code: true,
+            ok: &[(200, "The case.")],
+            body: schema::<CaseView>,
+            errors: &[401, 404, 429],
+        },
+        Operation {
+            method: "post",
+            path: "/applications/{case_number}/answers",
+            id: "answerRequest",
+            summary: "Answer the office's open request (files are uploaded first).",
+            input: Input::Json(
+                schema::<AnswerRequest>,
+                || json!({"request_id": "rq_1", "text": "Die Kopie liegt bei.", "attachments": []}),
+            ),
+            idempotent: true,
+            access_code: true,
+            ok: &[(200, "The answer is recorded: the case as it is now.")],
+            body: schema::<CaseView>,
+            errors: &[400, 401, 404, 408, 409, 413, 422, 429],
+        },
+        Operation {
+            method: "get",
+            path: "/applications/{case_number}/payments",
+            id: "listPayments",
+            summary: "The case's payments, oldest first.",
+            input: Input::None,
+            idempotent: false,
+            access_code: true,
+            ok: &[(200, "The payments.")],
+            body: schema::<PaymentList>,
+            errors: &[401, 404, 429],
+        },
+        Operation {
+            method: "post",
+            path: "/applications/{case_number}/payments",
+            id: "createPayment",
+            summary: "Start paying the case's fee (the amount is the backend's own).",
+            input: Input::Json(
+                schema::<CreatePayment>,
+                || json!({"return_url": "/applications/2026-7KQ4-M2XD/payment"}),
+            ),
+            idempotent: true,
+            access_code: true,
+            ok: &[
+                (
+                    201,
+                    "A payment was started: send the citizen to its redirect_url.",
+                ),
+                (
+                    200,
+                    "A repeat of an earlier request: that payment as it is now.",
+                ),
+            ],
+            body: schema::<PaymentView>,
+            errors: &[400, 401, 404, 408, 409, 413, 429],
+        },
+        Operation {
+            method: "get",
+            path: "/applications/{case_number}/payments/{payment_id}",
+            id: "getPayment",
+            summary: "One payment of the case, as it is now.",
+            input: Input::None,
+            idempotent: false,
+            access_code: true,
+            ok: &[(200, "The payment.")],
+            body: schema::<PaymentView>,
+            errors: &[401, 404, 429],
+        },
+        Operation {
+            method: "post",
+            path: "/attachments",
+            id: "uploadAttachment",
+            summary: "Upload a file for an application or an answer; named in them by its id.",
+            input: Input::File,
+            idempotent: false,
+            access_code: false,
+            ok: &[(
+                201,
+                "The file is stored, unclaimed until an application names it.",
+            )],
+            body: schema::<FileRef>,
+            errors: &[400, 408, 413, 415, 422, 429, 503],
+        },
+        Operation {
+            method: "post",
+            path: "/feedback",
+            id: "reportBarrier",
+            summary: "Report a barrier in the app (the accessibility statement's feedback).",
+            input: Input::Json(schema::<FeedbackReport>, || {
+                json!({
+                    "page": "/dienste/fuehrungszeugnis",
+                    "description": "Der Knopf „Weiter“ ist mit der Tastatur nicht erreichbar.",
+                    "contact": "",
+                    "locale": "de",
+                })
+            }),
+            idempotent: true,
+            access_code: false,
+            ok: &[
+                (201, "The report is received."),
+                (200, "A repeat of an earlier request: its receipt again."),
+            ],
+            body: schema::<FeedbackReceipt>,
+            errors: &[400, 408, 409, 413, 422, 429],
+        },
+    ]
+}
+
+/// A complete application for the Führungszeugnis (13,00 €) as the app sends it.
+fn example_application() -> Value {
+    json!({
+        "service_id": "fuehrungszeugnis",
+        "service_version": 1,
+        "locale": "de",
+        "answers": {
+            "kind": "private",
+            "purpose": "Ehrenamt im Sportverein",
+            "given_names": "Erika",
+            "family_name": "Mustermann",
+            "birth_date": {"day": "12", "month": "8", "year": "1964"},
+            "birth_place": "Berlin",
+            "nationality": "deutsch",
+            "street": "Heidestraße 17",
+            "postcode": "51147",
+            "city": "Köln",
+            "delivery": "home",
+        },
+    })
+}
+
+fn error_description(status: u16) -> &'static str {
+    match status {
+        400 => "The request is not what this operation reads (body, header or parameter).",
+        401 => "No access code (WWW-Authenticate names the scheme); the same for every case.",
+        404 => "No such service, or no case with this number and access code.",
+        408 => "The body did not arrive in time.",
+        409 => {
+            "The idempotency key was used for another request, or the case's state \
+                does not allow it (already paid, nothing to pay, request closed)."
+        }
+        413 => "The body is too large.",
+        415 => "The file is not a PDF, JPEG or PNG.",
+        422 => "Answers or fields are refused: `errors` names each with its code.",
+        429 => "Too many requests (wrong access codes, uploads): try again after Retry-After.",
+        503 => "Something the backend needs (the malware scanner) is not there: try again later.",
+        _ => "An error.",
+    }
+}
+
+/// The document, pretty-printed JSON ending in a newline.
+pub fn document() -> String {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.definitions_path = "/components/schemas".into();
+    let mut generator = settings.into_generator();
+    let error = schema::<ErrorBody>(&mut generator);
+    let mut paths = Map::new();
+    for operation in operations() {
+        let item = paths
+            .entry(operation.path)
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+            .expect("a path item is an object");
+        item.insert(
+            operation.method.to_owned(),
+            describe(&operation, &mut generator, &error),
+        );
+    }
+    let schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
+    let mut document = json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Rathaus API",
+            "version": "1",
+            "description": "The contract between the Rathaus app and a city's backend. \
+                            Every refusal answers with an ErrorBody. See docs/api.md.",
+        },
+        "servers": [{"url": "/api/v1"}],
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                // An API key rather than an HTTP scheme: tools know only the
+                // registered HTTP schemes, and the header's value is the whole key.
+                "accessCode": {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": "Authorization",
+                    "description": format!(
+                        "The case's access code from the receipt, after the word \
+                         {ACCESS_CODE_SCHEME}: `Authorization: {ACCESS_CODE_SCHEME} \
+                         K7PQ-M2XD-3RTA`. A wrong code is answered like an unknown case \
+                         (404), and none at all with 401 for every case number, so nothing \
+                         is learnt about which cases exist."
+                    ),
+                },
+            },
+        },
+    });
+    integer_bounds(&mut document);
+    let mut text = serde_json::to_string_pretty(&document).expect("the document serialises");
+    text.push('\n');
+    text
+}
+
+fn describe(operation: &Operation, generator: &mut SchemaGenerator, error: &Schema) -> Value {
+    let mut parameters: Vec<Value> = path_parameters(operation.path)
+        .map(|name| {
+            json!({
+                "name": name,
+                "in": "path",
+                "required": true,
+                "schema": {"type": "string"},
+            })
+        })
+        .collect();
+    if operation.idempotent {
+        parameters.push(json!({
+            "name": IDEMPOTENCY_KEY_HEADER,
+            "in": "header",
+            "required": true,
+            "description": "Chosen by the client for this request and sent again with \
+                            every retry of it (a UUID).",
+            "schema": {"type": "string", "minLength": 1, "maxLength": 200,
+                       "pattern": "^[!-~]+$"},
+        }));
+    }
+    if matches!(operation.input, Input::File) {
+        parameters.push(json!({
+            "name": ATTACHMENT_NAME_HEADER,
+            "in": "header",
+            "required": false,
+            "description": "The file's name, percent-encoded UTF-8.",
+            "schema": {"type": "string"},
+        }));
+    }
+    let body = (operation.body)(generator);
+    let mut responses = Map::new();
+    for (status, description) in operation.ok {
+        responses.insert(
+            status.to_string(),
+            json!({
+                "description": description,
+                "content": {"application/json": {"schema": body}},
+            }),
+        );
+    }
+    for status in operation.errors {
+        let mut response = json!({
+            "description": error_description(*status),
+            "content": {"application/json": {"schema": error}},
+        });
+        if *status == 429 {
+            response["headers"] = json!({
+                "Retry-After": {
+                    "description": "Seconds until a new attempt is taken.",
+                    "schema": {"type": "integer", "minimum": 0},
+                },
+            });
+        }
+        responses.insert(status.to_string(), response);
+    }
+    let mut described = json!({
+        "operationId": operation.id,
+        "summary": operation.summary,
+        "parameters": parameters,
+        "responses": responses,
+    });
+    match operation.input {
+        Input::None => {}
+        Input::Json(schema_of, example) => {
+            described["requestBody"] = json!({
+                "required": true,
+                "content": {"application/json": {
+                    "schema": schema_of(generator),
+                    "example": example(),
+                }},
+            });
+        }
+        Input::File => {
+            described["requestBody"] = json!({
+                "required": true,
+                "content": {"application/octet-stream": {"schema": {}}},
+            });
+        }
+    }
+    if operation.access_code {
+        described["security"] = json!([{"accessCode": []}]);
+    }
+    described
+}
+
+/// The `{names}` of a path's parameters, in order.
+pub fn path_parameters(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/')
+        .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+}
+
+/// schemars bounds 8- and 16-bit integers but names only the format of wider ones; the
+/// bounds are what serde refuses beyond, so a client (and schemathesis) can know them.
+fn integer_bounds(schema: &mut Value) {
+    match schema {
+        Value::Object(members) => {
+            let bounds: Option<(Value, Value)> = match members.get("format").and_then(Value::as_str)
+            {
+                Some("uint32") => Some((0.into(), u32::MAX.into())),
+                Some("uint64") => Some((0.into(), u64::MAX.into())),
+                Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
+                Some("int64") => Some((i64::MIN.into(), i64::MAX.into())),
+                _ => None,
+            };
+            if let Some((min, max)) = bounds {
+                members.entry("minimum").or_insert(min);
+                members.entry("maximum").or_insert(max);
+            }
+            members.values_mut().for_each(integer_bounds);
+        }
+        Value::Array(items) => items.iter_mut().for_each(integer_bounds),
+        _ => {}
+    }
+}
