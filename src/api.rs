@@ -48,8 +48,36 @@ impl ApiError {
         }
     }
 
+    /// The field problems of a `validation_failed` refusal (none listed for one without
+    /// the backend's body); `None` for any other failure.
+    pub fn field_errors(&self) -> Option<Vec<rathaus_core::validate::FieldError>> {
+        if self.code() != Some(ApiErrorCode::ValidationFailed) {
+            return None;
+        }
+        Some(match self {
+            ApiError::Status {
+                body: Some(body), ..
+            } => body.errors.clone(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// The backend says the request conflicts with the case as it is (the office's
+    /// request is closed, or this key was used for a different answer): look again.
+    pub fn is_conflict(&self) -> bool {
+        matches!(
+            self.code(),
+            Some(ApiErrorCode::RequestClosed | ApiErrorCode::IdempotencyKeyReused)
+        )
+    }
+
+    /// No such thing — for a case: none with this number and access code (401 is a
+    /// code the backend could not read as one, which the citizen hears the same way).
     pub fn is_not_found(&self) -> bool {
-        self.code() == Some(ApiErrorCode::NotFound)
+        matches!(
+            self.code(),
+            Some(ApiErrorCode::NotFound | ApiErrorCode::Unauthorized)
+        )
     }
 }
 
@@ -330,4 +358,50 @@ pub fn new_idempotency_key() -> String {
         &hex[16..20],
         &hex[20..32]
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rathaus_core::validate::{ErrorCode, FieldError};
+
+    fn answered(status: u16, error: Option<ApiErrorCode>, errors: Vec<FieldError>) -> ApiError {
+        ApiError::Status {
+            status,
+            body: error.map(|error| ErrorBody { error, errors }),
+        }
+    }
+
+    #[test]
+    fn a_refusal_is_read_by_the_backends_code_not_its_status() {
+        let problem = FieldError {
+            field: "text".into(),
+            code: ErrorCode::Required,
+            limit: None,
+        };
+        let invalid = answered(
+            422,
+            Some(ApiErrorCode::ValidationFailed),
+            vec![problem.clone()],
+        );
+        assert_eq!(invalid.field_errors(), Some(vec![problem]));
+        // A proxy's 422 without the body: refused, with nothing to show at a field.
+        assert_eq!(answered(422, None, vec![]).field_errors(), Some(vec![]));
+        assert_eq!(
+            answered(400, Some(ApiErrorCode::BadRequest), vec![]).field_errors(),
+            None
+        );
+        assert_eq!(ApiError::Network.field_errors(), None);
+
+        assert!(answered(409, Some(ApiErrorCode::RequestClosed), vec![]).is_conflict());
+        assert!(answered(409, Some(ApiErrorCode::IdempotencyKeyReused), vec![]).is_conflict());
+        // A 409 that is about paying, or one without the backend's code, is not this.
+        assert!(!answered(409, Some(ApiErrorCode::AlreadyPaid), vec![]).is_conflict());
+        assert!(!answered(409, None, vec![]).is_conflict());
+
+        // A 401 (a code the backend could not read) reads to the citizen as not found.
+        assert!(answered(401, None, vec![]).is_not_found());
+        assert!(answered(404, Some(ApiErrorCode::NotFound), vec![]).is_not_found());
+        assert!(!answered(429, Some(ApiErrorCode::TooManyRequests), vec![]).is_not_found());
+    }
 }

@@ -5,7 +5,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use rathaus_core::api::{FeedbackReceipt, FeedbackReport};
+use rathaus_core::api::{ApiErrorCode, FeedbackReceipt, FeedbackReport};
 use rathaus_core::{json, ErrorCode, FieldError, Locale};
 
 use crate::api::{self, ApiError};
@@ -125,10 +125,10 @@ fn ReportForm(sent: RwSignal<Option<FeedbackReceipt>>) -> impl IntoView {
                     sent.set(Some(receipt));
                     next_frame(focus_main_heading);
                 }
-                Err(ApiError::Status { status: 422, body }) => {
-                    errors.set(body.map(|b| b.errors).unwrap_or_default());
+                Err(e) if e.field_errors().is_some() => {
+                    errors.set(e.field_errors().unwrap_or_default());
                 }
-                Err(ApiError::Status { status: 429, .. }) => {
+                Err(e) if e.code() == Some(ApiErrorCode::TooManyRequests) => {
                     failure.set(Some(Key::FeedbackTooMany));
                 }
                 Err(ApiError::Network) => failure.set(Some(Key::FeedbackOffline)),

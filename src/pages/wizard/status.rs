@@ -12,6 +12,7 @@ use crate::i18n::{use_i18n, Key};
 use crate::page::use_document_title;
 use crate::router::{urls, use_router};
 use crate::store::{self, SavedApplication};
+use rathaus_core::api::ApiErrorCode;
 
 /// One of the two code boxes: what was typed, its error, and how it is read.
 #[derive(Clone, Copy)]
@@ -125,7 +126,7 @@ pub fn StatusPage() -> impl IntoView {
         failure.get().map(|e| {
             let key = match e {
                 e if e.is_not_found() => Key::CaseNotFound,
-                ApiError::Status { status: 429, .. } => Key::TooManyAttempts,
+                e if e.code() == Some(ApiErrorCode::TooManyRequests) => Key::TooManyAttempts,
                 ApiError::Network => Key::OfflineError,
                 _ => Key::ServerError,
             };

@@ -117,7 +117,7 @@ async fn send(tracker: Tracker, answer: &AnswerRequest, request: &OpenRequest, k
     let result = api::answer_request(&app.case_number, &app.access_code, key, answer).await;
     match result {
         Ok(view) => Sent::Answered(view),
-        Err(ApiError::Status { status: 409, .. }) => {
+        Err(e) if e.is_conflict() => {
             match api::get_case(&app.case_number, &app.access_code).await {
                 Ok(view) if shows_answered(&view, request) => Sent::Answered(view),
                 _ => Sent::Closed,
@@ -257,8 +257,8 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
                         failure.set(Some(Key::AnswerClosed));
                         tracker.refresh();
                     }
-                    Sent::Failed(ApiError::Status { status: 422, body }) => {
-                        errors.set(body.map(|b| b.errors).unwrap_or_default());
+                    Sent::Failed(e) if e.field_errors().is_some() => {
+                        errors.set(e.field_errors().unwrap_or_default());
                     }
                     Sent::Failed(ApiError::Network) => failure.set(Some(Key::AnswerOffline)),
                     Sent::Failed(_) => failure.set(Some(Key::ServerError)),

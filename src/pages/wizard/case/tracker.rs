@@ -258,7 +258,7 @@ impl Tracker {
                         }
                     }
                     // Settled without it (withdrawn, or answered from elsewhere).
-                    Err(ApiError::Status { status: 409, .. }) => {
+                    Err(e) if e.is_conflict() => {
                         store::delete_answer(&app.case_number, &request_id);
                     }
                     // No connection: again at the next refresh.
