@@ -27,6 +27,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
         let Body(bytes) = Body::<MAX_JSON_BODY>::from_request(request, state).await?;
+        if let Ok(read) = serde_json::from_slice(&bytes) {
+            return Ok(JsonBody(read));
+        }
+        // Only a body refused as it is is read again, with `3.0` as `3`.
         let mut value: serde_json::Value =
             serde_json::from_slice(&bytes).map_err(|_| ApiError::BadRequest)?;
         whole_numbers_as_integers(&mut value);

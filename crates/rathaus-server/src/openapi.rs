@@ -257,8 +257,9 @@ pub fn operations() -> Vec<Operation> {
     ]
 }
 
-/// A complete application for the Führungszeugnis (13,00 €) as the app sends it.
-fn example_application() -> Value {
+/// A complete application for the Führungszeugnis (13,00 €) as the app sends it (also
+/// the tests' valid application).
+pub fn example_application() -> Value {
     json!({
         "service_id": "fuehrungszeugnis",
         "service_version": 1,

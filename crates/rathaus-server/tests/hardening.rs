@@ -49,13 +49,7 @@ fn the_retention_is_configurable() {
 #[test]
 fn answers_and_payments_stay_idempotent_for_the_retention_and_refuse_other_bodies() {
     let s = Server::start();
-    let (case, auth) = paid_service_case(&s);
-    let office = Db::open(&s.data_dir).unwrap();
-    let now = rathaus_server::api::now();
-    office
-        .move_case(&case, CaseStatus::InReview, None, now)
-        .unwrap();
-    let request = office.ask(&case, "Welche Farbe?", false, now).unwrap();
+    let (case, auth, request) = asked_case(&s, "Welche Farbe?", false);
     let body = json!({"request_id": request, "text": "Braun"});
     let (status, first) = answer(&s, &case, &auth, "a1", body.clone());
     assert_eq!(status, 200, "{first}");
@@ -72,6 +66,8 @@ fn answers_and_payments_stay_idempotent_for_the_retention_and_refuse_other_bodie
         (409, Some("idempotency_key_reused"))
     );
     // The same key for another of the office's questions, too.
+    let office = Db::open(&s.data_dir).unwrap();
+    let now = rathaus_server::api::now();
     let second = office.ask(&case, "Und die Größe?", false, now).unwrap();
     let (status, _) = answer(
         &s,

@@ -7,9 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::net::IpAddr;
 
-use common::{paid_service_case, repo, RawResponse, Server, PDF};
-use rathaus_core::case::CaseStatus;
-use rathaus_server::db::Db;
+use common::{asked_case, repo, RawResponse, Server, PDF};
 use rathaus_server::feedback::REPORTS_PER_CLIENT;
 use rathaus_server::openapi::{document, operations, path_parameters, OPENAPI_PATH};
 use serde_json::{json, Value};
@@ -123,20 +121,11 @@ fn every_documented_status_is_answered() {
     });
     const JSON: (&str, &str) = ("Content-Type", "application/json");
     // Case A: paid service, asked a question by the office; case B: blocked by guesses.
-    let (case, auth) = paid_service_case(&s);
-    let office = Db::open(&s.data_dir).unwrap();
-    let now = rathaus_server::api::now();
-    office
-        .move_case(&case, CaseStatus::InReview, None, now)
-        .unwrap();
-    let request_id = office
-        .ask(
-            &case,
-            "Bitte senden Sie uns eine Kopie Ihres Ausweises.",
-            false,
-            now,
-        )
-        .unwrap();
+    let (case, auth, request_id) = asked_case(
+        &s,
+        "Bitte senden Sie uns eine Kopie Ihres Ausweises.",
+        false,
+    );
     let (_, other) = s.submit(Some("case-b"), &common::valid_application());
     let blocked = other["case_number"].as_str().unwrap().to_owned();
     let blocked_auth = format!("AccessCode {}", other["access_code"].as_str().unwrap());

@@ -266,25 +266,22 @@ pub fn any_status(r: Result<ureq::Response, ureq::Error>) -> ureq::Response {
     }
 }
 
+/// The document's example application (crates/rathaus-server/src/openapi.rs).
 pub fn valid_application() -> Value {
-    json!({
-        "service_id": "fuehrungszeugnis",
-        "service_version": 1,
-        "locale": "de",
-        "answers": {
-            "kind": "private",
-            "purpose": "Ehrenamt im Sportverein",
-            "given_names": "Erika",
-            "family_name": "Mustermann",
-            "birth_date": {"day": "12", "month": "8", "year": "1964"},
-            "birth_place": "Berlin",
-            "nationality": "deutsch",
-            "street": "Heidestraße 17",
-            "postcode": "51147",
-            "city": "Köln",
-            "delivery": "home"
-        }
-    })
+    rathaus_server::openapi::example_application()
+}
+
+/// A paid case the office has taken up and asked `question`: its number,
+/// `Authorization` value and the open request's id.
+pub fn asked_case(s: &Server, question: &str, wants_document: bool) -> (String, String, String) {
+    let (case, auth) = paid_service_case(s);
+    let office = Db::open(&s.data_dir).unwrap();
+    let now = rathaus_server::api::now();
+    office
+        .move_case(&case, rathaus_core::case::CaseStatus::InReview, None, now)
+        .unwrap();
+    let request = office.ask(&case, question, wants_document, now).unwrap();
+    (case, auth, request)
 }
 
 pub const PDF: &[u8] = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
