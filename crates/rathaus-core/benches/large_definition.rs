@@ -72,7 +72,7 @@ fn main() {
         black_box(def.fee_for(black_box(&answers), today));
     });
     measure("find the first incomplete step (check page)", 200, || {
-        black_box(flow::first_incomplete_step(
+        black_box(rathaus_core::validate::first_incomplete_step(
             &def,
             black_box(&answers),
             today,

@@ -9,6 +9,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::Date;
+use crate::json::{member, member_or_default, FromJson, Json, JsonError, ToJson, Wire};
 
 /// One answer. On the wire: a string, a list of strings (multiple choice), an object
 /// of date boxes `{day, month, year}`, an object of address lines
@@ -66,7 +67,7 @@ impl AddressInput {
 
 /// A file the backend has stored for this application. The backend replaces name, size
 /// and type with what it recorded on upload before validating, so they can be trusted.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileRef {
     pub id: String,
@@ -146,7 +147,7 @@ impl Answer {
 }
 
 /// All answers of one application, keyed by field id.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Answer>);
@@ -361,6 +362,67 @@ impl<'de> Deserialize<'de> for ListElement {
         }
 
         deserializer.deserialize_any(ElementVisitor)
+    }
+}
+
+// The app's codec (crate::json), by hand like the serde impls above.
+impl FromJson for Answer {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        match v {
+            Json::String(s) => Ok(Answer::Text(s.clone())),
+            Json::Array(list)
+                if list.iter().all(|e| matches!(e, Json::Object(_))) && !list.is_empty() =>
+            {
+                FromJson::from_json(v).map(Answer::Items)
+            }
+            Json::Array(_) => FromJson::from_json(v).map(Answer::Choices),
+            Json::Object(members) => {
+                let all_in =
+                    |names: &[&str]| members.iter().all(|(k, _)| names.contains(&k.as_str()));
+                let part = |k| member_or_default::<String>(v, k);
+                if all_in(&["day", "month", "year"]) {
+                    Ok(Answer::Date(DateInput {
+                        day: part("day")?,
+                        month: part("month")?,
+                        year: part("year")?,
+                    }))
+                } else if all_in(&AddressInput::PARTS) {
+                    Ok(Answer::Address(AddressInput {
+                        street: part("street")?,
+                        extra: part("extra")?,
+                        postcode: part("postcode")?,
+                        town: part("town")?,
+                    }))
+                } else if all_in(&["files"]) {
+                    member(v, "files").map(Answer::Files)
+                } else {
+                    Err(JsonError::new("unknown answer parts"))
+                }
+            }
+            _ => Err(JsonError::new("expected an answer")),
+        }
+    }
+}
+
+impl ToJson for Answer {
+    fn to_json(&self) -> Json {
+        match self {
+            Answer::Text(t) => t.to_json(),
+            Answer::Choices(c) => c.to_json(),
+            Answer::Date(d) => Json::Object(vec![
+                ("day".into(), d.day.to_json()),
+                ("month".into(), d.month.to_json()),
+                ("year".into(), d.year.to_json()),
+            ]),
+            Answer::Address(a) => Json::Object(
+                a.parts()
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_json()))
+                    .collect(),
+            ),
+            Answer::Files(f) => Json::Object(vec![("files".into(), f.to_json())]),
+            Answer::Items(items) => items.to_json(),
+        }
     }
 }
 

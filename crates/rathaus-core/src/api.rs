@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize};
 use crate::answers::Answers;
 use crate::answers::FileRef;
 use crate::case::CaseStatus;
+use crate::definition::ServiceDefinition;
 use crate::fee::Money;
+use crate::field_error::{ErrorCode, FieldError};
+use crate::json::Wire;
 use crate::text::{Locale, Text};
-use crate::validate::{ErrorCode, FieldError};
 
 /// Header carrying the idempotency key of `POST /applications`.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
@@ -19,13 +21,13 @@ pub const ATTACHMENT_NAME_HEADER: &str = "Attachment-Name";
 pub const ACCESS_CODE_SCHEME: &str = "AccessCode";
 
 /// `GET /services`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceList {
     pub services: Vec<ServiceSummary>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceSummary {
     pub id: String,
@@ -36,8 +38,21 @@ pub struct ServiceSummary {
     pub fee: Option<Money>,
 }
 
+impl ServiceDefinition {
+    /// The catalogue entry for this service (kept here, with the wire types, so that
+    /// definitions do not depend on the API).
+    pub fn summary_entry(&self) -> ServiceSummary {
+        ServiceSummary {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            fee: self.fee.fixed_amount(),
+        }
+    }
+}
+
 /// `POST /applications`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubmitApplication {
     pub service_id: String,
@@ -50,7 +65,7 @@ pub struct SubmitApplication {
 }
 
 /// Answer to a successful `POST /applications` (201, or 200 for a repeated key).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApplicationReceipt {
     pub case_number: String,
@@ -65,7 +80,7 @@ pub struct ApplicationReceipt {
 }
 
 /// `GET /applications/{case_number}` with the access code.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseView {
     pub case_number: String,
@@ -83,7 +98,7 @@ pub struct CaseView {
 }
 
 /// One entry of a case's timeline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaseEvent {
     /// RFC 3339.
@@ -101,7 +116,7 @@ pub struct CaseEvent {
 }
 
 /// What happened to a case.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
@@ -123,23 +138,10 @@ impl EventKind {
         EventKind::Request,
         EventKind::Answer,
     ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            EventKind::Status => "status",
-            EventKind::Message => "message",
-            EventKind::Request => "request",
-            EventKind::Answer => "answer",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.name() == name)
-    }
 }
 
 /// The office's open question to the citizen ("Rückfrage").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpenRequest {
     pub id: String,
@@ -152,7 +154,7 @@ pub struct OpenRequest {
 
 /// `POST /applications/{case_number}/answers`: the citizen's answer to an open request.
 /// Files are uploaded first (`POST /attachments`) and named here.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnswerRequest {
     pub request_id: String,
@@ -198,7 +200,7 @@ impl AnswerRequest {
 }
 
 /// Every 4xx/5xx answer has this body.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorBody {
     pub error: ApiErrorCode,
@@ -207,7 +209,7 @@ pub struct ErrorBody {
     pub errors: Vec<FieldError>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ApiErrorCode {
@@ -264,30 +266,6 @@ impl ApiErrorCode {
         ApiErrorCode::Unavailable,
     ];
 
-    pub fn name(self) -> &'static str {
-        match self {
-            ApiErrorCode::BadRequest => "bad_request",
-            ApiErrorCode::Unauthorized => "unauthorized",
-            ApiErrorCode::NotFound => "not_found",
-            ApiErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
-            ApiErrorCode::AlreadyPaid => "already_paid",
-            ApiErrorCode::NothingToPay => "nothing_to_pay",
-            ApiErrorCode::RequestClosed => "request_closed",
-            ApiErrorCode::MethodNotAllowed => "method_not_allowed",
-            ApiErrorCode::RequestTimeout => "request_timeout",
-            ApiErrorCode::PayloadTooLarge => "payload_too_large",
-            ApiErrorCode::UnsupportedMediaType => "unsupported_media_type",
-            ApiErrorCode::ValidationFailed => "validation_failed",
-            ApiErrorCode::TooManyRequests => "too_many_requests",
-            ApiErrorCode::Internal => "internal",
-            ApiErrorCode::Unavailable => "unavailable",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<ApiErrorCode> {
-        ApiErrorCode::ALL.into_iter().find(|c| c.name() == name)
-    }
-
     /// What an answer's status alone says, for one without the backend's error body (a
     /// proxy's or gateway's page). `None` where a status stands for several codes (409)
     /// or for none of the contract's.
@@ -311,7 +289,7 @@ impl ApiErrorCode {
 
 /// `POST /feedback`: a citizen's report of a barrier in the app (the feedback mechanism
 /// of an accessibility statement, BITV 2.0 § 7). Sent with an idempotency key.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeedbackReport {
     /// Where the barrier is: the page's address or the citizen's words for it.
@@ -379,7 +357,7 @@ impl FeedbackReport {
 }
 
 /// Answer to a `POST /feedback` (201, or 200 for a repeated key).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeedbackReceipt {
     /// What the citizen can quote when asking about the report (`BF-7KQ4-M2XD`).

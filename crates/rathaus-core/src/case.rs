@@ -1,8 +1,9 @@
 //! A case: what an application becomes once the office has it.
 
+use crate::json::Wire;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseStatus {
@@ -29,21 +30,6 @@ impl CaseStatus {
         CaseStatus::Rejected,
         CaseStatus::Completed,
     ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            CaseStatus::Received => "received",
-            CaseStatus::InReview => "in_review",
-            CaseStatus::ActionNeeded => "action_needed",
-            CaseStatus::Approved => "approved",
-            CaseStatus::Rejected => "rejected",
-            CaseStatus::Completed => "completed",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<CaseStatus> {
-        CaseStatus::ALL.into_iter().find(|s| s.name() == name)
-    }
 
     /// The transitions the office may make.
     pub fn can_move_to(self, next: CaseStatus) -> bool {

@@ -4,12 +4,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::Wire;
 use crate::offices::Office;
 use crate::text::{Locale, Text};
 
 /// `GET /catalogue`: everything the catalogue pages and the search need, in one answer
 /// (cached by the app for offline use).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Catalogue {
     /// "Umzug & Wohnen", "Familie & Kinder", … in the order they are shown.
@@ -27,7 +28,7 @@ pub struct Catalogue {
     pub offices: Vec<Office>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Topic {
     pub id: String,
@@ -46,7 +47,7 @@ pub struct Topic {
     pub keywords: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogueEntry {
     pub id: String,
@@ -83,7 +84,7 @@ pub struct CatalogueEntry {
 }
 
 /// How a service is done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
@@ -97,25 +98,13 @@ pub enum Channel {
 
 impl Channel {
     pub const ALL: [Channel; 3] = [Channel::Wizard, Channel::Online, Channel::InPerson];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Channel::Wizard => "wizard",
-            Channel::Online => "online",
-            Channel::InPerson => "in_person",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.name() == name)
-    }
 }
 
 /// `GET /catalogue/overview`: what the front page shows — every life situation and area
 /// with the number of services in it, and the services this app's wizards handle. A
 /// first visit loads this, not the whole catalogue: the catalogue comes on the first
 /// search or topic page.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Overview {
     pub life_situations: Vec<TopicCount>,
@@ -125,7 +114,7 @@ pub struct Overview {
 }
 
 /// A topic's link on the front page: its name and how many services it holds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TopicCount {
     pub id: String,
@@ -176,7 +165,7 @@ impl Catalogue {
             .partition(|e| e.popular);
         // One sort by name for both groups: each sort costs the app its own code.
         for group in [&mut popular, &mut rest] {
-            group.sort_by_key(|e| crate::search::fold(e.name.get(locale)));
+            group.sort_by_key(|e| crate::text::fold(e.name.get(locale)));
         }
         let mut entries: Vec<&CatalogueEntry> =
             first.iter().filter_map(|f| self.service(f)).collect();

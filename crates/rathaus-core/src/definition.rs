@@ -4,20 +4,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::condition::{Condition, Scope};
-use crate::fee::{FeeSchedule, Money};
+use crate::condition::Condition;
+use crate::fee::FeeSchedule;
+use crate::json::Wire;
 use crate::number::{Decimal, Separators};
 use crate::text::Text;
 
-mod check;
-mod error_codes;
-pub mod members;
-mod suggest;
-
-pub use check::{DefinitionProblem, Findings};
-pub use members::member_problems;
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceDefinition {
     /// Stable, URL-safe id (`fuehrungszeugnis`); part of the service's address.
@@ -52,7 +45,7 @@ pub struct ServiceDefinition {
 }
 
 /// One page of the wizard.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Step {
     pub id: String,
@@ -70,7 +63,7 @@ pub struct Step {
 }
 
 /// How often a repeatable group may be filled in, and how its items are named.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Repeat {
     /// At least this many items (0: the group may stay empty).
@@ -97,7 +90,7 @@ impl Step {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Field {
     pub id: String,
@@ -138,8 +131,8 @@ impl Field {
 }
 
 macro_rules! field_kinds {
-    ($($(#[$doc:meta])* $kind:ident => $name:literal,)*) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    ($($(#[$doc:meta])* $kind:ident,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
         #[serde(rename_all = "snake_case")]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         pub enum FieldKind {
@@ -148,62 +141,51 @@ macro_rules! field_kinds {
 
         impl FieldKind {
             pub const ALL: &'static [FieldKind] = &[$(FieldKind::$kind),*];
-
-            /// The name in definitions (`"type": "single_choice"`).
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(FieldKind::$kind => $name,)*
-                }
-            }
         }
     };
 }
 
 field_kinds! {
     /// One line of text.
-    Text => "text",
+    Text,
     /// Several lines of text.
-    LongText => "long_text",
+    LongText,
     /// A whole number; `min` / `max` bound it.
-    Number => "number",
+    Number,
     /// A number with decimals (at most `decimals`, default 2); `min` / `max` bound it.
-    Decimal => "decimal",
+    Decimal,
     /// An amount in euros and cents, kept in cents; `min` / `max` in euros (`0.5`).
-    Money => "money",
+    Money,
     /// Day, month and year boxes.
-    Date => "date",
-    Email => "email",
+    Date,
+    Email,
     /// A telephone number.
-    Phone => "phone",
+    Phone,
     /// A German five-digit postcode.
-    Postcode => "postcode",
+    Postcode,
     /// An IBAN with a valid checksum.
-    Iban => "iban",
+    Iban,
     /// The German tax identification number (11 digits with a check digit).
-    TaxId => "tax_id",
+    TaxId,
     /// Radios: exactly one of `options`.
-    SingleChoice => "single_choice",
+    SingleChoice,
     /// Checkboxes: any of `options`; `min_count` / `max_count` bound how many.
-    MultipleChoice => "multiple_choice",
+    MultipleChoice,
     /// A drop-down list, for long lists of options.
-    Select => "select",
+    Select,
     /// Radios "Ja" / "Nein"; the answer is `yes` or `no`.
-    YesNo => "yes_no",
+    YesNo,
     /// Street and house number, optional extra line, postcode and town.
-    Address => "address",
+    Address,
     /// Files uploaded to the backend: `accept`, `max_file_bytes`, `max_count`.
-    File => "file",
+    File,
     /// One checkbox the citizen must tick ("Ich versichere, …"); the label is the text.
-    Declaration => "declaration",
+    Declaration,
     /// Information shown on the page, no answer: the label is a heading, the hint the text.
-    Info => "info",
+    Info,
 }
 
 impl FieldKind {
-    pub fn from_name(name: &str) -> Option<FieldKind> {
-        FieldKind::ALL.iter().copied().find(|k| k.name() == name)
-    }
-
     /// Kinds whose answer must be one of the field's `options`.
     pub fn has_options(self) -> bool {
         matches!(
@@ -274,7 +256,7 @@ pub const DEFAULT_ACCEPT: [&str; 3] = crate::upload::ACCEPTED_MEDIA_TYPES;
 // The default must be one the backend takes.
 const _: () = assert!(DEFAULT_MAX_FILE_BYTES <= crate::upload::MAX_UPLOAD_BYTES);
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChoiceOption {
     pub value: String,
@@ -283,7 +265,7 @@ pub struct ChoiceOption {
     pub hint: Option<Text>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Constraints {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -348,13 +330,6 @@ impl Constraints {
 }
 
 impl ServiceDefinition {
-    /// The fee for these answers, which must be the answers that count (those on
-    /// visible steps: [`crate::flow::Walk::answers`]). The server computes it again
-    /// with the same rules; it never takes a fee from the app.
-    pub fn fee_for(&self, answers: &crate::answers::Answers, today: crate::date::Date) -> Money {
-        self.fee.compute(&Scope::new(self, answers, today))
-    }
-
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }
@@ -373,15 +348,5 @@ impl ServiceDefinition {
         self.fields()
             .find(|(_, f)| f.id == field_id)
             .map(|(s, _)| s)
-    }
-
-    /// The catalogue entry for this service.
-    pub fn summary_entry(&self) -> crate::api::ServiceSummary {
-        crate::api::ServiceSummary {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            summary: self.summary.clone(),
-            fee: self.fee.fixed_amount(),
-        }
     }
 }

@@ -1,17 +1,20 @@
-//! Fees, computed from the answers by the same code in the browser and on the server.
+//! Fees as a definition writes them; computed from the answers ([`crate::scope`]) by
+//! the same code in the browser and on the server.
 //! The server never takes a fee from the app; it computes its own.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::Answer;
-use crate::condition::{Condition, Scope};
+use crate::condition::Condition;
+use crate::json::Wire;
 use crate::number::Decimal;
 use crate::text::Text;
 
 /// An amount of euros, in cents.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Wire,
+)]
 #[serde(transparent)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Money(pub i64);
@@ -32,7 +35,7 @@ impl std::ops::Add for Money {
 }
 
 /// One part of a service's fee; a fee is the sum of its parts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum FeeRule {
@@ -63,7 +66,7 @@ pub enum FeeRule {
 }
 
 /// One band of a tiered fee: `amount` plus `per_mille` thousandths of the value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeeTier {
     /// The largest value of this band (money in euros); none for the last band.
@@ -79,7 +82,7 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FeeSchedule {
     #[serde(default)]
@@ -94,13 +97,6 @@ pub struct FeeSchedule {
 }
 
 impl FeeSchedule {
-    /// The fee for the answers in `scope`, which must be the answers that count (those
-    /// on visible steps: [`crate::flow::Walk::answers`]). Usually called as
-    /// [`crate::definition::ServiceDefinition::fee_for`].
-    pub fn compute(&self, scope: &Scope) -> Money {
-        sum(&self.rules, scope)
-    }
-
     /// The fee when it does not depend on the answers, for the start page.
     pub fn fixed_amount(&self) -> Option<Money> {
         self.rules
@@ -109,67 +105,6 @@ impl FeeSchedule {
                 FeeRule::Fixed(amount) => Some(total + *amount),
                 _ => None,
             })
-    }
-}
-
-fn sum(rules: &[FeeRule], scope: &Scope) -> Money {
-    rules
-        .iter()
-        .fold(Money::ZERO, |total, rule| total + rule.amount(scope))
-}
-
-impl FeeRule {
-    fn amount(&self, scope: &Scope) -> Money {
-        match self {
-            FeeRule::Fixed(amount) => *amount,
-            FeeRule::PerOption { field, amounts } => {
-                let of = |v: &str| amounts.get(v.trim()).copied().unwrap_or_default();
-                match scope.get(field) {
-                    Some(Answer::Text(t)) => of(t),
-                    Some(Answer::Choices(c)) => c.iter().fold(Money::ZERO, |s, v| s + of(v)),
-                    _ => Money::ZERO,
-                }
-            }
-            FeeRule::PerItem {
-                group,
-                amounts,
-                when,
-            } => {
-                let items = scope.get(group).map(Answer::items).unwrap_or_default();
-                let counted = items.iter().filter(|item| {
-                    when.as_ref()
-                        .is_none_or(|c| c.holds(&scope.with_item(item)))
-                });
-                counted.enumerate().fold(Money::ZERO, |s, (i, _)| {
-                    s + amounts
-                        .get(i)
-                        .or(amounts.last())
-                        .copied()
-                        .unwrap_or_default()
-                })
-            }
-            FeeRule::Tiered { field, tiers } => {
-                let Some(value) = scope.number(field) else {
-                    return Money::ZERO;
-                };
-                let tier = tiers
-                    .iter()
-                    .find(|t| t.up_to.is_none_or(|max| value.compare(max).is_le()));
-                tier.map_or(Money::ZERO, |t| {
-                    let share = i128::from(value.hundredths_truncated()) * i128::from(t.per_mille);
-                    // Rounded half up to the cent.
-                    let share = i64::try_from((share + 500) / 1000).unwrap_or(i64::MAX);
-                    t.amount + Money(share)
-                })
-            }
-            FeeRule::When { condition, rules } => {
-                if condition.holds(scope) {
-                    sum(rules, scope)
-                } else {
-                    Money::ZERO
-                }
-            }
-        }
     }
 }
 

@@ -1,10 +1,9 @@
 //! Which steps and fields a citizen sees, given their answers, and the order of pages.
 
 use crate::answers::{Answer, Answers};
-use crate::condition::Scope;
 use crate::date::Date;
 use crate::definition::{Field, FieldKind, ServiceDefinition, Step};
-use crate::validate::{validate_field, validate_group};
+use crate::scope::Scope;
 
 /// The result of walking a definition front to back with a set of answers.
 pub struct Walk<'d> {
@@ -198,28 +197,6 @@ pub fn position(
     let steps = visible_steps(def, answers, today);
     let at = steps.iter().position(|s| s.id == current)?;
     Some((at + 1, steps.len()))
-}
-
-/// The first visible step that still has errors; `None` when all can be submitted.
-pub fn first_incomplete_step<'d>(
-    def: &'d ServiceDefinition,
-    answers: &Answers,
-    today: Date,
-) -> Option<&'d Step> {
-    // One walk for all steps (not one per step): linear in the number of questions.
-    let walk = walk(def, answers, today);
-    walk.steps
-        .iter()
-        .find(|(step, fields)| {
-            if step.repeat.is_some() {
-                !validate_group(def, step, &walk.answers, today).is_empty()
-            } else {
-                fields
-                    .iter()
-                    .any(|f| validate_field(f, answers.get(&f.id), today).is_some())
-            }
-        })
-        .map(|(step, _)| *step)
 }
 
 #[cfg(test)]

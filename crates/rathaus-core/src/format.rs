@@ -109,9 +109,27 @@ pub fn time_of_day(minutes_after_midnight: u32) -> String {
     )
 }
 
+/// A file size for people: "10 MB", "350 KB".
+pub fn file_size(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        format!("{} MB", bytes.div_ceil(MB))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_round_up_to_what_the_limit_allows() {
+        assert_eq!(file_size(0), "1 KB");
+        assert_eq!(file_size(1025), "2 KB");
+        assert_eq!(file_size(1024 * 1024), "1 MB");
+        assert_eq!(file_size(10 * 1024 * 1024 + 1), "11 MB");
+    }
 
     #[test]
     fn money_in_both_languages() {

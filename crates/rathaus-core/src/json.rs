@@ -3,10 +3,13 @@
 //! The backend and the tools use serde; the app uses this instead, because serde's
 //! generated code for the wire types costs the app about a fifth of its size budget
 //! (docs/architecture.md, 'Size budget': 150,000 bytes for a first visit). The JSON this
-//! reads and writes is the same:
-//! `tests/json_codec.rs` checks every wire type both ways against serde.
+//! reads and writes is the same: a wire type derives [`Wire`] beside serde's derives,
+//! and the derive reads the same serde attributes, so that the contract is declared
+//! once; `tests/json_codec.rs` checks every wire type both ways against serde.
 
 use std::collections::BTreeMap;
+
+pub use rathaus_wire_derive::Wire;
 
 /// A parsed JSON value. Objects keep their order; lookups scan (objects are small).
 #[derive(Clone, Debug, PartialEq)]
@@ -483,6 +486,18 @@ impl FromJson for u64 {
 impl ToJson for u64 {
     fn to_json(&self) -> Json {
         Json::Number(self.to_string())
+    }
+}
+
+impl<T: FromJson> FromJson for Box<T> {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        T::from_json(v).map(Box::new)
+    }
+}
+
+impl<T: ToJson> ToJson for Box<T> {
+    fn to_json(&self) -> Json {
+        (**self).to_json()
     }
 }
 

@@ -7,10 +7,12 @@ pub mod answers;
 pub mod api;
 pub mod case;
 pub mod catalogue;
+pub mod check;
 pub mod condition;
 pub mod date;
 pub mod definition;
 pub mod fee;
+pub mod field_error;
 pub mod flow;
 pub mod format;
 pub mod json;
@@ -20,11 +22,12 @@ pub mod offices;
 pub mod payment;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod scope;
 pub mod search;
 pub mod text;
+pub mod timeline;
 pub mod upload;
 pub mod validate;
-mod wire;
 
 pub use answers::{AddressInput, Answer, Answers, DateInput, FileRef};
 pub use definition::{Field, FieldKind, ServiceDefinition, Step};

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use crate::json::{FromJson, Json, JsonError, ToJson};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -301,6 +302,23 @@ pub fn is_tax_id(text: &str) -> bool {
     }
     let check = (11 - product) % 10;
     check == u32::from(digits[10])
+}
+
+// The app's codec (crate::json), by hand like the serde impls above.
+impl FromJson for Decimal {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        match v {
+            Json::Number(n) => Decimal::parse(n, Separators::DecimalPoint)
+                .ok_or(JsonError::new("expected a plain number")),
+            _ => Err(JsonError::new("expected a number")),
+        }
+    }
+}
+
+impl ToJson for Decimal {
+    fn to_json(&self) -> Json {
+        Json::Number(self.to_plain_string())
+    }
 }
 
 #[cfg(test)]

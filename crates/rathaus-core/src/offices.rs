@@ -5,9 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::json::Wire;
 use crate::text::{Locale, Text};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Office {
     pub id: String,
@@ -37,7 +38,7 @@ pub struct Office {
 
 /// Open on `days` from `from` to `to` ("08:00", 24-hour clock, local time). Several
 /// entries may name the same day (open in the morning and again in the afternoon).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Opening {
     pub days: Vec<Weekday>,
@@ -46,7 +47,7 @@ pub struct Opening {
 }
 
 /// Stated for every office: `false` means "no", not "unknown".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Access {
     /// Entrance and counters reached without steps (ramp or lift).
@@ -61,7 +62,7 @@ pub struct Access {
 
 /// How an office gives appointments. Booking in the app (issue 18) adds its members
 /// here (slots, capacity per service).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Appointments {
     /// Where appointments are booked when not through the office's own page (https).
@@ -69,7 +70,9 @@ pub struct Appointments {
     pub url: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Wire,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
@@ -112,14 +115,6 @@ impl Weekday {
         Weekday::Sa,
         Weekday::Su,
     ];
-
-    pub fn name(self) -> &'static str {
-        ["mo", "tu", "we", "th", "fr", "sa", "su"][self as usize]
-    }
-
-    pub fn from_name(name: &str) -> Option<Weekday> {
-        Weekday::ALL.into_iter().find(|d| d.name() == name)
-    }
 
     pub fn of(date: Date) -> Weekday {
         Weekday::ALL[usize::from(date.weekday())]

@@ -9,9 +9,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::fee::Money;
+use crate::json::Wire;
 use crate::text::Text;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PaymentState {
     #[serde(rename = "INITIAL")]
@@ -32,19 +33,6 @@ impl PaymentState {
         PaymentState::Failed,
     ];
 
-    pub fn name(self) -> &'static str {
-        match self {
-            PaymentState::Initial => "INITIAL",
-            PaymentState::Payed => "PAYED",
-            PaymentState::Canceled => "CANCELED",
-            PaymentState::Failed => "FAILED",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<PaymentState> {
-        PaymentState::ALL.into_iter().find(|s| s.name() == name)
-    }
-
     /// Paid, cancelled or failed: nothing changes it any more.
     pub fn is_final(self) -> bool {
         self != PaymentState::Initial
@@ -59,7 +47,7 @@ impl PaymentState {
 
 /// How the citizen paid (at the provider; the reference backend's test provider
 /// simulates each).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
@@ -80,20 +68,6 @@ impl PaymentMethod {
         PaymentMethod::Wallet,
         PaymentMethod::Wero,
     ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            PaymentMethod::CreditCard => "credit_card",
-            PaymentMethod::Paypal => "paypal",
-            PaymentMethod::SepaDirectDebit => "sepa_direct_debit",
-            PaymentMethod::Wallet => "wallet",
-            PaymentMethod::Wero => "wero",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<PaymentMethod> {
-        PaymentMethod::ALL.into_iter().find(|m| m.name() == name)
-    }
 }
 
 /// Why a payment failed, when the backend knows.
@@ -101,7 +75,7 @@ pub const REASON_TIMEOUT: &str = "timeout";
 
 /// `POST /applications/{case}/payments`: where the provider sends the citizen back.
 /// The amount is not here: the backend takes it from its own fee rules for the case.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreatePayment {
     /// A path of the app (`/…`), never another site: not `//…`, no backslash, no spaces,
@@ -114,7 +88,7 @@ pub struct CreatePayment {
 }
 
 /// One change of a payment's state.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentEvent {
     /// RFC 3339.
@@ -125,7 +99,7 @@ pub struct PaymentEvent {
 }
 
 /// A payment as the citizen's app sees it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentView {
     pub id: String,
@@ -151,15 +125,96 @@ pub struct PaymentView {
 }
 
 /// `GET /applications/{case}/payments`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentList {
     pub payments: Vec<PaymentView>,
 }
 
+/// Where a case's fee stands, from its payments as the backend lists them (oldest
+/// first): one paid payment settles it, whatever came after; otherwise the last
+/// attempt decides.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Standing {
+    /// Paid: the payment that did it.
+    Paid(PaymentView),
+    /// A payment the citizen started and has not finished.
+    Open(PaymentView),
+    /// Nothing paid yet; the last attempt, if any, ended without paying.
+    Unpaid(Option<PaymentView>),
+}
+
+impl Standing {
+    pub fn of(payments: Vec<PaymentView>) -> Standing {
+        if let Some(paid) = payments.iter().find(|p| p.state == PaymentState::Payed) {
+            return Standing::Paid(paid.clone());
+        }
+        match payments.into_iter().last() {
+            Some(p) if p.state == PaymentState::Initial => Standing::Open(p),
+            last => Standing::Unpaid(last),
+        }
+    }
+
+    /// In one word, for a list of cases: paid, being paid, or not (yet) paid.
+    pub fn state(&self) -> PaymentState {
+        match self {
+            Standing::Paid(_) => PaymentState::Payed,
+            Standing::Open(_) => PaymentState::Initial,
+            Standing::Unpaid(_) => PaymentState::Failed,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn payment(id: &str, state: PaymentState) -> PaymentView {
+        PaymentView {
+            id: id.into(),
+            case_number: "2026-AAAA-BBBB".into(),
+            state,
+            amount: Money(1300),
+            purpose: Text::new("", ""),
+            method: None,
+            reference: String::new(),
+            failure_reason: None,
+            created_at: String::new(),
+            expires_at: String::new(),
+            redirect_url: None,
+            events: vec![],
+        }
+    }
+
+    #[test]
+    fn a_paid_payment_settles_the_fee_whatever_came_after() {
+        use PaymentState::*;
+        let of = |states: &[PaymentState]| {
+            let list = states
+                .iter()
+                .enumerate()
+                .map(|(i, s)| payment(&i.to_string(), *s))
+                .collect();
+            Standing::of(list)
+        };
+        assert_eq!(of(&[]), Standing::Unpaid(None));
+        assert_eq!(
+            of(&[Failed, Payed, Initial]),
+            Standing::Paid(payment("1", Payed))
+        );
+        assert_eq!(
+            of(&[Canceled, Initial]),
+            Standing::Open(payment("1", Initial))
+        );
+        // An older open one that the provider never finished does not count as open.
+        assert_eq!(
+            of(&[Initial, Failed]),
+            Standing::Unpaid(Some(payment("1", Failed)))
+        );
+        assert_eq!(of(&[Failed, Payed]).state(), Payed);
+        assert_eq!(of(&[Initial]).state(), Initial);
+        assert_eq!(of(&[]).state(), Failed);
+    }
 
     #[test]
     fn only_initial_moves_and_only_to_a_final_state() {

@@ -2,10 +2,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::json::Wire;
 use serde::{Deserialize, Serialize};
 
 /// A language the app's own interface is written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
@@ -19,10 +20,7 @@ impl Locale {
 
     /// BCP 47 language tag, as used in `<html lang>` and in [`Text`].
     pub fn code(self) -> &'static str {
-        match self {
-            Locale::De => "de",
-            Locale::En => "en",
-        }
+        self.name()
     }
 
     pub fn from_code(code: &str) -> Option<Locale> {
@@ -41,7 +39,7 @@ impl Locale {
 pub const REQUIRED_LANGUAGE: &str = "de";
 
 /// A text written by a service author in several languages, keyed by language tag.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Wire)]
 #[serde(transparent)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(extend("required" = ["de"])))]
@@ -75,6 +73,31 @@ impl Text {
     pub fn has(&self, language: &str) -> bool {
         self.0.get(language).is_some_and(|t| !t.trim().is_empty())
     }
+}
+
+/// For comparing and sorting as people read: lowercase, umlauts and ß folded (ä, ae → a; ß → ss), accents dropped; anything
+/// that is not a letter or digit becomes a space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        for lower in c.to_lowercase() {
+            match lower {
+                'ä' | 'á' | 'à' | 'â' | 'å' | 'ã' => out.push('a'),
+                'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' => out.push('o'),
+                'ü' | 'ú' | 'ù' | 'û' => out.push('u'),
+                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+                'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+                'ß' => out.push_str("ss"),
+                'ç' => out.push('c'),
+                'ñ' => out.push('n'),
+                c if c.is_alphanumeric() => out.push(c),
+                _ => out.push(' '),
+            }
+        }
+    }
+    // "ae", "oe", "ue" are how umlauts are typed without them: fold them the same way
+    // (on both sides, so "Steuer" and "steuer" still meet).
+    out.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 }
 
 #[cfg(test)]

@@ -1,137 +1,21 @@
 //! Validation: one set of rules for the app (on Continue) and the server (on submit).
 //! Errors are codes, not sentences; each side words them in the citizen's language.
 
-use serde::{Deserialize, Serialize};
-
 use crate::answers::{Answer, Answers};
-use crate::condition::Scope;
 use crate::date::Date;
 use crate::definition::{Field, FieldKind, ServiceDefinition, Step};
 use crate::flow;
 use crate::number;
+use crate::scope::Scope;
 
-macro_rules! error_codes {
-    ($($(#[$doc:meta])* $code:ident => $name:literal,)*) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum ErrorCode {
-            $($(#[$doc])* $code,)*
-        }
+pub use crate::field_error::{ErrorCode, FieldError};
 
-        impl ErrorCode {
-            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$code),*];
-
-            /// The name used on the wire and as a key of a field's `messages`.
-            pub fn name(self) -> &'static str {
-                match self {
-                    $(ErrorCode::$code => $name,)*
-                }
-            }
-        }
-    };
-}
-
-impl ErrorCode {
-    /// Found by the backend when a file is uploaded (what is inside it), not by
-    /// validating an answer.
-    pub fn found_on_upload(self) -> bool {
-        matches!(self, ErrorCode::ActiveContent | ErrorCode::MalwareFound)
-    }
-}
-
-error_codes! {
-    Required => "required",
-    /// Fewer characters than `limit`.
-    TooShort => "too_short",
-    /// More characters than `limit`.
-    TooLong => "too_long",
-    /// Control characters or other text that cannot be a real answer.
-    InvalidCharacters => "invalid_characters",
-    /// An answer of the wrong shape, e.g. a list for a text question.
-    Invalid => "invalid",
-    NotAnOption => "not_an_option",
-    /// Some of day, month and year are missing.
-    DateIncomplete => "date_incomplete",
-    /// Not a real date (31 April) or not written in numbers.
-    DateInvalid => "date_invalid",
-    DateInFuture => "date_in_future",
-    /// Before today.
-    DateInPast => "date_in_past",
-    /// Less than `limit` years ago.
-    DateTooRecent => "date_too_recent",
-    /// More than `limit` years ago.
-    DateTooOld => "date_too_old",
-    InvalidEmail => "invalid_email",
-    InvalidPostcode => "invalid_postcode",
-    InvalidPhone => "invalid_phone",
-    /// Not an IBAN, or its check digits do not match.
-    InvalidIban => "invalid_iban",
-    /// Not 11 digits, or the check digit does not match.
-    InvalidTaxId => "invalid_tax_id",
-    /// Not a number (or, for whole numbers and money, one with too many decimals).
-    NotANumber => "not_a_number",
-    /// More than `limit` digits after the decimal separator.
-    TooManyDecimals => "too_many_decimals",
-    /// Less than `limit` (money in euros).
-    NumberTooSmall => "number_too_small",
-    /// More than `limit` (money in euros).
-    NumberTooLarge => "number_too_large",
-    /// Address without street and house number.
-    StreetMissing => "street_missing",
-    PostcodeMissing => "postcode_missing",
-    TownMissing => "town_missing",
-    /// Fewer than `limit` choices, files or items.
-    TooFew => "too_few",
-    /// More than `limit` choices, files or items.
-    TooMany => "too_many",
-    /// A file of a type the question does not accept.
-    FileType => "file_type",
-    /// A file larger than `limit` bytes.
-    FileTooLarge => "file_too_large",
-    /// The question is not part of this service (server only).
-    UnknownField => "unknown_field",
-    /// An uploaded file with active content (scripts, actions, embedded files, another
-    /// format hidden inside) or one that cannot be checked (server only).
-    ActiveContent => "active_content",
-    /// The malware scanner found something in an uploaded file (server only).
-    MalwareFound => "malware_found",
-}
-
-impl ErrorCode {
-    pub fn from_name(name: &str) -> Option<ErrorCode> {
-        ErrorCode::ALL.iter().copied().find(|c| c.name() == name)
-    }
-}
-
-/// A problem with one answer. Inside a repeatable group `field` is a path,
-/// `group.index.field` (`weitere-personen.1.vorname`), counting from 0.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct FieldError {
-    pub field: String,
-    pub code: ErrorCode,
-    /// The number in the rule that was broken (a length, a number of years, an amount
-    /// in euros), written as in JSON.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<String>,
-}
-
-impl FieldError {
-    fn new(field: &Field, code: ErrorCode, limit: Option<String>) -> FieldError {
-        FieldError {
-            field: field.id.clone(),
-            code,
-            limit,
-        }
-    }
-
-    /// The item of a repeatable group this error is about: `(group, index, field)`.
-    pub fn item_path(&self) -> Option<(&str, usize, &str)> {
-        let mut parts = self.field.splitn(3, '.');
-        let group = parts.next()?;
-        let index = parts.next()?.parse().ok()?;
-        Some((group, index, parts.next()?))
+/// An error of `field`.
+fn error_of(field: &Field, code: ErrorCode, limit: Option<String>) -> FieldError {
+    FieldError {
+        field: field.id.clone(),
+        code,
+        limit,
     }
 }
 
@@ -139,7 +23,7 @@ impl FieldError {
 /// civil date, passed in so that the rule is the same wherever it runs.
 pub fn validate_field(field: &Field, answer: Option<&Answer>, today: Date) -> Option<FieldError> {
     let code = check(field, answer, today)?;
-    Some(FieldError::new(field, code.0, code.1))
+    Some(error_of(field, code.0, code.1))
 }
 
 type Broken = (ErrorCode, Option<String>);
@@ -367,6 +251,28 @@ pub fn validate_item(
         .into_iter()
         .filter_map(|f| validate_field(f, item.get(&f.id), today))
         .collect()
+}
+
+/// The first visible step that still has errors; `None` when all can be submitted.
+pub fn first_incomplete_step<'d>(
+    def: &'d ServiceDefinition,
+    answers: &Answers,
+    today: Date,
+) -> Option<&'d Step> {
+    // One walk for all steps (not one per step): linear in the number of questions.
+    let walk = flow::walk(def, answers, today);
+    walk.steps
+        .iter()
+        .find(|(step, fields)| {
+            if step.repeat.is_some() {
+                !validate_group(def, step, &walk.answers, today).is_empty()
+            } else {
+                fields
+                    .iter()
+                    .any(|f| validate_field(f, answers.get(&f.id), today).is_some())
+            }
+        })
+        .map(|(step, _)| *step)
 }
 
 /// Validates a whole application as the server does on submit. Returns the answers

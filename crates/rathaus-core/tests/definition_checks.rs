@@ -2,8 +2,9 @@
 //! one definition per class of mistake, as people write them from docs/services.md.
 
 use rathaus_core::answers::Answer;
+use rathaus_core::check::member_problems;
 use rathaus_core::date::Date;
-use rathaus_core::definition::{member_problems, ServiceDefinition};
+use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json;
 use rathaus_core::validate::{validate_field, ErrorCode};
 

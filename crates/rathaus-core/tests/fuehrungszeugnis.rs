@@ -95,7 +95,9 @@ fn authority_certificate_asks_for_the_authority_and_not_for_delivery() {
     );
     // The authority step is now incomplete, so submitting is not possible yet…
     assert_eq!(
-        flow::first_incomplete_step(&def, &a, today()).unwrap().id,
+        rathaus_core::validate::first_incomplete_step(&def, &a, today())
+            .unwrap()
+            .id,
         "behoerde"
     );
     let errors = validate_application(&def, &a, today()).unwrap_err();
@@ -182,7 +184,7 @@ fn birth_date_rules() {
 fn the_complete_application_is_valid_and_costs_13_euros() {
     let def = definition();
     let a = complete_private_application();
-    assert!(flow::first_incomplete_step(&def, &a, today()).is_none());
+    assert!(rathaus_core::validate::first_incomplete_step(&def, &a, today()).is_none());
     assert!(validate_application(&def, &a, today()).is_ok());
     assert_eq!(def.fee_for(&a, today()), Money(1300));
     assert_eq!(def.summary_entry().fee, Some(Money(1300)));

@@ -109,7 +109,9 @@ fn hidden_answers_in_items_are_not_kept_and_the_count_drives_later_steps() {
     );
     assert!(flow::is_step_visible(&def, "mehr", &a, today()));
     assert_eq!(
-        flow::first_incomplete_step(&def, &a, today()).unwrap().id,
+        rathaus_core::validate::first_incomplete_step(&def, &a, today())
+            .unwrap()
+            .id,
         "mehr"
     );
     a.set_text("zwinger", "no");

@@ -409,3 +409,161 @@ fn field_errors_saved_by_the_earlier_app_still_read() {
     let none: FieldError = json::from_str(r#"{"field":"m","code":"required"}"#).unwrap();
     assert_eq!(none.limit, None);
 }
+
+/// Each part of a definition and of the catalogue on its own (the tests above read
+/// them only inside the whole), with every kind of fee rule and condition.
+#[test]
+fn every_part_of_definitions_and_the_catalogue() {
+    use rathaus_core::catalogue::{Catalogue, CatalogueEntry, Overview, TopicCount};
+    use rathaus_core::condition::Condition;
+    use rathaus_core::definition::{ChoiceOption, Constraints, Field, Repeat, Step};
+    use rathaus_core::fee::{FeeRule, FeeSchedule, FeeTier};
+    use rathaus_core::number::Decimal;
+    use rathaus_core::offices::{Access, Appointments, Opening};
+
+    let defs = shipped_definitions();
+    let steps: Vec<&Step> = defs.iter().flat_map(|d| &d.steps).collect();
+    assert!(steps.iter().any(|s| s.repeat.is_some()));
+    for step in &steps {
+        both_ways::<Step>(step);
+        if let Some(repeat) = &step.repeat {
+            both_ways::<Repeat>(repeat);
+        }
+        for field in &step.fields {
+            both_ways::<Field>(field);
+            both_ways::<Constraints>(&field.constraints);
+            for option in &field.options {
+                both_ways::<ChoiceOption>(option);
+            }
+        }
+    }
+    let fee: FeeSchedule = serde_json::from_str(
+        r#"{"rules":[{"fixed":1300},{"per_option":{"field":"k","amounts":{"a":100,"b":0}}},
+            {"per_item":{"group":"g","amounts":[3000,6000]}},
+            {"per_item":{"group":"g","amounts":[500],"when":{"answered":{"field":"x"}}}},
+            {"tiered":{"field":"cost","tiers":[{"up_to":5000.50,"amount":100},{"up_to":null,"per_mille":7}]}},
+            {"when":{"condition":{"at_least":{"field":"n","value":2.5}},"rules":[{"fixed":1}]}}],
+            "purpose":{"de":"Gebühr"}}"#,
+    )
+    .unwrap();
+    both_ways::<FeeSchedule>(&fee);
+    for rule in &fee.rules {
+        both_ways::<FeeRule>(rule);
+        if let FeeRule::Tiered { tiers, .. } = rule {
+            tiers.iter().for_each(both_ways::<FeeTier>);
+        }
+    }
+    let conditions: Vec<Condition> = serde_json::from_str(
+        r#"[{"equals":{"field":"a","value":"x"}},{"one_of":{"field":"a","values":["x","y"]}},
+            {"answered":{"field":"a"}},{"at_least":{"field":"n","value":18}},
+            {"below":{"field":"n","value":0.5}},{"years_since_at_least":{"field":"d","years":18}},
+            {"years_since_below":{"field":"d","years":3}},{"not":{"answered":{"field":"a"}}},
+            {"all":[{"answered":{"field":"a"}}]},{"any":[]}]"#,
+    )
+    .unwrap();
+    conditions.iter().for_each(both_ways::<Condition>);
+    for n in ["0", "-12.5", "1000000.01"] {
+        both_ways::<Decimal>(&serde_json::from_str(n).unwrap());
+    }
+
+    let catalogue: Catalogue = shipped_catalogue::shipped();
+    both_ways::<Catalogue>(&catalogue);
+    catalogue
+        .services
+        .iter()
+        .for_each(both_ways::<CatalogueEntry>);
+    let overview: Overview = catalogue.overview();
+    overview
+        .life_situations
+        .iter()
+        .for_each(both_ways::<TopicCount>);
+    for office in &catalogue.offices {
+        both_ways::<Access>(&office.access);
+        office.hours.iter().for_each(both_ways::<Opening>);
+        if let Some(appointments) = &office.appointments {
+            both_ways::<Appointments>(appointments);
+        }
+    }
+}
+
+/// The core's source files, with their text.
+fn core_sources() -> Vec<(std::path::PathBuf, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path, text));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut out,
+    );
+    out
+}
+
+/// Every type that serde reads or writes has the app's codec too (derived from the
+/// same attributes, or written by hand beside a hand-written serde), and this file
+/// checks it: a new wire type cannot be left out of either.
+#[test]
+fn every_wire_type_has_the_codec_and_is_checked_here() {
+    let this_file = include_str!("json_codec.rs");
+    let mut wire_types = Vec::new();
+    for (path, text) in core_sources() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(name) = line
+                .trim_start()
+                .strip_prefix("pub struct ")
+                .or_else(|| line.trim_start().strip_prefix("pub enum "))
+                .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
+            else {
+                continue;
+            };
+            let attributes: Vec<&str> = lines[..i]
+                .iter()
+                .rev()
+                .take_while(|l| {
+                    l.trim_start().starts_with("#[") || l.trim_start().starts_with("///")
+                })
+                .copied()
+                .collect();
+            let derives = |what: &str| {
+                attributes
+                    .iter()
+                    .any(|a| a.contains("derive(") && a.contains(what))
+            };
+            let serde = derives("Serialize") || derives("Deserialize");
+            let by_hand = text.contains(&format!("impl FromJson for {name} "));
+            if serde && !derives("Wire") && !by_hand {
+                panic!("{}: {name} has serde but not derive(Wire)", path.display());
+            }
+            if derives("Wire") || by_hand {
+                wire_types.push(name.to_owned());
+            }
+        }
+    }
+    assert!(wire_types.len() > 40, "{wire_types:?}");
+    // Each is named in a test above (as a type or a value), above this test.
+    let tests_above = &this_file[..this_file.find("fn core_sources").unwrap()];
+    let unchecked: Vec<&String> = wire_types
+        .iter()
+        .filter(|name| {
+            !tests_above.match_indices(name.as_str()).any(|(at, _)| {
+                let after = tests_above[at + name.len()..].chars().next();
+                let before = tests_above[..at].chars().next_back();
+                !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    && !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+        })
+        .collect();
+    assert!(
+        unchecked.is_empty(),
+        "wire types that tests/json_codec.rs never checks: {unchecked:?}"
+    );
+}

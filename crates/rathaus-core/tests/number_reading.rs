@@ -4,11 +4,12 @@
 
 use proptest::prelude::*;
 use rathaus_core::answers::Answers;
-use rathaus_core::condition::{Condition, Scope};
+use rathaus_core::condition::Condition;
 use rathaus_core::date::Date;
 use rathaus_core::definition::{Field, FieldKind, ServiceDefinition};
 use rathaus_core::fee::Money;
 use rathaus_core::number::Decimal;
+use rathaus_core::scope::Scope;
 use rathaus_core::validate::{numbers_as_read, validate_application, validate_field};
 
 const TODAY: Date = Date {

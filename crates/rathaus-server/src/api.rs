@@ -1,27 +1,25 @@
 //! `/api/v1`: the contract of rathaus_core::api, served.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rathaus_core::api::{ServiceList, SubmitApplication};
 use rathaus_core::case::normalize_case_number;
-use rathaus_core::date::Timestamp;
 use rathaus_core::text::Text;
 use rathaus_core::validate::validate_application;
 use rathaus_core::validate::{ErrorCode, FieldError};
 use rathaus_core::{Answer, Answers, FileRef};
 
+use crate::cache::with_cache;
 use crate::codes;
 use crate::db::{DbError, IdempotentOutcome, NewCase};
 use crate::error::ApiError;
 use crate::extract::{blocking, AccessCode, Client, IdempotencyKey, JsonBody};
+use crate::payments::payment_view;
+pub use crate::uploads::MAX_FILE_BODY;
 use crate::AppState;
-/// One uploaded file: the core's limit, which the definition check holds every
-/// question's `max_file_bytes` to. Each question sets its own (smaller) limit, checked
-/// on submit; this only keeps anyone from streaming gigabytes.
-pub const MAX_FILE_BODY: usize = rathaus_core::upload::MAX_UPLOAD_BYTES as usize;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -44,18 +42,6 @@ pub fn routes() -> Router<AppState> {
         .route("/openapi.json", get(openapi_document))
         .merge(crate::feedback::routes())
         .fallback(|| async { ApiError::NotFound })
-}
-
-/// The system's time (the server itself asks `AppState::clock`).
-pub fn now() -> Timestamp {
-    crate::clock::system_now()
-}
-
-pub(crate) fn with_cache(mut response: Response, policy: &'static str) -> Response {
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
-    response
 }
 
 /// docs/openapi.json as this server describes itself.
@@ -301,41 +287,6 @@ async fn answer_request(
     }
     let view = authorised_case(&state, &case_number, &client, &code).await?;
     Ok(with_cache(Json(view).into_response(), "no-store"))
-}
-
-/// A stored payment as the app sees it: what it is for, and where to pay while open.
-pub fn payment_view(
-    p: crate::payments::Payment,
-    service_title: &Text,
-    provider_url: &str,
-) -> rathaus_core::payment::PaymentView {
-    use rathaus_core::payment::PaymentState;
-    rathaus_core::payment::PaymentView {
-        purpose: Text::new(
-            &format!(
-                "Gebühr {}, Vorgang {}",
-                service_title.get(rathaus_core::Locale::De),
-                p.case_number
-            ),
-            &format!(
-                "Fee {}, case {}",
-                service_title.get(rathaus_core::Locale::En),
-                p.case_number
-            ),
-        ),
-        redirect_url: (p.state == PaymentState::Initial)
-            .then(|| format!("{provider_url}/{}", p.id)),
-        id: p.id,
-        case_number: p.case_number,
-        state: p.state,
-        amount: p.amount,
-        method: p.method,
-        reference: p.reference,
-        failure_reason: p.failure_reason,
-        created_at: p.created_at.to_rfc3339(),
-        expires_at: p.expires_at.to_rfc3339(),
-        events: p.events,
-    }
 }
 
 /// A return address must be a path of this app: never another site (open redirect).

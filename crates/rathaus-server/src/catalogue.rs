@@ -6,7 +6,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use rathaus_core::api::ServiceSummary;
-use rathaus_core::definition::{member_problems, ServiceDefinition};
+use rathaus_core::check::member_problems;
+use rathaus_core::definition::ServiceDefinition;
 
 pub struct Catalogue {
     services: BTreeMap<String, ServiceDefinition>,

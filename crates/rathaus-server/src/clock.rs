@@ -37,6 +37,11 @@ impl std::fmt::Debug for Clock {
     }
 }
 
+/// The system's time (the server itself asks `AppState::clock`).
+pub fn now() -> Timestamp {
+    system_now()
+}
+
 pub(crate) fn system_now() -> Timestamp {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

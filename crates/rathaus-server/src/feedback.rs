@@ -16,7 +16,8 @@ use rathaus_core::date::Timestamp;
 use rathaus_core::Locale;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::api::{now, with_cache};
+use crate::cache::with_cache;
+use crate::clock::now;
 use crate::codes;
 use crate::db::{Db, DbError};
 use crate::error::ApiError;

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod attachments;
 mod body;
+mod cache;
 pub mod catalogue;
 pub mod clock;
 pub mod codes;
@@ -14,7 +15,6 @@ mod extract;
 pub mod feedback;
 pub mod limit;
 mod listen;
-pub mod migrations;
 pub mod office;
 pub mod openapi;
 pub mod payments;

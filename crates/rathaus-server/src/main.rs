@@ -185,7 +185,7 @@ fn admin(
     // right-to-left override must not forge a line or disguise a name.
     use rathaus_server::staff_text::escape;
     let db = Db::open(data_dir)?;
-    let now = rathaus_server::api::now();
+    let now = rathaus_server::clock::now();
     let number = |typed: &str| {
         normalize_case_number(typed).ok_or_else(|| format!("'{typed}' is not a case number"))
     };

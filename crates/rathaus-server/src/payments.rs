@@ -275,6 +275,41 @@ impl Db {
     }
 }
 
+/// A stored payment as the app sees it: what it is for, and where to pay while open.
+pub fn payment_view(
+    p: Payment,
+    service_title: &rathaus_core::Text,
+    provider_url: &str,
+) -> rathaus_core::payment::PaymentView {
+    use rathaus_core::payment::PaymentState;
+    rathaus_core::payment::PaymentView {
+        purpose: rathaus_core::Text::new(
+            &format!(
+                "Gebühr {}, Vorgang {}",
+                service_title.get(rathaus_core::Locale::De),
+                p.case_number
+            ),
+            &format!(
+                "Fee {}, case {}",
+                service_title.get(rathaus_core::Locale::En),
+                p.case_number
+            ),
+        ),
+        redirect_url: (p.state == PaymentState::Initial)
+            .then(|| format!("{provider_url}/{}", p.id)),
+        id: p.id,
+        case_number: p.case_number,
+        state: p.state,
+        amount: p.amount,
+        method: p.method,
+        reference: p.reference,
+        failure_reason: p.failure_reason,
+        created_at: p.created_at.to_rfc3339(),
+        expires_at: p.expires_at.to_rfc3339(),
+        events: p.events,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,8 @@ use rathaus_core::format;
 use rathaus_core::payment::{PaymentMethod, PaymentState};
 use rathaus_core::Locale;
 
-use crate::api::payment_view;
 use crate::body::Body;
+use crate::payments::payment_view;
 use crate::payments::{Payment, SettleError};
 use crate::AppState;
 

@@ -12,9 +12,9 @@ use axum::Json;
 use rathaus_core::api::ATTACHMENT_NAME_HEADER;
 use rathaus_core::validate::ErrorCode;
 
-use crate::api::{with_cache, MAX_FILE_BODY};
 use crate::attachments::NewUpload;
 use crate::body::Body;
+use crate::cache::with_cache;
 use crate::content_check::{self, Refusal};
 use crate::db::DbError;
 use crate::error::ApiError;
@@ -94,6 +94,11 @@ fn describe(refusal: Refusal) -> &'static str {
         Refusal::ActiveContent(why) | Refusal::Malware(why) => why,
     }
 }
+
+/// One uploaded file: the core's limit, which the definition check holds every
+/// question's `max_file_bytes` to. Each question sets its own (smaller) limit, checked
+/// on submit; this only keeps anyone from streaming gigabytes.
+pub const MAX_FILE_BODY: usize = rathaus_core::upload::MAX_UPLOAD_BYTES as usize;
 
 /// Whose uploads these are, without keeping the address: a hash of the client's key
 /// (its address, or its IPv6 /64) with a salt that lives only as long as the process.

@@ -744,7 +744,7 @@ fn the_office_asks_for_a_document_and_the_citizen_answers_once() {
     let s = Server::start();
     let (case, auth) = paid_service_case(&s);
     let office = Db::open(&s.data_dir).unwrap();
-    let now = rathaus_server::api::now();
+    let now = rathaus_server::clock::now();
     office
         .move_case(
             &case,

@@ -67,7 +67,7 @@ fn answers_and_payments_stay_idempotent_for_the_retention_and_refuse_other_bodie
     );
     // The same key for another of the office's questions, too.
     let office = Db::open(&s.data_dir).unwrap();
-    let now = rathaus_server::api::now();
+    let now = rathaus_server::clock::now();
     let second = office.ask(&case, "Und die Größe?", false, now).unwrap();
     let (status, _) = answer(
         &s,
@@ -490,7 +490,7 @@ fn staff_read_citizens_text_escaped() {
     let s = Server::start();
     let (case, auth) = paid_service_case(&s);
     let office = Db::open(&s.data_dir).unwrap();
-    let now = rathaus_server::api::now();
+    let now = rathaus_server::clock::now();
     office
         .move_case(&case, CaseStatus::InReview, None, now)
         .unwrap();

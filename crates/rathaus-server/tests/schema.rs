@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use rathaus_core::definition::members;
+use rathaus_core::check::members;
 use rathaus_core::schema::{definition_schema, SCHEMA_PATH};
 use rathaus_core::text::Locale;
 use rathaus_core::upload;

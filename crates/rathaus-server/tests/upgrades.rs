@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::{get_json, valid_application, Server};
-use rathaus_server::migrations;
+use rathaus_server::db::migrations;
 use rusqlite::Connection;
 
 const CASE: &str = "2025-7KQ4-M2XD";

@@ -17,8 +17,9 @@ mod text;
 
 use std::collections::HashMap;
 
+pub use crate::text::fold;
 pub use index::SearchIndex;
-pub use text::{fold, stem, words};
+pub use text::{stem, words};
 
 use index::Word;
 use text::{distance, is_filler, query_words, typos_allowed};

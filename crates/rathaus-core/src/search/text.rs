@@ -2,6 +2,8 @@
 //! stemmed, without stopwords; which words only fill a sentence; and how far apart
 //! two words are (typos).
 
+use crate::text::fold;
+
 /// Words that say nothing about the service looked for (folded, as [`fold`] writes).
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
@@ -58,31 +60,6 @@ const PARTICIPLE_PREFIXES: &[&str] = &[
     "ab", "an", "auf", "aus", "ein", "um", "zu", "weg", "zuruck", "nach", "vor", "mit",
     "los", "fest", "her", "hin", "uber",
 ];
-
-/// Lowercase, umlauts and ß folded (ä, ae → a; ß → ss), accents dropped; anything
-/// that is not a letter or digit becomes a space.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        for lower in c.to_lowercase() {
-            match lower {
-                'ä' | 'á' | 'à' | 'â' | 'å' | 'ã' => out.push('a'),
-                'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' => out.push('o'),
-                'ü' | 'ú' | 'ù' | 'û' => out.push('u'),
-                'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-                'í' | 'ì' | 'î' | 'ï' => out.push('i'),
-                'ß' => out.push_str("ss"),
-                'ç' => out.push('c'),
-                'ñ' => out.push('n'),
-                c if c.is_alphanumeric() => out.push(c),
-                _ => out.push(' '),
-            }
-        }
-    }
-    // "ae", "oe", "ue" are how umlauts are typed without them: fold them the same way
-    // (on both sides, so "Steuer" and "steuer" still meet).
-    out.replace("ae", "a").replace("oe", "o").replace("ue", "u")
-}
 
 /// The stem of one folded word: German and English inflection endings cut off where
 /// enough of the word is left to mean something (alte, alten, altem → alt; Hunde →

@@ -1,5 +1,5 @@
 //! The SQLite file: cases, their events, and idempotency records. Its schema is
-//! `migrations/` (crate::migrations).
+//! `migrations/` ([`migrations`]).
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codes;
 
+pub mod migrations;
 pub mod timeline;
 
 /// How long a repeated idempotency key returns the first answer, unless configured
@@ -77,7 +78,7 @@ impl Db {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        crate::migrations::upgrade(&conn)?;
+        migrations::upgrade(&conn)?;
         Ok(Db {
             conn: Arc::new(Mutex::new(conn)),
             idempotency_seconds: i64::from(DEFAULT_IDEMPOTENCY_DAYS) * 86_400,

@@ -71,7 +71,7 @@ impl Server {
         config.catalogue_dir = repo().join("catalogue");
         config.dist_dir = dist.clone();
         config.clock = Clock::from_fn(move || {
-            Timestamp(rathaus_server::api::now().0 + clock_offset.load(Ordering::SeqCst))
+            Timestamp(rathaus_server::clock::now().0 + clock_offset.load(Ordering::SeqCst))
         });
         adjust(&mut config);
         let data_dir = config.data_dir.clone();
@@ -276,7 +276,7 @@ pub fn valid_application() -> Value {
 pub fn asked_case(s: &Server, question: &str, wants_document: bool) -> (String, String, String) {
     let (case, auth) = paid_service_case(s);
     let office = Db::open(&s.data_dir).unwrap();
-    let now = rathaus_server::api::now();
+    let now = rathaus_server::clock::now();
     office
         .move_case(&case, rathaus_core::case::CaseStatus::InReview, None, now)
         .unwrap();

@@ -5,7 +5,7 @@
 
 use rusqlite::Connection;
 
-use crate::db::DbError;
+use super::DbError;
 
 /// One file of `migrations/`, `{version:04}_{name}.sql`.
 pub struct Migration {
@@ -19,7 +19,7 @@ macro_rules! migrations {
         &[$(Migration {
             version: $version,
             name: $name,
-            sql: include_str!(concat!("../migrations/", $name, ".sql")),
+            sql: include_str!(concat!("../../migrations/", $name, ".sql")),
         }),*]
     };
 }

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
+use super::suggest::{did_you_mean, nearest};
 use super::Checker;
-use crate::definition::suggest::{did_you_mean, nearest};
 use crate::definition::{Field, FieldKind};
 use crate::upload::{self, ACCEPTED_MEDIA_TYPES, MAX_UPLOAD_BYTES};
 use crate::validate::ErrorCode;

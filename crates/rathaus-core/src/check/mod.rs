@@ -1,15 +1,20 @@
 //! The definition check on the typed definition: what `rathaus-server check-services`
 //! and the backend's start report, each finding with its path inside the file.
-//! Unknown members are found on the raw JSON instead ([`super::members`]).
+//! Unknown members are found on the raw JSON instead ([`members`]).
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{Field, FieldKind, Repeat, ServiceDefinition, Step};
+use crate::definition::{Field, FieldKind, Repeat, ServiceDefinition, Step};
 use crate::fee::{FeeRule, FeeSchedule};
 use crate::text::{Locale, Text, REQUIRED_LANGUAGE};
 
 mod condition;
+mod error_codes;
 mod field;
+pub mod members;
+mod suggest;
+
+pub use members::member_problems;
 
 /// One thing wrong in a definition: where (a path inside the file) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,7 +194,7 @@ impl Checker {
                     format!(
                         "'{language}' is not a language of the app ({}){}",
                         known.join(", "),
-                        super::suggest::did_you_mean(language, codes())
+                        suggest::did_you_mean(language, codes())
                     ),
                 );
             }

@@ -3,8 +3,8 @@
 //! field). `tests/error_codes.rs` holds this against `validate.rs` both ways:
 //! every code validation reports for a kind is listed, and every listed code is reported.
 
-use super::FieldKind;
-use crate::validate::ErrorCode;
+use crate::definition::FieldKind;
+use crate::field_error::ErrorCode;
 
 impl FieldKind {
     /// Whether validating an answer to a question of this kind can report `code`

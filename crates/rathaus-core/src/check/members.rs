@@ -7,8 +7,8 @@
 //! The lists are checked against the JSON Schema generated from the Rust types
 //! (`crates/rathaus-server/tests/schema.rs`), so they cannot drift from the format.
 
-use super::check::DefinitionProblem;
 use super::suggest::did_you_mean;
+use super::DefinitionProblem;
 use crate::json::Json;
 
 /// Members of the definition itself (`$schema` names the schema for editors).
