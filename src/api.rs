@@ -148,6 +148,7 @@ pub(crate) async fn fetch_text(
     let controller = AbortController::new().ok();
     if let Some(c) = &controller {
         init.set_signal(Some(&c.signal()));
+        crate::task::belongs_to_current_task(c);
         let c = c.clone();
         let abort = wasm_bindgen::closure::Closure::once_into_js(move || c.abort());
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(

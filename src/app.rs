@@ -8,7 +8,8 @@ use crate::components::LoadError;
 use crate::i18n::{use_i18n, I18n, Key, Locale};
 use crate::outbox::Outbox;
 use crate::page::focus_main_heading;
-use crate::pages::*;
+use crate::pages::wizard::{deferred, Deferred};
+use crate::pages::{CataloguePage, NotFoundPage};
 use crate::router::{urls, use_router, BrowseRoute, LegalRoute, Route, Router, WizardRoute};
 use crate::services::ServiceCache;
 use crate::store;
@@ -185,7 +186,7 @@ fn DeferredPage(page: Lazy) -> impl IntoView {
                         _ => view! { <NotFoundPage /> }.into_any(),
                     }
                 }
-                (Ok(()), Lazy::Legal(route)) => crate::legal::legal_code(route).await,
+                (Ok(()), Lazy::Legal(route)) => crate::pages::legal::legal_code(route).await,
                 (Ok(()), Lazy::Wizard(route)) => deferred(Deferred::Page(route)).await,
                 (Err(error), _) => view! {
                     <LoadError error=error retry=move |()| attempt.update(|n| *n += 1) heading=true />
@@ -230,58 +231,6 @@ pub async fn code_ready(module: &str) -> Result<(), ApiError> {
         FETCHED.with(|f| f.borrow_mut().push(file.to_owned()));
     }
     Ok(())
-}
-
-/// What a first visit does not need: the wizard's pages, the confirmation, case and
-/// device pages, and sending what waits in the outbox.
-pub enum Deferred {
-    Page(WizardRoute),
-    SendWaiting(Outbox),
-    /// Reads what the device keeps (src/store): damaged data is set aside, expired
-    /// drafts are deleted.
-    ReadStore,
-}
-
-/// Release builds (`--cfg rathaus_split`, scripts/build.sh) move this function and
-/// everything only it uses into a second wasm module, loaded on first use
-/// (docs/size.md).
-#[cfg_attr(rathaus_split, lazy)]
-pub async fn deferred(task: Deferred) -> AnyView {
-    let route = match task {
-        Deferred::Page(route) => route,
-        Deferred::SendWaiting(outbox) => {
-            outbox.send_waiting();
-            return ().into_any();
-        }
-        Deferred::ReadStore => {
-            store::load_applications();
-            store::expire_drafts();
-            return ().into_any();
-        }
-    };
-    match route {
-        WizardRoute::Step {
-            service,
-            step,
-            item,
-            from_check,
-        } => view! { <StepPage service=service step=step item=item from_check=from_check /> }
-            .into_any(),
-        WizardRoute::ServiceStart { service } => {
-            view! { <ServiceStartPage service=service /> }.into_any()
-        }
-        WizardRoute::Check { service } => view! { <CheckAnswersPage service=service /> }.into_any(),
-        WizardRoute::Device => view! { <DevicePage /> }.into_any(),
-        WizardRoute::Resume { service } => view! { <ResumePage service=service /> }.into_any(),
-        WizardRoute::Case { case_number } => {
-            view! { <CasePage case_number=case_number /> }.into_any()
-        }
-        WizardRoute::Applications => view! { <ApplicationsPage /> }.into_any(),
-        WizardRoute::Status => view! { <StatusPage /> }.into_any(),
-        WizardRoute::PaymentReturn { case_number } => {
-            view! { <PaymentReturnPage case_number=case_number /> }.into_any()
-        }
-    }
 }
 
 #[component]

@@ -3,8 +3,6 @@
 //! only its overview (topics with their counts, the wizards): a first visit loads that,
 //! and the whole catalogue comes with the first search or topic page.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -12,92 +10,33 @@ use rathaus_core::catalogue::{Catalogue, CatalogueEntry, Channel, Overview};
 
 use crate::api::{self, ApiError};
 use crate::components::{LoadError, Loading};
-use crate::services::{fetch_into, Fetched};
+use crate::task::Loader;
 
-type Request<T> = fn() -> Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
-
-/// One answer of the backend, asked for on first use and then shared by every page.
-pub struct Shared<T: Send + Sync + 'static> {
-    data: Fetched<Arc<T>>,
-    loading: StoredValue<bool>,
-    request: Request<T>,
-}
-
-impl<T: Send + Sync + 'static> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: Send + Sync + 'static> Copy for Shared<T> {}
-
-impl<T: Send + Sync + 'static> Shared<T> {
-    fn new(request: Request<T>) -> Shared<T> {
-        Shared {
-            data: RwSignal::new(None),
-            loading: StoredValue::new(false),
-            request,
-        }
-    }
-
-    /// The answer's signal, without asking for it.
-    pub fn signal(self) -> Fetched<Arc<T>> {
-        self.data
-    }
-
-    /// The answer's signal; the answer is asked for unless it is there or on its way.
-    pub fn ask(self) -> Fetched<Arc<T>> {
-        if self.data.with_untracked(|d| !matches!(d, Some(Ok(_)))) && !self.loading.get_value() {
-            self.load();
-        }
-        self.data
-    }
-
-    /// The answer if it is there, without asking for it.
-    pub fn current(self) -> Option<Arc<T>> {
-        self.data.with(|d| match d {
-            Some(Ok(t)) => Some(t.clone()),
-            _ => None,
-        })
-    }
-
-    fn asked(self) -> bool {
-        self.loading.get_value() || self.data.with_untracked(|d| d.is_some())
-    }
-
-    fn load(self) {
-        self.loading.set_value(true);
-        let request = (self.request)();
-        fetch_into(self.data, async move {
-            let result = request.await.map(Arc::new);
-            self.loading.try_set_value(false);
-            result
-        });
-    }
-
-    /// Renders `render(answer)` once it is there, with loading and retry states.
-    fn render(self, render: impl Fn(Arc<T>) -> AnyView + Send + Sync + 'static) -> AnyView {
-        let data = self.ask();
-        (move || match data.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Ok(c)) => render(c),
-            Some(Err(e)) => view! { <LoadError error=e retry=move |()| self.load() /> }.into_any(),
-        })
-        .into_any()
-    }
+/// Renders `render(answer)` once it is there, with loading and retry states.
+fn render<T: Send + Sync + 'static>(
+    data: Loader<Arc<T>>,
+    render: impl Fn(Arc<T>) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    data.ask();
+    (move || match data.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Ok(c)) => render(c),
+        Some(Err(e)) => view! { <LoadError error=e retry=move |()| data.reload() /> }.into_any(),
+    })
+    .into_any()
 }
 
 #[derive(Clone, Copy)]
 pub struct CatalogueData {
-    pub overview: Shared<Overview>,
-    pub full: Shared<Catalogue>,
+    pub overview: Loader<Arc<Overview>>,
+    pub full: Loader<Arc<Catalogue>>,
 }
 
 impl CatalogueData {
     pub fn install() -> CatalogueData {
         let data = CatalogueData {
-            overview: Shared::new(|| Box::pin(api::get_overview())),
-            full: Shared::new(|| Box::pin(load_full())),
+            overview: Loader::idle(|| async { api::get_overview().await.map(Arc::new) }),
+            full: Loader::idle(|| async { load_full().await.map(Arc::new) }),
         };
         // The service worker took over after these were asked for (a first visit; an
         // answer may still be on its way): ask once more, through the worker now, so
@@ -136,21 +75,16 @@ pub fn use_catalogue_data() -> CatalogueData {
     expect_context::<CatalogueData>()
 }
 
-/// The whole catalogue, fetched on first use.
-pub fn use_catalogue() -> Fetched<Arc<Catalogue>> {
-    use_catalogue_data().full.ask()
-}
-
 /// Renders `render(catalogue)` once it is there, with loading and retry states.
 pub fn with_catalogue(
     render: impl Fn(Arc<Catalogue>) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
-    use_catalogue_data().full.render(render)
+    self::render(use_catalogue_data().full, render)
 }
 
 /// Renders `render(overview)` (the front page's part) once it is there.
 pub fn with_overview(render: impl Fn(Arc<Overview>) -> AnyView + Send + Sync + 'static) -> AnyView {
-    use_catalogue_data().overview.render(render)
+    self::render(use_catalogue_data().overview, render)
 }
 
 /// Where an entry's link goes: the wizard's start page, or the entry's own page.

@@ -3,7 +3,7 @@
 //! Layout: [`app`] (frame and routes), [`pages`] (one file per page), [`wizard`]
 //! (definitions turned into pages), [`components`] (GOV.UK-style building blocks),
 //! [`api`] (the backend client), [`store`] (what stays on the device), [`outbox`]
-//! (applications waiting for a connection), [`i18n`].
+//! (applications waiting for a connection), [`task`] (loading and waiting), [`i18n`].
 
 pub mod api;
 pub mod app;
@@ -20,6 +20,7 @@ pub mod router;
 pub mod search;
 pub mod services;
 pub mod store;
+pub mod task;
 pub mod wizard;
 
 /// Runs a future on the browser's event loop. One boxed entry point, so that the

@@ -2,6 +2,7 @@
 //! heading when the citizen arrives from another page.
 
 use leptos::prelude::*;
+use rathaus_core::date::Date;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{use_i18n, Key};
@@ -104,6 +105,21 @@ pub fn install_leave_hook() {
             f();
         }
     }));
+}
+
+/// The citizen's civil date, from the device clock in its time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        now.get_full_year() as i32,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
+    .unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 /// "14:32": the device's local time of day at `ms` since 1970 (now if `None`).

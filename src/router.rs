@@ -17,11 +17,11 @@ pub enum Route {
     /// The front page: search and topics, in the first module.
     Catalogue,
     NotFound,
-    /// The wizard's module (src/app.rs `deferred`).
+    /// The wizard's module (src/pages/wizard/mod.rs `deferred`).
     Wizard(WizardRoute),
     /// The catalogue's module (src/search.rs `catalogue_code`).
     Browse(BrowseRoute),
-    /// The legal pages' module (src/legal.rs `legal_code`).
+    /// The legal pages' module (src/pages/legal/mod.rs `legal_code`).
     Legal(LegalRoute),
 }
 

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use rathaus_core::catalogue::Catalogue;
 use rathaus_core::search::{Hit, SearchIndex};
 
-use crate::pages::{InfoPage, TopicPage};
+use crate::pages::browse::{InfoPage, TopicPage};
 use crate::router::BrowseRoute;
 
 thread_local! {

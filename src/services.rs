@@ -6,8 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rathaus_core::definition::ServiceDefinition;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::{LoadError, Loading};
+use crate::task::use_loader;
 
 #[derive(Clone, Copy, Default)]
 pub struct ServiceCache(StoredValue<Vec<Arc<ServiceDefinition>>>);
@@ -30,22 +31,6 @@ pub fn use_service_cache() -> ServiceCache {
     use_context::<ServiceCache>().expect("ServiceCache is provided at the root of the app")
 }
 
-/// The result of a request started by a page, `None` while it runs.
-pub type Fetched<T> = RwSignal<Option<Result<T, ApiError>>>;
-
-/// Runs `request` and puts its result into `into`; a page left in the meantime simply
-/// drops the result.
-pub fn fetch_into<T: Send + Sync + 'static>(
-    into: Fetched<T>,
-    request: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
-) {
-    into.set(None);
-    crate::spawn(async move {
-        let result = request.await;
-        into.try_set(Some(result));
-    });
-}
-
 /// Renders `render(definition)` for service `id`, from the cache at once or after
 /// fetching it, with loading, not-found and retry states.
 pub fn with_service<V: IntoView + 'static>(
@@ -63,16 +48,14 @@ fn with_service_erased(id: String, render: Render) -> AnyView {
     if let Some(def) = cache.get(&id) {
         return render(def);
     }
-    let fetched: Fetched<Arc<ServiceDefinition>> = RwSignal::new(None);
-    let load = move || {
+    let fetched = use_loader(move || {
         let id = id.clone();
-        fetch_into(fetched, async move {
+        async move {
             let def = Arc::new(api::get_service(&id).await?);
             cache.insert(def.clone());
             Ok(def)
-        })
-    };
-    load();
+        }
+    });
     (move || match fetched.get() {
         None => view! { <Loading heading=true /> }.into_any(),
         Some(Ok(def)) => render(def),
@@ -81,8 +64,7 @@ fn with_service_erased(id: String, render: Render) -> AnyView {
         }
         .into_any(),
         Some(Err(e)) => {
-            let load = load.clone();
-            view! { <LoadError error=e retry=move |()| load() heading=true /> }.into_any()
+            view! { <LoadError error=e retry=move |()| fetched.reload() heading=true /> }.into_any()
         }
     })
     .into_any()

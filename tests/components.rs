@@ -20,6 +20,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod device_data;
 #[path = "components/fallback_lang.rs"]
 mod fallback_lang;
+#[path = "components/task.rs"]
+mod task;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()

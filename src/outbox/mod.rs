@@ -9,7 +9,7 @@
 //! makes it a draft again, with the reason; so does waiting longer than `outbox_days`,
 //! which is shorter than the backend remembers its keys.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 use rathaus_core::FieldError;
@@ -19,6 +19,7 @@ use crate::file_store;
 
 mod not_sent;
 use crate::store::{self, Draft, PendingSubmission, SavedApplication};
+use crate::task::{use_timer, Timer};
 pub use not_sent::{refusal, NotSent};
 
 /// What became of one attempt to send.
@@ -53,14 +54,17 @@ pub struct Outbox {
     /// The service whose application the outbox last gave back as a draft (refused, or
     /// not sent in time): the frame says so.
     pub returned: RwSignal<Option<String>>,
+    sending: StoredValue<Sending, LocalStorage>,
+    retry: Timer,
 }
 
-thread_local! {
+/// What the outbox keeps while it sends.
+#[derive(Default)]
+struct Sending {
     /// Services whose application is on its way right now: never two requests at once.
-    static IN_FLIGHT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    in_flight: RefCell<Vec<String>>,
     /// Retries since the last success, for the growing pause.
-    static FAILURES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-    static RETRY_SCHEDULED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    failures: Cell<u32>,
 }
 
 pub fn use_outbox() -> Outbox {
@@ -73,6 +77,8 @@ impl Outbox {
         let outbox = Outbox {
             sent: RwSignal::new(None),
             returned: RwSignal::new(None),
+            sending: StoredValue::new_local(Sending::default()),
+            retry: use_timer(),
         };
         let handle = window_event_listener_untyped("online", move |_| outbox.flush());
         // The listener lives as long as the app.
@@ -91,7 +97,10 @@ impl Outbox {
                 // Without the sending code (offline before it was ever loaded), the
                 // next reconnect tries again.
                 if crate::app::code_ready("deferred").await.is_ok() {
-                    crate::app::deferred(crate::app::Deferred::SendWaiting(self)).await;
+                    crate::pages::wizard::deferred(crate::pages::wizard::Deferred::SendWaiting(
+                        self,
+                    ))
+                    .await;
                 }
             });
         }
@@ -110,7 +119,7 @@ impl Outbox {
         crate::spawn(async move {
             let mut queued = false;
             for service_id in waiting {
-                match send(&service_id).await {
+                match self.send(&service_id).await {
                     Outcome::Sent { case_number } => self.sent.set(Some(Sent {
                         service_id,
                         case_number,
@@ -125,62 +134,55 @@ impl Outbox {
             if queued {
                 self.retry_later();
             } else {
-                FAILURES.with(|f| f.set(0));
+                self.sending.with_value(|s| s.failures.set(0));
             }
         });
     }
 
     /// Tries again after 5 s, 10 s, 20 s … up to 5 minutes.
     pub fn retry_later(self) {
-        if RETRY_SCHEDULED.with(|r| r.replace(true)) {
+        if self.retry.is_pending() {
             return;
         }
-        let failures = FAILURES.with(|f| {
-            let n = f.get();
-            f.set(n + 1);
-            n
-        });
+        let failures = self
+            .sending
+            .with_value(|s| s.failures.replace(s.failures.get() + 1));
         let seconds = (5u64 << failures.min(6)).min(300);
-        crate::page::after(
-            seconds * 1000,
-            Box::new(move || {
-                RETRY_SCHEDULED.with(|r| r.set(false));
-                self.flush();
-            }),
-        );
+        self.retry.start(seconds * 1000, move || self.flush());
     }
-}
 
-/// Sends the application waiting in this service's draft and records what became of
-/// it on the device, whoever asked (the check page or the outbox).
-pub async fn send(service_id: &str) -> Outcome {
-    let Some(pending) = store::load_draft(service_id).and_then(|d| d.pending) else {
-        return Outcome::Nothing;
-    };
-    if is_expired(&pending) {
-        take_back(service_id, NotSent::Expired, Vec::new());
-        return Outcome::Returned(NotSent::Expired);
-    }
-    let busy = IN_FLIGHT.with(|f| {
-        let mut f = f.borrow_mut();
-        let busy = f.iter().any(|s| s == service_id);
-        if !busy {
-            f.push(service_id.to_owned());
+    /// Sends the application waiting in this service's draft and records what became
+    /// of it on the device, whoever asked (the check page or the outbox).
+    pub async fn send(self, service_id: &str) -> Outcome {
+        let Some(pending) = store::load_draft(service_id).and_then(|d| d.pending) else {
+            return Outcome::Nothing;
+        };
+        if is_expired(&pending) {
+            take_back(service_id, NotSent::Expired, Vec::new());
+            return Outcome::Returned(NotSent::Expired);
         }
-        busy
-    });
-    if busy {
-        return Outcome::Nothing;
-    }
-    let outcome = match upload_kept_files(service_id, pending).await {
-        Ok(pending) => {
-            let result = api::submit_application(&pending.body, &pending.idempotency_key).await;
-            record(service_id, &pending, result)
+        let started = self.sending.with_value(|s| {
+            let mut in_flight = s.in_flight.borrow_mut();
+            let busy = in_flight.iter().any(|s| s == service_id);
+            if !busy {
+                in_flight.push(service_id.to_owned());
+            }
+            !busy
+        });
+        if !started {
+            return Outcome::Nothing;
         }
-        Err(outcome) => outcome,
-    };
-    IN_FLIGHT.with(|f| f.borrow_mut().retain(|s| s != service_id));
-    outcome
+        let outcome = match upload_kept_files(service_id, pending).await {
+            Ok(pending) => {
+                let result = api::submit_application(&pending.body, &pending.idempotency_key).await;
+                record(service_id, &pending, result)
+            }
+            Err(outcome) => outcome,
+        };
+        self.sending
+            .with_value(|s| s.in_flight.borrow_mut().retain(|s| s != service_id));
+        outcome
+    }
 }
 
 /// Uploads the files chosen offline (kept on the device) and puts the backend's ids

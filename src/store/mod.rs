@@ -157,7 +157,7 @@ fn keys(prefix: &str) -> Vec<String> {
 
 /// Whether the device keeps anything of this app under `rathaus.v1.<prefix>` (a draft,
 /// an application). A first visit keeps nothing: the code that reads these is then not
-/// even loaded (src/app.rs, `Deferred::ReadStore`).
+/// even loaded (src/pages/wizard/mod.rs, `Deferred::ReadStore`).
 pub fn keeps(prefix: &str) -> bool {
     !keys(prefix).is_empty()
 }

@@ -96,7 +96,9 @@ fn display_limit(field: &Field, error: &FieldError, locale: Locale) -> String {
     };
     let number = Decimal::parse(limit, Separators::DecimalPoint);
     match (error.code, field.kind, number) {
-        (ErrorCode::FileTooLarge, _, Some(bytes)) => file_size(bytes.mantissa as u64),
+        (ErrorCode::FileTooLarge, _, Some(bytes)) => {
+            rathaus_core::format::file_size(bytes.mantissa as u64)
+        }
         (ErrorCode::NumberTooSmall | ErrorCode::NumberTooLarge, FieldKind::Money, Some(n)) => {
             format::money(Money(n.hundredths_truncated()), locale)
         }
@@ -112,16 +114,6 @@ pub fn file_type_name(media_type: &str) -> String {
         .next()
         .unwrap_or(media_type)
         .to_ascii_uppercase()
-}
-
-/// A file size for people: "10 MB", "350 KB".
-pub fn file_size(bytes: u64) -> String {
-    const MB: u64 = 1024 * 1024;
-    if bytes >= MB {
-        format!("{} MB", bytes.div_ceil(MB))
-    } else {
-        format!("{} KB", bytes.div_ceil(1024).max(1))
-    }
 }
 
 /// The element an error summary link should focus: the question's first input, or

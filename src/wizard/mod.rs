@@ -6,22 +6,7 @@ pub mod saving;
 
 use crate::i18n::Key;
 
-use rathaus_core::date::Date;
-
-/// The citizen's civil date, from the device clock in its time zone.
-pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i32,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
-    .unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    })
-}
+pub use crate::page::today;
 
 /// An answer as the check-your-answers page shows it: option labels instead of values,
 /// dates written out, `None` for "not provided".

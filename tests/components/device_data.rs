@@ -2,7 +2,7 @@
 //! application on its own, and the device page asks before deleting and keeps focus.
 
 use leptos::prelude::*;
-use rathaus::pages::{ApplicationsPage, DevicePage};
+use rathaus::pages::wizard::{ApplicationsPage, DevicePage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;

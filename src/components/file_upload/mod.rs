@@ -176,7 +176,7 @@ pub fn FileUpload(
                     view! {
                         <li class="file-upload__file">
                             <span>
-                                {f.name} " (" {crate::wizard::messages::file_size(f.size)} ")"
+                                {f.name} " (" {rathaus_core::format::file_size(f.size)} ")"
                                 {waiting.map(|w| format!(" – {w}"))}
                             </span>
                             <button

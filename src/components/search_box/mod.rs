@@ -61,6 +61,8 @@ pub fn SearchBox() -> impl IntoView {
     // Enter was pressed before the results were in: focus them when they are.
     let focus_pending = StoredValue::new(false);
     let typed = StoredValue::new(String::new());
+    // Typing paused: a new keystroke starts the pause again.
+    let pause = crate::task::use_timer();
 
     let status = move |results: &Results| match results {
         Results::None | Results::Failed(_) => String::new(),
@@ -128,6 +130,7 @@ pub fn SearchBox() -> impl IntoView {
         let round = latest.get_value().wrapping_add(1);
         latest.set_value(round);
         if query.trim().is_empty() {
+            pause.cancel();
             waiting.set_value(false);
             results.set(Results::None);
             announced.set(String::new());
@@ -137,20 +140,14 @@ pub fn SearchBox() -> impl IntoView {
         if results.get_untracked() == Results::None {
             results.set(Results::Preparing);
         }
-        crate::page::after(
-            PAUSE_MS,
-            Box::new(move || {
-                if latest.try_get_value() != Some(round) {
-                    return;
-                }
-                paused.set_value(round);
-                remembered::keep(&typed.get_value());
-                if done.get_value() == round {
-                    announce();
-                }
-            }),
-        );
-        let arrived = data.ask().with_untracked(|d| match d {
+        pause.start(PAUSE_MS, move || {
+            paused.set_value(round);
+            remembered::keep(&typed.get_value());
+            if done.get_value() == round {
+                announce();
+            }
+        });
+        let arrived = data.ask().signal().with_untracked(|d| match d {
             Some(Ok(c)) => Some(c.clone()),
             _ => None,
         });

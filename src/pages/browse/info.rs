@@ -59,7 +59,7 @@ pub fn InfoPage(id: String) -> impl IntoView {
             .iter()
             .filter_map(|o| catalogue.office(o))
             .collect();
-        let today = Weekday::of(crate::wizard::today());
+        let today = Weekday::of(crate::page::today());
         let offices = (!offices.is_empty()).then(|| {
             let heading = if entry.channel == Channel::InPerson {
                 Key::OfficesWhere

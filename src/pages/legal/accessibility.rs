@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::content::{contact, date, paragraphs, sections, with_legal, Legal};
 use crate::i18n::{fill, use_i18n, I18n, Key};
-use crate::legal::{contact, date, paragraphs, say, sections, with_legal, Legal};
+use crate::legal::say;
 use crate::page::use_document_title;
 use crate::router::{LegalRoute, Route};
 

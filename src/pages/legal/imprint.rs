@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::content::{city_contact, contact, reach_only, sections, web_link, with_legal};
 use crate::i18n::{use_i18n, Key};
-use crate::legal::{city_contact, contact, reach_only, say, sections, web_link, with_legal};
+use crate::legal::say;
 use crate::page::use_document_title;
 
 #[component]

@@ -10,12 +10,13 @@ use leptos::prelude::*;
 use rathaus_core::json::{FromJson, Json};
 use rathaus_core::Text;
 
+use super::content::{city_contact, contact, date, paragraphs, sections, with_legal, Legal};
 use crate::api;
 use crate::components::{LoadError, Loading};
 use crate::i18n::{fill, use_i18n, I18n, Key};
-use crate::legal::{city_contact, contact, date, paragraphs, say, sections, with_legal, Legal};
+use crate::legal::say;
 use crate::page::use_document_title;
-use crate::services::{fetch_into, Fetched};
+use crate::task::use_loader;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
@@ -101,13 +102,11 @@ struct Asked {
 #[component]
 fn ServicesAsked() -> impl IntoView {
     let i18n = use_i18n();
-    let fetched: Fetched<Vec<Asked>> = RwSignal::new(None);
-    let load = move || fetch_into(fetched, definitions());
-    load();
+    let fetched = use_loader(definitions);
     move || {
         match fetched.get() {
         None => view! { <Loading /> }.into_any(),
-        Some(Err(error)) => view! { <LoadError error=error retry=move |()| load() /> }.into_any(),
+        Some(Err(error)) => view! { <LoadError error=error retry=move |()| fetched.reload() /> }.into_any(),
         Some(Ok(services)) => services
             .into_iter()
             .map(|service| {

@@ -14,6 +14,7 @@ use crate::pages::wizard::case::Latest;
 use crate::pages::wizard::case::{format_timestamp, status_key};
 use crate::router::urls;
 use crate::store::{self, SavedApplication};
+use crate::task::use_task;
 
 /// How the last round of asking the backend went.
 #[derive(Clone, Copy, PartialEq)]
@@ -44,16 +45,15 @@ pub fn ApplicationsPage() -> impl IntoView {
     let apps = RwSignal::new(store::load_applications());
     let unreadable = store::applications_set_aside();
     let checked = RwSignal::new(Checked::Asking);
+    let asking = use_task();
     let check = move || {
         checked.set(Checked::Asking);
-        crate::spawn(async move {
-            let (fresh, failure) = check_all(apps.get_untracked()).await;
-            if apps.try_set(fresh).is_none() {
-                let _ = checked.try_set(match failure {
-                    None => Checked::At(store::now_ms()),
-                    Some(e) => Checked::Failed(e == ApiError::Network),
-                });
-            }
+        asking.start(check_all(apps.get_untracked()), move |(fresh, failure)| {
+            apps.set(fresh);
+            checked.set(match failure {
+                None => Checked::At(store::now_ms()),
+                Some(e) => Checked::Failed(e == ApiError::Network),
+            });
         });
     };
     if !apps.with_untracked(Vec::is_empty) {

@@ -5,8 +5,8 @@ use std::sync::Arc;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use rathaus_core::api::SubmitApplication;
-use rathaus_core::condition::Scope;
 use rathaus_core::definition::{Field, FieldKind, ServiceDefinition};
+use rathaus_core::scope::Scope;
 use rathaus_core::{flow, format, Answer, Answers, FieldError};
 
 use super::group::item_name;
@@ -40,7 +40,8 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         return view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }
             .into_any();
     }
-    if let Some(step) = flow::first_incomplete_step(&def, &draft.answers, today()) {
+    if let Some(step) = rathaus_core::validate::first_incomplete_step(&def, &draft.answers, today())
+    {
         redirect(urls::step(&def.id, &step.id, false));
         return ().into_any();
     }
@@ -254,7 +255,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             draft.with_value(store::save_draft);
             pending_flag.set(true);
             let (on_outcome, service_id) = (on_outcome.clone(), def.id.clone());
-            crate::spawn(async move { on_outcome(outbox::send(&service_id).await) });
+            crate::spawn(async move { on_outcome(outbox.send(&service_id).await) });
         }
     };
 

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use rathaus_core::condition::Scope;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::flow;
+use rathaus_core::scope::Scope;
 use rathaus_core::validate::{validate_field, validate_item, validate_step};
 use rathaus_core::{Answer, Answers, FieldError};
 
@@ -55,7 +55,8 @@ pub fn ResumePage(service: String) -> impl IntoView {
                     .step
                     .filter(|s| flow::is_step_visible(&def, s, &d.answers, today()))
                     .or_else(|| {
-                        flow::first_incomplete_step(&def, &d.answers, today()).map(|s| s.id.clone())
+                        rathaus_core::validate::first_incomplete_step(&def, &d.answers, today())
+                            .map(|s| s.id.clone())
                     });
                 match step {
                     Some(step) => urls::step(&def.id, &step, false),
@@ -119,10 +120,11 @@ pub(crate) fn draft_for_step(
     }
     // A step the answers hide (an old bookmark, a changed answer) is not a page to be on.
     if !flow::is_step_visible(def, step_id, &draft.answers, today()) {
-        let target = match flow::first_incomplete_step(def, &draft.answers, today()) {
-            Some(s) => urls::step(&def.id, &s.id, from_check),
-            None => urls::check(&def.id),
-        };
+        let target =
+            match rathaus_core::validate::first_incomplete_step(def, &draft.answers, today()) {
+                Some(s) => urls::step(&def.id, &s.id, from_check),
+                None => urls::check(&def.id),
+            };
         redirect(target);
         return Err(().into_any());
     }
@@ -139,7 +141,7 @@ pub(crate) fn after_step(
     let next = if from_check {
         // After a change, the first page still missing something (a newly shown step,
         // say), or back to the check page.
-        flow::first_incomplete_step(def, answers, today())
+        rathaus_core::validate::first_incomplete_step(def, answers, today())
     } else {
         flow::next_step(def, answers, step_id, today())
     };

@@ -19,7 +19,7 @@ use rathaus_core::{format, Locale, Money};
 
 use crate::i18n::{fill, use_i18n, Key};
 use crate::page::use_changing_document_title;
-use crate::pages::wizard::payment::{PaymentSection, Receipt, Standing};
+use crate::pages::wizard::payment::{Fee, PaymentSection, Receipt, Standing};
 use crate::store::{self, SavedApplication};
 use answer_form::AnswerSection;
 use codes::CaseCodes;
@@ -96,8 +96,8 @@ fn fee_due(fee: Money, standing: &Standing, last: Option<PaymentState>) -> bool 
         return false;
     }
     match standing {
-        Standing::Paid(_) => false,
-        Standing::Open(_) | Standing::Unpaid(_) => true,
+        Standing::Known(Fee::Paid(_)) => false,
+        Standing::Known(Fee::Open(_) | Fee::Unpaid(_)) => true,
         Standing::Loading | Standing::Unavailable(_) => last != Some(PaymentState::Payed),
     }
 }
@@ -207,7 +207,7 @@ fn Details(app: SavedApplication, tracker: Tracker, due: Memo<bool>) -> impl Int
             return None;
         }
         match tracker.payments.get() {
-            Standing::Paid(p) => Some(view! {
+            Standing::Known(Fee::Paid(p)) => Some(view! {
                 <h3 class="heading-s">{i18n.t(Key::FeeLabel)}</h3>
                 <p><strong data-testid="payment-state">{i18n.t(Key::PaymentPaid)}</strong></p>
                 <Receipt payment=p />
@@ -259,15 +259,15 @@ mod tests {
     fn a_fee_is_due_until_the_backend_says_it_is_paid() {
         let fee = Money(1300);
         assert!(fee_due(fee, &Standing::Loading, None));
-        assert!(fee_due(fee, &Standing::Unpaid(None), None));
+        assert!(fee_due(fee, &Standing::Known(Fee::Unpaid(None)), None));
         assert!(fee_due(
             fee,
-            &Standing::Open(payment(PaymentState::Initial)),
+            &Standing::Known(Fee::Open(payment(PaymentState::Initial))),
             None
         ));
         assert!(!fee_due(
             fee,
-            &Standing::Paid(payment(PaymentState::Payed)),
+            &Standing::Known(Fee::Paid(payment(PaymentState::Payed))),
             None
         ));
         // Not asked yet (or unreachable): the device remembers it paid.
@@ -277,7 +277,11 @@ mod tests {
             &Standing::Unavailable(crate::api::ApiError::Network),
             Some(PaymentState::Failed)
         ));
-        assert!(!fee_due(Money(0), &Standing::Unpaid(None), None));
+        assert!(!fee_due(
+            Money(0),
+            &Standing::Known(Fee::Unpaid(None)),
+            None
+        ));
     }
 
     #[test]

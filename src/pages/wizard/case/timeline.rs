@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use rathaus_core::api::{CaseEvent, EventKind};
-use rathaus_core::date::Timestamp;
-use rathaus_core::payment::{PaymentState, PaymentView};
+use rathaus_core::payment::PaymentState;
+use rathaus_core::timeline::{self, Happened};
 
 use super::tracker::Tracker;
 use super::{format_timestamp, status_key};
@@ -30,7 +30,7 @@ pub fn CaseStatusSection(tracker: Tracker) -> impl IntoView {
             };
         };
         let status = case.status;
-        let entries = timeline(&case.events, &tracker.payment_list.get());
+        let entries = timeline::of(&case.events, &tracker.payment_list.get());
         view! {
             <section class="case-status" aria-labelledby="case-status-title">
                 <h2 class="heading-l" id="case-status-title">
@@ -47,8 +47,8 @@ pub fn CaseStatusSection(tracker: Tracker) -> impl IntoView {
                         .rev()
                         .map(|entry| {
                             let (title, message, files) = match entry.what {
-                                Entry::Case(e) => (case_event_title(&e), e.message, e.attachments),
-                                Entry::Payment(state) => (payment_event_title(state), None, vec![]),
+                                Happened::Case(e) => (case_event_title(&e), e.message, e.attachments),
+                                Happened::Payment(state) => (payment_event_title(state), None, vec![]),
                             };
                             view! {
                                 <li class="timeline__item">
@@ -86,108 +86,5 @@ fn payment_event_title(state: PaymentState) -> Key {
         PaymentState::Payed => Key::PaymentPaid,
         PaymentState::Canceled => Key::PaymentCanceled,
         PaymentState::Failed => Key::PaymentFailed,
-    }
-}
-
-enum Entry {
-    Case(CaseEvent),
-    Payment(PaymentState),
-}
-
-struct TimelineEntry {
-    at: String,
-    what: Entry,
-}
-
-/// The case's events and its payments' events in one list, oldest first.
-fn timeline(events: &[CaseEvent], payments: &[PaymentView]) -> Vec<TimelineEntry> {
-    let mut all: Vec<TimelineEntry> = events
-        .iter()
-        .map(|e| TimelineEntry {
-            at: e.at.clone(),
-            what: Entry::Case(e.clone()),
-        })
-        .chain(payments.iter().flat_map(|p| {
-            p.events.iter().map(|e| TimelineEntry {
-                at: e.at.clone(),
-                what: Entry::Payment(e.state),
-            })
-        }))
-        .collect();
-    // Stable: events at the same second keep their order.
-    all.sort_by_key(|e| Timestamp::parse_rfc3339(&e.at).map(|t| t.0).unwrap_or(0));
-    all
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rathaus_core::case::CaseStatus;
-    use rathaus_core::payment::PaymentEvent;
-
-    fn event(at: &str, status: CaseStatus, kind: EventKind) -> CaseEvent {
-        CaseEvent {
-            at: at.into(),
-            status,
-            kind,
-            message: None,
-            attachments: vec![],
-        }
-    }
-
-    #[test]
-    fn the_timeline_puts_case_and_payment_events_in_the_order_they_happened() {
-        let events = [
-            event(
-                "2026-11-26T09:00:00Z",
-                CaseStatus::Received,
-                EventKind::Status,
-            ),
-            event(
-                "2026-11-27T10:00:00Z",
-                CaseStatus::InReview,
-                EventKind::Status,
-            ),
-            event(
-                "2026-11-27T10:00:00Z",
-                CaseStatus::ActionNeeded,
-                EventKind::Request,
-            ),
-        ];
-        let payment = PaymentView {
-            created_at: "2026-11-26T09:05:00Z".into(),
-            expires_at: "2026-11-26T10:35:00Z".into(),
-            events: vec![
-                PaymentEvent {
-                    at: "2026-11-26T09:05:00Z".into(),
-                    state: PaymentState::Initial,
-                    reason: None,
-                },
-                PaymentEvent {
-                    at: "2026-11-26T09:07:00Z".into(),
-                    state: PaymentState::Payed,
-                    reason: None,
-                },
-            ],
-            ..crate::pages::wizard::payment::test_payment(PaymentState::Payed)
-        };
-        let order: Vec<String> = timeline(&events, &[payment])
-            .into_iter()
-            .map(|e| match e.what {
-                Entry::Case(c) => format!("{} {}", c.status.name(), c.kind.name()),
-                Entry::Payment(p) => format!("payment {p:?}"),
-            })
-            .collect();
-        assert_eq!(
-            order,
-            [
-                "received status",
-                "payment Initial",
-                "payment Payed",
-                // Same second: the order the office made them in.
-                "in_review status",
-                "action_needed request",
-            ]
-        );
     }
 }

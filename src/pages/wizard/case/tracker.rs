@@ -8,9 +8,10 @@ use rathaus_core::payment::PaymentView;
 
 use crate::api::{self, ApiError};
 use crate::file_store;
-use crate::page::{after, is_hidden, use_returns};
+use crate::page::{is_hidden, use_returns};
 use crate::pages::wizard::payment::{standing, Standing};
 use crate::store::{self, SavedApplication};
+use crate::task::{use_task, use_timer, Task, Timer};
 
 /// First wait between refreshes; it doubles while nothing changes, up to [`SLOWEST`].
 const QUICKEST: u64 = 15_000;
@@ -83,9 +84,10 @@ pub struct Tracker {
     pub payment_list: RwSignal<Vec<PaymentView>>,
     /// The last refresh failed (what was shown before stays).
     pub failed: RwSignal<Option<ApiError>>,
-    loading: RwSignal<bool>,
-    /// Which refresh a waiting timer belongs to: a newer one makes older timers void.
-    round: StoredValue<u32>,
+    /// Asking the backend; leaving the page aborts it.
+    asking: Task,
+    /// The next refresh; a refresh now makes the one waiting void.
+    next: Timer,
     delay: StoredValue<u64>,
     /// The office's question the answer form is for. It follows the case only while
     /// the form holds nothing of the citizen's: a refresh never takes away an answer
@@ -107,8 +109,8 @@ impl Tracker {
             payments: RwSignal::new(Standing::Loading),
             payment_list: RwSignal::new(Vec::new()),
             failed: RwSignal::new(None),
-            loading: RwSignal::new(false),
-            round: StoredValue::new(0),
+            asking: use_task(),
+            next: use_timer(),
             delay: StoredValue::new(QUICKEST),
             question: RwSignal::new(None),
             answer_in_hand: RwSignal::new(false),
@@ -120,7 +122,7 @@ impl Tracker {
         Effect::new(move |seen: Option<u32>| {
             let now = returns.get();
             // Focus and visibility often come together: one refresh for both.
-            if seen.is_some_and(|s| s != now) && !tracker.loading.get_untracked() {
+            if seen.is_some_and(|s| s != now) && !tracker.asking.is_running() {
                 tracker.refresh();
             }
             now
@@ -134,54 +136,50 @@ impl Tracker {
         let Some(app) = self.app.try_get_value() else {
             return;
         };
-        let round = self.round.get_value().wrapping_add(1);
-        self.round.set_value(round);
-        self.loading.set(true);
-        crate::spawn(async move {
-            let latest = Latest::of(&app).await;
-            // Gone from the page meanwhile: nothing to show.
-            if self.loading.try_set(false).is_some() {
-                return;
-            }
-            self.app.set_value(latest.remember(&app));
-            let changed = match latest.case {
-                Ok(view) => {
-                    self.follow_question(&view);
-                    self.confirm_sent_answers(&view);
-                    let changed = self.case.get_untracked().as_ref() != Some(&view);
-                    if changed {
-                        self.case.set(Some(view));
-                    }
-                    if let Some(payments) = latest.payments {
-                        self.show_payments(payments);
-                    }
-                    self.failed.set(None);
-                    changed
-                }
-                Err(e) => {
-                    self.failed.set(Some(e.clone()));
-                    if self.payments.get_untracked() == Standing::Loading {
-                        self.payments.set(Standing::Unavailable(e));
-                    }
-                    false
-                }
-            };
-            let delay = if changed {
-                QUICKEST
-            } else {
-                (self.delay.get_value() * 2).min(SLOWEST)
-            };
-            self.delay.set_value(delay);
-            after(
-                delay,
-                Box::new(move || {
-                    let current = self.round.try_get_value() == Some(round);
-                    if current && !is_hidden() {
+        self.next.cancel();
+        let asked = app.clone();
+        self.asking
+            .start(async move { Latest::of(&asked).await }, move |latest| {
+                self.app.set_value(latest.remember(&app));
+                let changed = self.show(latest);
+                let delay = if changed {
+                    QUICKEST
+                } else {
+                    (self.delay.get_value() * 2).min(SLOWEST)
+                };
+                self.delay.set_value(delay);
+                self.next.start(delay, move || {
+                    if !is_hidden() {
                         self.refresh();
                     }
-                }),
-            );
-        });
+                });
+            });
+    }
+
+    /// Shows what the backend said; whether the case changed.
+    fn show(self, latest: Latest) -> bool {
+        match latest.case {
+            Ok(view) => {
+                self.follow_question(&view);
+                self.confirm_sent_answers(&view);
+                let changed = self.case.get_untracked().as_ref() != Some(&view);
+                if changed {
+                    self.case.set(Some(view));
+                }
+                if let Some(payments) = latest.payments {
+                    self.show_payments(payments);
+                }
+                self.failed.set(None);
+                changed
+            }
+            Err(e) => {
+                self.failed.set(Some(e.clone()));
+                if self.payments.get_untracked() == Standing::Loading {
+                    self.payments.set(Standing::Unavailable(e));
+                }
+                false
+            }
+        }
     }
 
     fn show_payments(self, payments: Result<Vec<PaymentView>, ApiError>) {

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use rathaus_core::format;
+pub use rathaus_core::payment::Standing as Fee;
 use rathaus_core::payment::{PaymentMethod, PaymentState, PaymentView};
 
 use crate::api::{self, ApiError};
@@ -35,36 +36,25 @@ pub(crate) fn test_payment(state: PaymentState) -> PaymentView {
 }
 pub use return_page::PaymentReturnPage;
 
-/// What the backend says about a case's payments.
+/// What the page knows of a case's payments.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Standing {
     Loading,
-    /// Paid: the payment that did it.
-    Paid(PaymentView),
-    /// A payment the citizen started and has not finished.
-    Open(PaymentView),
-    /// Nothing paid yet; the last attempt, if any, ended without paying.
-    Unpaid(Option<PaymentView>),
+    /// As the backend listed them.
+    Known(Fee),
     Unavailable(ApiError),
 }
 
+/// The backend's list as the page shows it (the rule is the core's, [`Fee::of`]).
 pub fn standing(payments: Vec<PaymentView>) -> Standing {
-    if let Some(paid) = payments.iter().find(|p| p.state == PaymentState::Payed) {
-        return Standing::Paid(paid.clone());
-    }
-    match payments.into_iter().last() {
-        Some(p) if p.state == PaymentState::Initial => Standing::Open(p),
-        last => Standing::Unpaid(last),
-    }
+    Standing::Known(Fee::of(payments))
 }
 
 impl Standing {
-    /// In one word, for "Meine Anträge": paid, being paid, or not (yet) paid.
+    /// In one word, for "Meine Anträge"; `None` while not known.
     pub fn state(&self) -> Option<PaymentState> {
         match self {
-            Standing::Paid(_) => Some(PaymentState::Payed),
-            Standing::Open(_) => Some(PaymentState::Initial),
-            Standing::Unpaid(_) => Some(PaymentState::Failed),
+            Standing::Known(fee) => Some(fee.state()),
             Standing::Loading | Standing::Unavailable(_) => None,
         }
     }
@@ -203,7 +193,7 @@ pub fn PaymentSection(
         let standing = state.get();
         // The backend's words for what is paid for, once there is a payment.
         let purpose = match &standing {
-            Standing::Open(p) | Standing::Unpaid(Some(p)) | Standing::Paid(p) => {
+            Standing::Known(Fee::Open(p) | Fee::Unpaid(Some(p)) | Fee::Paid(p)) => {
                 i18n.said(&p.purpose)
             }
             _ => fill(
@@ -231,12 +221,12 @@ pub fn PaymentSection(
                 <p role="status">{i18n.t(Key::PaymentLoading)}</p>
             }
             .into_any(),
-            Standing::Paid(p) => view! {
+            Standing::Known(Fee::Paid(p)) => view! {
                 <p><strong data-testid="payment-state">{i18n.t(Key::PaymentPaid)}</strong></p>
                 <Receipt payment=p />
             }
             .into_any(),
-            Standing::Open(p) => {
+            Standing::Known(Fee::Open(p)) => {
                 let amount = format!(
                     "{}: {}",
                     i18n.t(Key::PaymentAmount),
@@ -249,7 +239,7 @@ pub fn PaymentSection(
                 }
                 .into_any()
             }
-            Standing::Unpaid(_) => view! {
+            Standing::Known(Fee::Unpaid(_)) => view! {
                 {facts(due, None)}
                 <PayButton app=app label=i18n.t(Key::PayNow) />
             }

@@ -4,37 +4,59 @@
 use leptos::prelude::*;
 use rathaus_core::payment::{PaymentState, REASON_TIMEOUT};
 
-use super::{standing, PayButton, Receipt, Standing};
+use super::{standing, Fee, PayButton, Receipt, Standing};
 use crate::api;
 use crate::components::{LoadError, Panel};
 use crate::i18n::{use_i18n, Key};
 use crate::page::{
-    after, focus_main_heading, next_frame, use_changing_document_title, use_document_title,
+    focus_main_heading, next_frame, use_changing_document_title, use_document_title,
 };
 use crate::router::urls;
 use crate::store::{self, SavedApplication};
+use crate::task::{use_task, use_timer, Task, Timer};
 
 /// Longest wait for the provider's report before saying it is not confirmed yet.
 const CHECKS: u32 = 8;
 
-/// Asks again after 1, 2, 4 … seconds (at most 8) while the payment is open.
-fn check(app: SavedApplication, state: RwSignal<Standing>, attempt: u32) {
-    crate::spawn(async move {
-        let next = match api::list_payments(&app.case_number, &app.access_code).await {
-            Ok(list) => standing(list.payments),
-            Err(e) => Standing::Unavailable(e),
+/// Asks the backend for the payment's state; again after 1, 2, 4 … seconds (at most
+/// [`CHECKS`] times) while it is open. Leaving the page stops it.
+#[derive(Clone, Copy)]
+struct Checks {
+    app: StoredValue<SavedApplication>,
+    state: RwSignal<Standing>,
+    asking: Task,
+    next: Timer,
+}
+
+impl Checks {
+    fn new(app: SavedApplication, state: RwSignal<Standing>) -> Checks {
+        Checks {
+            app: StoredValue::new(app),
+            state,
+            asking: use_task(),
+            next: use_timer(),
+        }
+    }
+
+    fn run(self, attempt: u32) {
+        let Some(app) = self.app.try_get_value() else {
+            return;
         };
-        if matches!(next, Standing::Open(_)) && attempt + 1 < CHECKS {
-            // Gone from the page: stop asking.
-            if state.try_get_untracked().is_none() {
+        self.next.cancel();
+        let asked = async move { api::list_payments(&app.case_number, &app.access_code).await };
+        self.asking.start(asked, move |answer| {
+            let next = match answer {
+                Ok(list) => standing(list.payments),
+                Err(e) => Standing::Unavailable(e),
+            };
+            if matches!(next, Standing::Known(Fee::Open(_))) && attempt + 1 < CHECKS {
+                let delay = 1000u64 << attempt.min(3);
+                self.next.start(delay, move || self.run(attempt + 1));
                 return;
             }
-            let delay = 1000u64 << attempt.min(3);
-            after(delay, Box::new(move || check(app, state, attempt + 1)));
-            return;
-        }
-        let _ = state.try_set(next);
-    });
+            self.state.set(next);
+        });
+    }
 }
 
 /// What the return page is headed (and its tab titled) while the backend's answer is
@@ -42,9 +64,9 @@ fn check(app: SavedApplication, state: RwSignal<Standing>, attempt: u32) {
 fn return_title(state: &Standing) -> Key {
     match state {
         Standing::Loading => Key::PaymentChecking,
-        Standing::Paid(_) => Key::PaymentPaid,
-        Standing::Open(_) => Key::PaymentNotConfirmed,
-        Standing::Unpaid(last) => match last
+        Standing::Known(Fee::Paid(_)) => Key::PaymentPaid,
+        Standing::Known(Fee::Open(_)) => Key::PaymentNotConfirmed,
+        Standing::Known(Fee::Unpaid(last)) => match last
             .as_ref()
             .map(|p| (p.state, p.failure_reason.as_deref()))
         {
@@ -86,7 +108,8 @@ pub fn PaymentReturnPage(case_number: String) -> impl IntoView {
         }
         now
     });
-    check(app.clone(), state, 0);
+    let checks = Checks::new(app.clone(), state);
+    checks.run(0);
     let confirmation = urls::case(&app.case_number);
     (move || {
         let app = app.clone();
@@ -97,7 +120,7 @@ pub fn PaymentReturnPage(case_number: String) -> impl IntoView {
                 <h1 class="heading-xl" role="status">{heading}</h1>
             }
             .into_any(),
-            Standing::Paid(p) => {
+            Standing::Known(Fee::Paid(p)) => {
                 let purpose = i18n.said(&p.purpose);
                 view! {
                 <Panel title=heading>
@@ -111,20 +134,20 @@ pub fn PaymentReturnPage(case_number: String) -> impl IntoView {
             }
             .into_any()
             }
-            Standing::Open(p) => view! {
+            Standing::Known(Fee::Open(p)) => view! {
                 <h1 class="heading-xl">{heading}</h1>
                 <p>{i18n.t(Key::PaymentNotConfirmedText)}</p>
                 <div class="button-group">
                     <button type="button" class="button" on:click=move |_| {
                         state.set(Standing::Loading);
-                        check(app.clone(), state, 0);
+                        checks.run(0);
                     }>{i18n.t(Key::CheckAgain)}</button>
                     {p.redirect_url.map(|url| view! { <a href=url rel="external">{i18n.t(Key::ContinuePaying)}</a> })}
                 </div>
                 {back}
             }
             .into_any(),
-            Standing::Unpaid(last) => {
+            Standing::Known(Fee::Unpaid(last)) => {
                 let text = match last.as_ref().map(|p| (p.state, p.failure_reason.as_deref())) {
                     Some((PaymentState::Canceled, _)) => Key::PaymentCanceledText,
                     Some((_, Some(REASON_TIMEOUT))) => Key::PaymentExpiredText,
@@ -142,7 +165,7 @@ pub fn PaymentReturnPage(case_number: String) -> impl IntoView {
             Standing::Unavailable(e) => {
                 let retry = move |()| {
                     state.set(Standing::Loading);
-                    check(app.clone(), state, 0);
+                    checks.run(0);
                 };
                 view! {
                     <h1 class="heading-xl">{heading}</h1>
@@ -170,10 +193,13 @@ mod tests {
 
     #[test]
     fn the_return_page_is_titled_by_its_outcome() {
-        let unpaid = |state, reason| Standing::Unpaid(Some(payment(state, reason)));
+        let unpaid = |state, reason| Standing::Known(Fee::Unpaid(Some(payment(state, reason))));
         assert_eq!(return_title(&Standing::Loading), Key::PaymentChecking);
         assert_eq!(
-            return_title(&Standing::Paid(payment(PaymentState::Payed, None))),
+            return_title(&Standing::Known(Fee::Paid(payment(
+                PaymentState::Payed,
+                None
+            )))),
             Key::PaymentPaid
         );
         assert_eq!(
@@ -188,6 +214,9 @@ mod tests {
             return_title(&unpaid(PaymentState::Failed, Some(REASON_TIMEOUT))),
             Key::PaymentExpired
         );
-        assert_eq!(return_title(&Standing::Unpaid(None)), Key::PaymentNone);
+        assert_eq!(
+            return_title(&Standing::Known(Fee::Unpaid(None))),
+            Key::PaymentNone
+        );
     }
 }

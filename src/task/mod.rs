@@ -1,0 +1,147 @@
+//! The one way the app waits: [`Task`] (one piece of work at a time for a page — a new
+//! start makes the old one void and aborts its requests, and so does leaving the page),
+//! [`Loader`] (an answer of the backend with its loading and error state, reloadable)
+//! and [`Timer`] (run later; a new start cancels the pending one).
+//!
+//! All three belong to the reactive owner that made them (a page, or the app's root):
+//! when it is disposed, pending work is aborted and late results are dropped, so no
+//! page is ever written to after it was left. Their generic parts touch only signals
+//! and the two non-generic bridges [`crate::spawn`] and [`crate::page::after`], so they
+//! may be used from every wasm module (docs/architecture.md, 'Wasm modules').
+
+mod loader;
+mod timer;
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use leptos::prelude::*;
+use web_sys::AbortController;
+
+pub use loader::{use_loader, Loader};
+pub use timer::{use_timer, Timer};
+
+/// The HTTP requests started by one run of a task, aborted together.
+#[derive(Clone, Default)]
+struct Requests(Rc<RefCell<Vec<AbortController>>>);
+
+impl Requests {
+    fn abort(&self) {
+        for controller in self.0.borrow_mut().drain(..) {
+            controller.abort();
+        }
+    }
+}
+
+thread_local! {
+    /// The requests of the task being polled right now. Set only for the duration of
+    /// one poll (the way a task-local works), so a request knows whose it is.
+    static POLLING: RefCell<Option<Requests>> = const { RefCell::new(None) };
+}
+
+/// Called by [`crate::api`] for every request it starts: aborted with its task.
+pub(crate) fn belongs_to_current_task(controller: &AbortController) {
+    POLLING.with(|p| {
+        if let Some(requests) = &*p.borrow() {
+            requests.0.borrow_mut().push(controller.clone());
+        }
+    });
+}
+
+/// A task's future, whose requests belong to `requests`. Not generic: one `poll` for
+/// every task in the app.
+struct InTask {
+    requests: Requests,
+    future: Pin<Box<dyn Future<Output = ()>>>,
+}
+
+impl Future for InTask {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        let outer = POLLING.with(|p| p.replace(Some(this.requests.clone())));
+        let polled = this.future.as_mut().poll(cx);
+        POLLING.with(|p| *p.borrow_mut() = outer);
+        polled
+    }
+}
+
+/// What a task keeps: one value in the owner's arena.
+#[derive(Default)]
+struct State {
+    /// Which run is current: a result of an older one is dropped.
+    generation: Cell<u32>,
+    running: Cell<bool>,
+    requests: RefCell<Requests>,
+}
+
+/// One piece of asynchronous work at a time, owned by the page that made it.
+#[derive(Clone, Copy)]
+pub struct Task(StoredValue<State, LocalStorage>);
+
+/// A [`Task`] of the current owner; leaving it (the page) aborts the work.
+pub fn use_task() -> Task {
+    let task = Task(StoredValue::new_local(State::default()));
+    on_cleanup(move || task.cancel());
+    task
+}
+
+impl Task {
+    /// Runs `work`, then `done` with its result — unless the task was started again or
+    /// cancelled meanwhile, or its owner is gone. A run still going is cancelled first.
+    pub fn start<T: 'static>(
+        self,
+        work: impl Future<Output = T> + 'static,
+        done: impl FnOnce(T) + 'static,
+    ) {
+        let Some(generation) = self.next() else {
+            return;
+        };
+        let requests = Requests::default();
+        self.0.with_value(|s| {
+            *s.requests.borrow_mut() = requests.clone();
+            s.running.set(true);
+        });
+        let current = move || {
+            self.0
+                .try_with_value(|s| s.generation.get() == generation)
+                .unwrap_or(false)
+        };
+        crate::spawn(InTask {
+            requests,
+            future: Box::pin(async move {
+                let out = work.await;
+                if current() {
+                    self.0.with_value(|s| s.running.set(false));
+                    done(out);
+                }
+            }),
+        });
+    }
+
+    /// Stops the current run: its requests are aborted and its result dropped.
+    pub fn cancel(self) {
+        self.next();
+        self.0.try_with_value(|s| s.running.set(false));
+    }
+
+    /// Whether a run is going.
+    pub fn is_running(self) -> bool {
+        self.0.try_with_value(|s| s.running.get()).unwrap_or(false)
+    }
+
+    /// Makes every earlier run void and aborts its requests; the new generation, or
+    /// `None` when the owner is gone.
+    fn next(self) -> Option<u32> {
+        self.0.try_with_value(|s| {
+            s.requests.borrow().abort();
+            let generation = s.generation.get().wrapping_add(1);
+            s.generation.set(generation);
+            generation
+        })
+    }
+}
