@@ -21,7 +21,9 @@ for (const dir of [join(root, 'services'), join(root, 'e2e', 'fixtures', 'servic
 
 export default defineConfig({
   testDir: '.',
-  timeout: 60_000,
+  // A limit against hanging, not a speed bar: the longest journeys (a whole application
+  // with axe on every page) take 50–65 s on a shared two-core machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
