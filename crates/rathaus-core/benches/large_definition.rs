@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use large_service::{complete_answers, large_definition};
 use rathaus_core::date::Date;
 use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::validate::first_incomplete_step;
 use rathaus_core::validate::{validate_application, validate_step};
 use rathaus_core::{flow, json};
 
@@ -72,10 +73,6 @@ fn main() {
         black_box(def.fee_for(black_box(&answers), today));
     });
     measure("find the first incomplete step (check page)", 200, || {
-        black_box(rathaus_core::validate::first_incomplete_step(
-            &def,
-            black_box(&answers),
-            today,
-        ));
+        black_box(first_incomplete_step(&def, black_box(&answers), today));
     });
 }

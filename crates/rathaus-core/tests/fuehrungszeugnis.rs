@@ -5,6 +5,7 @@ use rathaus_core::date::Date;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::fee::Money;
 use rathaus_core::flow;
+use rathaus_core::validate::first_incomplete_step;
 use rathaus_core::validate::{validate_application, validate_step, ErrorCode};
 
 fn definition() -> ServiceDefinition {
@@ -95,9 +96,7 @@ fn authority_certificate_asks_for_the_authority_and_not_for_delivery() {
     );
     // The authority step is now incomplete, so submitting is not possible yet…
     assert_eq!(
-        rathaus_core::validate::first_incomplete_step(&def, &a, today())
-            .unwrap()
-            .id,
+        first_incomplete_step(&def, &a, today()).unwrap().id,
         "behoerde"
     );
     let errors = validate_application(&def, &a, today()).unwrap_err();
@@ -184,7 +183,7 @@ fn birth_date_rules() {
 fn the_complete_application_is_valid_and_costs_13_euros() {
     let def = definition();
     let a = complete_private_application();
-    assert!(rathaus_core::validate::first_incomplete_step(&def, &a, today()).is_none());
+    assert!(first_incomplete_step(&def, &a, today()).is_none());
     assert!(validate_application(&def, &a, today()).is_ok());
     assert_eq!(def.fee_for(&a, today()), Money(1300));
     assert_eq!(def.summary_entry().fee, Some(Money(1300)));

@@ -4,6 +4,7 @@
 use rathaus_core::answers::{Answer, Answers};
 use rathaus_core::date::Date;
 use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::validate::first_incomplete_step;
 use rathaus_core::validate::{validate_application, validate_item, validate_step, ErrorCode};
 use rathaus_core::{flow, Money};
 
@@ -108,12 +109,7 @@ fn hidden_answers_in_items_are_not_kept_and_the_count_drives_later_steps() {
         ]),
     );
     assert!(flow::is_step_visible(&def, "mehr", &a, today()));
-    assert_eq!(
-        rathaus_core::validate::first_incomplete_step(&def, &a, today())
-            .unwrap()
-            .id,
-        "mehr"
-    );
+    assert_eq!(first_incomplete_step(&def, &a, today()).unwrap().id, "mehr");
     a.set_text("zwinger", "no");
     let kept = validate_application(&def, &a, today()).unwrap();
     // 156 € + 192 € + 600 € for the listed breed.

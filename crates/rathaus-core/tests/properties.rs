@@ -15,6 +15,7 @@ use rathaus_core::fee::{FeeRule, FeeSchedule, FeeTier, Money};
 use rathaus_core::json;
 use rathaus_core::number::Decimal;
 use rathaus_core::scope::Scope;
+use rathaus_core::validate::first_incomplete_step;
 use rathaus_core::validate::{validate_application, validate_field};
 use rathaus_core::{flow, Text};
 
@@ -366,7 +367,7 @@ proptest! {
             let _ = flow::position(&def, &answers, &step.id, today);
             let _ = rathaus_core::validate::validate_step(&def, step, &answers, today);
         }
-        let _ = rathaus_core::validate::first_incomplete_step(&def, &answers, today);
+        let _ = first_incomplete_step(&def, &answers, today);
         let _ = def.fee_for(&walk.answers, today);
         let _ = validate_application(&def, &answers, today);
         // A draft fitted to the definition fits it: fitting again drops nothing.
@@ -387,7 +388,7 @@ proptest! {
                 prop_assert_eq!(validate_application(&def, &kept, today), Ok(kept.clone()));
                 let walked = flow::walk(&def, &answers, today).answers;
                 prop_assert_eq!(def.fee_for(&kept, today), def.fee_for(&walked, today));
-                prop_assert!(rathaus_core::validate::first_incomplete_step(&def, &answers, today).is_none());
+                prop_assert!(first_incomplete_step(&def, &answers, today).is_none());
             }
             Err(errors) => {
                 prop_assert!(!errors.is_empty());

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use rathaus_core::api::SubmitApplication;
 use rathaus_core::definition::{Field, FieldKind, ServiceDefinition};
 use rathaus_core::scope::Scope;
+use rathaus_core::validate::first_incomplete_step;
 use rathaus_core::{flow, format, Answer, Answers, FieldError};
 
 use super::group::item_name;
@@ -40,8 +41,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         return view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }
             .into_any();
     }
-    if let Some(step) = rathaus_core::validate::first_incomplete_step(&def, &draft.answers, today())
-    {
+    if let Some(step) = first_incomplete_step(&def, &draft.answers, today()) {
         redirect(urls::step(&def.id, &step.id, false));
         return ().into_any();
     }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::flow;
 use rathaus_core::scope::Scope;
-use rathaus_core::validate::{validate_field, validate_item, validate_step};
+use rathaus_core::validate::{first_incomplete_step, validate_field, validate_item, validate_step};
 use rathaus_core::{Answer, Answers, FieldError};
 
 use super::group::GroupPage;
@@ -55,8 +55,7 @@ pub fn ResumePage(service: String) -> impl IntoView {
                     .step
                     .filter(|s| flow::is_step_visible(&def, s, &d.answers, today()))
                     .or_else(|| {
-                        rathaus_core::validate::first_incomplete_step(&def, &d.answers, today())
-                            .map(|s| s.id.clone())
+                        first_incomplete_step(&def, &d.answers, today()).map(|s| s.id.clone())
                     });
                 match step {
                     Some(step) => urls::step(&def.id, &step, false),
@@ -120,11 +119,10 @@ pub(crate) fn draft_for_step(
     }
     // A step the answers hide (an old bookmark, a changed answer) is not a page to be on.
     if !flow::is_step_visible(def, step_id, &draft.answers, today()) {
-        let target =
-            match rathaus_core::validate::first_incomplete_step(def, &draft.answers, today()) {
-                Some(s) => urls::step(&def.id, &s.id, from_check),
-                None => urls::check(&def.id),
-            };
+        let target = match first_incomplete_step(def, &draft.answers, today()) {
+            Some(s) => urls::step(&def.id, &s.id, from_check),
+            None => urls::check(&def.id),
+        };
         redirect(target);
         return Err(().into_any());
     }
@@ -141,7 +139,7 @@ pub(crate) fn after_step(
     let next = if from_check {
         // After a change, the first page still missing something (a newly shown step,
         // say), or back to the check page.
-        rathaus_core::validate::first_incomplete_step(def, answers, today())
+        first_incomplete_step(def, answers, today())
     } else {
         flow::next_step(def, answers, step_id, today())
     };
