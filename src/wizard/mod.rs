@@ -1,6 +1,7 @@
 //! The wizard: service definitions turned into pages, with answers kept on the device.
 
 pub mod messages;
+pub mod navigation;
 pub mod question;
 pub mod saving;
 

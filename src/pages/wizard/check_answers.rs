@@ -10,8 +10,8 @@ use rathaus_core::scope::Scope;
 use rathaus_core::validate::first_incomplete_step;
 use rathaus_core::{flow, format, Answer, Answers, FieldError};
 
+use super::arrival::{changed_notice, AlreadySent};
 use super::group::item_name;
-use super::step::{redirect, AlreadySent};
 use crate::api;
 use crate::components::{
     BackLink, Button, Checkbox, ErrorSummary, SummaryError, SummaryList, SummaryRow,
@@ -23,6 +23,7 @@ use crate::router::{urls, use_router};
 use crate::services::with_service;
 use crate::store::{self, PendingSubmission};
 use crate::wizard::messages::field_error_message;
+use crate::wizard::navigation::redirect;
 use crate::wizard::{display_answer, today};
 
 #[component]
@@ -118,7 +119,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
             .into_any()
         })
         .collect_view();
-    let changed = super::step::changed_notice(&def, &draft, locale);
+    let changed = changed_notice(&def, &draft, locale);
     let submitted_answers = walk.answers;
     let draft = StoredValue::new(draft);
 

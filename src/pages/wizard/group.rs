@@ -11,12 +11,13 @@ use rathaus_core::flow;
 use rathaus_core::validate::validate_group;
 use rathaus_core::{Answer, Answers, ErrorCode};
 
-use super::step::{after_step, draft_for_step, redirect, Steps};
+use super::arrival::draft_for_step;
 use crate::components::{BackLink, Button, ErrorSummary, RadioOption, Radios, SummaryError};
 use crate::i18n::{fill, use_i18n, I18n, Key};
 use crate::page::{focus_main_heading, use_document_title};
 use crate::router::{urls, use_router};
 use crate::store;
+use crate::wizard::navigation::{after_step, redirect, Steps};
 use crate::wizard::{display_answer, today};
 
 /// "Person 2": the name of item `index` of a group.
@@ -227,7 +228,7 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
                 problems.set(listed);
                 return;
             }
-            router.navigate(&after_step(&def, &answers, &step.id, from_check));
+            router.navigate(&after_step(&def, &answers, &step.id, from_check, today()));
         }
     };
 

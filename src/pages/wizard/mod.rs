@@ -3,6 +3,7 @@
 //! device page).
 
 pub mod applications;
+pub mod arrival;
 pub mod case;
 pub mod check_answers;
 pub mod device;

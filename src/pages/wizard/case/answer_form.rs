@@ -5,10 +5,10 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use rathaus_core::api::{AnswerRequest, CaseView, OpenRequest};
-use rathaus_core::definition::{Constraints, Field, FieldKind};
-use rathaus_core::{FieldError, FileRef, Text};
+use rathaus_core::api::{AnswerRequest, OpenRequest};
+use rathaus_core::{FieldError, FileRef};
 
+use super::answer::{Answer, Sent, Shown};
 use super::format_timestamp;
 use super::tracker::{shows_answered, Tracker};
 use crate::api::{self, ApiError};
@@ -18,7 +18,6 @@ use crate::components::{
 use crate::file_store;
 use crate::i18n::{use_i18n, Key};
 use crate::store::{self, AnswerDraft};
-use crate::wizard::messages::field_error_message;
 
 /// Where the citizen answers: "sent" once the office has the answer, and the form for
 /// the question it is for (which a refresh changes only while the form holds nothing
@@ -36,52 +35,6 @@ pub fn AnswerSection(tracker: Tracker) -> impl IntoView {
     }
 }
 
-/// The two questions of an answer, as wizard fields, so their errors read like every
-/// other error of the app.
-fn answer_fields(request: &OpenRequest, i18n: crate::i18n::I18n) -> (Field, Field) {
-    let own = |key: Key| Text::new(i18n.t(key), i18n.t(key));
-    let field = |id: &str, kind, label: Key, constraints| Field {
-        id: id.into(),
-        kind,
-        label: own(label),
-        hint: None,
-        optional: false,
-        options: vec![],
-        constraints,
-        show_if: None,
-        autocomplete: None,
-        messages: Default::default(),
-    };
-    let mut text = field(
-        "answer-text",
-        FieldKind::LongText,
-        Key::AnswerTextLabel,
-        Constraints {
-            max_length: Some(rathaus_core::api::ANSWER_MAX_CHARS as u32),
-            ..Default::default()
-        },
-    );
-    text.messages
-        .insert("required".into(), own(Key::AnswerTextRequired));
-    let mut files = field(
-        "answer-files",
-        FieldKind::File,
-        if request.wants_document {
-            Key::AnswerFilesLabel
-        } else {
-            Key::AnswerFilesOptional
-        },
-        Constraints {
-            max_count: Some(5),
-            ..Default::default()
-        },
-    );
-    files
-        .messages
-        .insert("invalid".into(), own(Key::AnswerFileLost));
-    (text, files)
-}
-
 /// Uploads files chosen while offline (kept on the device until now).
 async fn upload_local(files: Vec<FileRef>) -> Result<Vec<FileRef>, ApiError> {
     let mut out = Vec::with_capacity(files.len());
@@ -97,15 +50,6 @@ async fn upload_local(files: Vec<FileRef>) -> Result<Vec<FileRef>, ApiError> {
         out.push(stored);
     }
     Ok(out)
-}
-
-/// What became of sending an answer.
-enum Sent {
-    /// The office has it (this time, or an earlier attempt with the same key).
-    Answered(CaseView),
-    /// The question was settled without this answer (withdrawn by the office).
-    Closed,
-    Failed(ApiError),
 }
 
 /// Sends `answer` with its key. A 409 means the question is no longer open: if the
@@ -130,7 +74,7 @@ async fn send(tracker: Tracker, answer: &AnswerRequest, request: &OpenRequest, k
 #[component]
 fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
     let i18n = use_i18n();
-    let (text_field, files_field) = answer_fields(&request, i18n);
+    let model = StoredValue::new(Answer::to(request.clone(), i18n.locale()));
     // What was written before (a reload, a closed tab) comes back, with its key.
     let case_number = tracker.app.with_value(|a| a.case_number.clone());
     let kept = store::load_answer(&case_number, &request.id);
@@ -167,23 +111,10 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
     Effect::new(move |_| tracker.answer_errors.set(!errors.with(Vec::is_empty)));
     focus_if_asked_for();
 
-    let message_for = {
-        let (text_field, files_field) = (text_field.clone(), files_field.clone());
-        move |field: &'static str| {
-            let (text_field, files_field) = (text_field.clone(), files_field.clone());
-            Signal::derive(move || {
-                errors.with(|list| {
-                    list.iter().find(|e| e.field == field).map(|e| {
-                        let which = if field == "text" {
-                            &text_field
-                        } else {
-                            &files_field
-                        };
-                        field_error_message(which, e, i18n.locale())
-                    })
-                })
-            })
-        }
+    let message_for = move |field: &'static str| {
+        Signal::derive(move || {
+            errors.with(|list| model.with_value(|m| m.message(list, field, i18n.locale())))
+        })
     };
     let text_error = message_for("text");
     let files_error = message_for("attachments");
@@ -209,17 +140,16 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
             if pending.get_untracked() {
                 return;
             }
-            let answer = AnswerRequest {
-                request_id: request.id.clone(),
-                text: text.get_untracked(),
-                attachments: files.get_untracked(),
-            };
-            let problems = answer.problems(&request);
             failure.set(None);
-            if !problems.is_empty() {
-                errors.set(problems);
-                return;
-            }
+            let prepared =
+                model.with_value(|m| m.prepare(text.get_untracked(), files.get_untracked()));
+            let answer = match prepared {
+                Ok(answer) => answer,
+                Err(problems) => {
+                    errors.set(problems);
+                    return;
+                }
+            };
             errors.set(Vec::new());
             // The key belongs to this answer: made once, kept with it on the device,
             // sent with every retry.
@@ -239,42 +169,39 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
                     Err(e) => Sent::Failed(e),
                 };
                 // The device is put right even if the citizen has left the page.
-                if matches!(sent, Sent::Answered(_) | Sent::Closed) {
+                if sent.is_settled() {
                     file_store::forget(answer.attachments.iter().map(|f| f.id.clone()).collect());
                     store::delete_answer(&case_number, &request.id);
                 }
                 if pending.try_set(false).is_some() {
                     return;
                 }
-                match sent {
-                    Sent::Answered(view) => {
+                match sent.shown() {
+                    Shown::Answered(view) => {
                         text.set(String::new());
                         files.set(Vec::new());
-                        tracker.show_answered(view, true);
+                        tracker.show_answered(*view, true);
                     }
-                    Sent::Closed => {
+                    Shown::Closed => {
                         closed.set(true);
                         failure.set(Some(Key::AnswerClosed));
                         tracker.refresh();
                     }
-                    Sent::Failed(e) if e.field_errors().is_some() => {
-                        errors.set(e.field_errors().unwrap_or_default());
-                    }
-                    Sent::Failed(ApiError::Network) => failure.set(Some(Key::AnswerOffline)),
-                    Sent::Failed(_) => failure.set(Some(Key::ServerError)),
+                    Shown::Errors(found) => errors.set(found),
+                    Shown::Failure(key) => failure.set(Some(key)),
                 }
             });
         }
     };
 
-    let refusal_message = {
-        let files_field = files_field.clone();
-        Callback::new(move |refusal: FileRefusal| {
-            crate::wizard::messages::refusal_message(&files_field, refusal, i18n.locale())
+    let refusal_message = Callback::new(move |refusal: FileRefusal| {
+        model.with_value(|m| {
+            crate::wizard::messages::refusal_message(&m.files_field, refusal, i18n.locale())
         })
-    };
+    });
     let asked = format_timestamp(&request.asked_at, i18n.locale());
-    let wants_document = request.wants_document;
+    let files_label = i18n.t(Answer::files_label(&request));
+    let file_constraints = model.with_value(|m| m.files_field.constraints.clone());
     view! {
         <section class="case-question" data-testid="open-request" aria-labelledby="answer">
             <h2 class="heading-m" id="answer" tabindex="-1">{i18n.t(Key::EventRequest)}</h2>
@@ -299,10 +226,10 @@ fn AnswerForm(tracker: Tracker, request: OpenRequest) -> impl IntoView {
                 />
                 <FileUpload
                     id="answer-files"
-                    label=i18n.t(if wants_document { Key::AnswerFilesLabel } else { Key::AnswerFilesOptional })
+                    label=files_label
                     hint=i18n.t(Key::AnswerFilesHint)
                     error=files_error
-                    constraints=files_field.constraints.clone()
+                    constraints=file_constraints
                     value=files
                     on_change=Callback::new(move |list: Vec<FileRef>| {
                         files.set(list);
