@@ -1,12 +1,16 @@
 //! Numbers and identifiers as citizens type them: "1.250,50 €", "DE89 3704 0044 …".
 //! No float anywhere: amounts are exact, and float parsing would cost the app kilobytes.
 
+mod identifiers;
+
 use std::cmp::Ordering;
 use std::fmt;
 
 use crate::json::{FromJson, Json, JsonError, ToJson};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+pub use identifiers::{is_iban, is_phone_number, is_tax_id};
 
 /// An exact decimal number: `mantissa / 10^scale`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,98 +216,6 @@ impl schemars::JsonSchema for Decimal {
     }
 }
 
-/// A whole number ("1.500" and "1500" alike).
-pub fn parse_whole(text: &str) -> Option<i64> {
-    Decimal::parse(text, Separators::GroupThousands)?.to_whole()
-}
-
-/// An amount of money in cents ("12,50", "12.50 €", "1.250" = 1 250 euros).
-pub fn parse_money(text: &str) -> Option<i64> {
-    Decimal::parse(text, Separators::GroupThousands)?.to_hundredths()
-}
-
-/// A telephone number as people write it: digits, spaces, `/`, `-`, brackets and a
-/// leading `+`; between 6 and 15 digits (the E.164 maximum).
-pub fn is_phone_number(text: &str) -> bool {
-    let text = text.trim();
-    let body = text.strip_prefix('+').unwrap_or(text);
-    let digits = body.bytes().filter(u8::is_ascii_digit).count();
-    (6..=15).contains(&digits)
-        && body
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'/' | b'-' | b'(' | b')'))
-}
-
-/// An IBAN with a correct ISO 13616 checksum (mod 97); German ones have 22 characters.
-/// Spaces and lower case are accepted, as on printed bank cards.
-pub fn is_iban(text: &str) -> bool {
-    let iban: Vec<u8> = text
-        .bytes()
-        .filter(|b| *b != b' ')
-        .map(|b| b.to_ascii_uppercase())
-        .collect();
-    if !(15..=34).contains(&iban.len())
-        || !iban[..2].iter().all(u8::is_ascii_uppercase)
-        || !iban[2..4].iter().all(u8::is_ascii_digit)
-        || !iban.iter().all(u8::is_ascii_alphanumeric)
-        || (&iban[..2] == b"DE" && iban.len() != 22)
-    {
-        return false;
-    }
-    let mut remainder: u32 = 0;
-    for &b in iban[4..].iter().chain(&iban[..4]) {
-        let value = if b.is_ascii_digit() {
-            u32::from(b - b'0')
-        } else {
-            u32::from(b - b'A') + 10
-        };
-        remainder = if value >= 10 {
-            (remainder * 100 + value) % 97
-        } else {
-            (remainder * 10 + value) % 97
-        };
-    }
-    remainder == 1
-}
-
-/// The German tax identification number (Steuer-IdNr.): 11 digits, no leading zero,
-/// in the first ten exactly one digit repeated (twice, or three times but not three in
-/// a row), and the ISO 7064 MOD 11,10 check digit.
-pub fn is_tax_id(text: &str) -> bool {
-    let digits: Vec<u8> = text
-        .bytes()
-        .filter(|b| *b != b' ')
-        .map(|b| b.wrapping_sub(b'0'))
-        .collect();
-    if digits.len() != 11 || digits.iter().any(|d| *d > 9) || digits[0] == 0 {
-        return false;
-    }
-    let mut counts = [0u8; 10];
-    for d in &digits[..10] {
-        counts[usize::from(*d)] += 1;
-    }
-    let repeated: Vec<u8> = counts.iter().copied().filter(|c| *c > 1).collect();
-    if repeated != [2] && repeated != [3] {
-        return false;
-    }
-    if digits[..10]
-        .windows(3)
-        .any(|w| w[0] == w[1] && w[1] == w[2])
-    {
-        return false;
-    }
-    let mut product: u32 = 10;
-    for d in &digits[..10] {
-        let mut sum = (u32::from(*d) + product) % 10;
-        if sum == 0 {
-            sum = 10;
-        }
-        product = (sum * 2) % 11;
-    }
-    let check = (11 - product) % 10;
-    check == u32::from(digits[10])
-}
-
 // The app's codec (crate::json), by hand like the serde impls above.
 impl FromJson for Decimal {
     fn from_json(v: &Json) -> Result<Self, JsonError> {
@@ -321,89 +233,15 @@ impl ToJson for Decimal {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dec(text: &str, sep: Separators) -> Option<(i64, u8)> {
-        Decimal::parse(text, sep).map(|d| (d.mantissa, d.scale))
-    }
-
-    #[test]
-    fn reads_numbers_the_german_and_the_english_way() {
-        use Separators::*;
-        assert_eq!(dec("1250", GroupThousands), Some((1250, 0)));
-        assert_eq!(dec("1.250", GroupThousands), Some((1250, 0)));
-        assert_eq!(dec("1,250", GroupThousands), Some((1250, 0)));
-        assert_eq!(dec("1,250", DecimalPoint), Some((1250, 3)));
-        assert_eq!(dec("1.250.000", DecimalPoint), Some((1_250_000, 0)));
-        assert_eq!(dec("1.250,5", GroupThousands), Some((12505, 1)));
-        assert_eq!(dec("1,250.55", GroupThousands), Some((125_055, 2)));
-        assert_eq!(dec(" 12,50 € ", GroupThousands), Some((1250, 2)));
-        assert_eq!(dec("-3", GroupThousands), Some((-3, 0)));
-        assert_eq!(dec("250 000", GroupThousands), Some((250_000, 0)));
-        for bad in [
-            "",
-            "-",
-            "1,",
-            ",5",
-            "1.2.3",
-            "12.34.567",
-            "1..2",
-            "abc",
-            "1e5",
-            "--1",
-            "1,2345.6",
-            "9999999999999999999",
-        ] {
-            assert_eq!(dec(bad, GroupThousands), None, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn hundredths_and_plain_text() {
-        let d = |t: &str| Decimal::parse(t, Separators::DecimalPoint).unwrap();
-        assert_eq!(d("12,5").hundredths_truncated(), 1250);
-        assert_eq!(d("12").hundredths_truncated(), 1200);
-        assert_eq!(d("0,129").hundredths_truncated(), 12);
-        assert_eq!(d("-0,05").to_plain_string(), "-0.05");
-        assert_eq!(d("1.500.000").to_plain_string(), "1500000");
-        assert_eq!(d("3,10").to_plain_string(), "3.10");
-    }
-
-    #[test]
-    fn money_and_whole_numbers() {
-        assert_eq!(parse_money("13"), Some(1300));
-        assert_eq!(parse_money("13,5"), Some(1350));
-        assert_eq!(parse_money("250.000"), Some(25_000_000));
-        assert_eq!(parse_money("0,001"), None);
-        assert_eq!(parse_whole("2"), Some(2));
-        assert_eq!(parse_whole("2,5"), None);
-        assert_eq!(
-            Decimal::parse("2,5", Separators::DecimalPoint)
-                .unwrap()
-                .compare(Decimal::from_whole(2)),
-            Ordering::Greater
-        );
-    }
-
-    #[test]
-    fn identifiers() {
-        assert!(is_iban("DE89 3704 0044 0532 0130 00"));
-        assert!(is_iban("de89370400440532013000"));
-        assert!(is_iban("GB82 WEST 1234 5698 7654 32"));
-        assert!(!is_iban("DE89 3704 0044 0532 0130 01"));
-        assert!(!is_iban("DE89 3704 0044 0532 0130"));
-        assert!(!is_iban("DE8937040044053201300ü"));
-        assert!(is_tax_id("86095742719"));
-        assert!(is_tax_id("86 095 742 719"));
-        assert!(!is_tax_id("86095742718"), "wrong check digit");
-        assert!(!is_tax_id("06095742719"), "leading zero");
-        assert!(!is_tax_id("12345678903"), "no repeated digit");
-        assert!(is_phone_number("+49 231 50-0"));
-        assert!(is_phone_number("0231 / 50 12345"));
-        assert!(!is_phone_number("12345"));
-        assert!(!is_phone_number("0231 call me"));
-        assert!(!is_phone_number("++49 231 500"));
-    }
+/// A whole number ("1.500" and "1500" alike).
+pub fn parse_whole(text: &str) -> Option<i64> {
+    Decimal::parse(text, Separators::GroupThousands)?.to_whole()
 }
+
+/// An amount of money in cents ("12,50", "12.50 €", "1.250" = 1 250 euros).
+pub fn parse_money(text: &str) -> Option<i64> {
+    Decimal::parse(text, Separators::GroupThousands)?.to_hundredths()
+}
+
+#[cfg(test)]
+mod tests;

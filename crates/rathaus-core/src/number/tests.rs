@@ -1,0 +1,85 @@
+//! Numbers as typed, the German and the English way, and identifiers.
+
+use super::*;
+
+fn dec(text: &str, sep: Separators) -> Option<(i64, u8)> {
+    Decimal::parse(text, sep).map(|d| (d.mantissa, d.scale))
+}
+
+#[test]
+fn reads_numbers_the_german_and_the_english_way() {
+    use Separators::*;
+    assert_eq!(dec("1250", GroupThousands), Some((1250, 0)));
+    assert_eq!(dec("1.250", GroupThousands), Some((1250, 0)));
+    assert_eq!(dec("1,250", GroupThousands), Some((1250, 0)));
+    assert_eq!(dec("1,250", DecimalPoint), Some((1250, 3)));
+    assert_eq!(dec("1.250.000", DecimalPoint), Some((1_250_000, 0)));
+    assert_eq!(dec("1.250,5", GroupThousands), Some((12505, 1)));
+    assert_eq!(dec("1,250.55", GroupThousands), Some((125_055, 2)));
+    assert_eq!(dec(" 12,50 € ", GroupThousands), Some((1250, 2)));
+    assert_eq!(dec("-3", GroupThousands), Some((-3, 0)));
+    assert_eq!(dec("250 000", GroupThousands), Some((250_000, 0)));
+    for bad in [
+        "",
+        "-",
+        "1,",
+        ",5",
+        "1.2.3",
+        "12.34.567",
+        "1..2",
+        "abc",
+        "1e5",
+        "--1",
+        "1,2345.6",
+        "9999999999999999999",
+    ] {
+        assert_eq!(dec(bad, GroupThousands), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn hundredths_and_plain_text() {
+    let d = |t: &str| Decimal::parse(t, Separators::DecimalPoint).unwrap();
+    assert_eq!(d("12,5").hundredths_truncated(), 1250);
+    assert_eq!(d("12").hundredths_truncated(), 1200);
+    assert_eq!(d("0,129").hundredths_truncated(), 12);
+    assert_eq!(d("-0,05").to_plain_string(), "-0.05");
+    assert_eq!(d("1.500.000").to_plain_string(), "1500000");
+    assert_eq!(d("3,10").to_plain_string(), "3.10");
+}
+
+#[test]
+fn money_and_whole_numbers() {
+    assert_eq!(parse_money("13"), Some(1300));
+    assert_eq!(parse_money("13,5"), Some(1350));
+    assert_eq!(parse_money("250.000"), Some(25_000_000));
+    assert_eq!(parse_money("0,001"), None);
+    assert_eq!(parse_whole("2"), Some(2));
+    assert_eq!(parse_whole("2,5"), None);
+    assert_eq!(
+        Decimal::parse("2,5", Separators::DecimalPoint)
+            .unwrap()
+            .compare(Decimal::from_whole(2)),
+        Ordering::Greater
+    );
+}
+
+#[test]
+fn identifiers() {
+    assert!(is_iban("DE89 3704 0044 0532 0130 00"));
+    assert!(is_iban("de89370400440532013000"));
+    assert!(is_iban("GB82 WEST 1234 5698 7654 32"));
+    assert!(!is_iban("DE89 3704 0044 0532 0130 01"));
+    assert!(!is_iban("DE89 3704 0044 0532 0130"));
+    assert!(!is_iban("DE8937040044053201300ü"));
+    assert!(is_tax_id("86095742719"));
+    assert!(is_tax_id("86 095 742 719"));
+    assert!(!is_tax_id("86095742718"), "wrong check digit");
+    assert!(!is_tax_id("06095742719"), "leading zero");
+    assert!(!is_tax_id("12345678903"), "no repeated digit");
+    assert!(is_phone_number("+49 231 50-0"));
+    assert!(is_phone_number("0231 / 50 12345"));
+    assert!(!is_phone_number("12345"));
+    assert!(!is_phone_number("0231 call me"));
+    assert!(!is_phone_number("++49 231 500"));
+}
