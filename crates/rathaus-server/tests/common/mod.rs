@@ -266,7 +266,7 @@ pub fn any_status(r: Result<ureq::Response, ureq::Error>) -> ureq::Response {
     }
 }
 
-/// The document's example application (crates/rathaus-server/src/openapi.rs).
+/// The document's example application (crates/rathaus-server/src/openapi/operations.rs).
 pub fn valid_application() -> Value {
     rathaus_server::openapi::example_application()
 }

@@ -1,21 +1,19 @@
 //! `/api/v1` described as OpenAPI 3.1, generated from the same Rust types the handlers
 //! read and write (their JSON Schemas come from the serde attributes, through schemars).
-//! The operations are listed here once; `tests/openapi.rs` holds the checked-in
-//! `docs/openapi.json` to this and every documented path to the router, and the test
-//! command runs schemathesis against a running server with it (scripts/openapi.sh).
+//! The operations are listed once, in `operations.rs`; `tests/openapi.rs` holds the
+//! checked-in `docs/openapi.json` to this and every documented path to the router, and
+//! the test command runs schemathesis against a running server with it (scripts/openapi.sh).
 
 use rathaus_core::api::{
-    AnswerRequest, ApplicationReceipt, CaseView, ErrorBody, FeedbackReceipt, FeedbackReport,
-    ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER,
-    IDEMPOTENCY_KEY_HEADER,
+    ErrorBody, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER, IDEMPOTENCY_KEY_HEADER,
 };
-use rathaus_core::catalogue::{Catalogue, Overview};
-use rathaus_core::definition::ServiceDefinition;
-use rathaus_core::payment::{CreatePayment, PaymentList, PaymentView};
-use rathaus_core::FileRef;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
+
+mod operations;
+
+pub use operations::{example_application, operations};
 
 /// Where the checked-in copy lives, relative to the repository root.
 pub const OPENAPI_PATH: &str = "docs/openapi.json";
@@ -62,222 +60,6 @@ impl Operation {
             .map(|(status, _)| *status)
             .chain(self.errors.iter().copied())
     }
-}
-
-pub fn operations() -> Vec<Operation> {
-    vec![
-        Operation {
-            method: "get",
-            path: "/openapi.json",
-            id: "getOpenApi",
-            summary: "This description (docs/openapi.json).",
-            input: Input::None,
-            idempotent: false,
-            access_code: false,
-            ok: &[(200, "The OpenAPI 3.1 document.")],
-            body: |_| schemars::json_schema!({"type": "object"}),
-            errors: &[],
-        },
-        Operation {
-            method: "get",
-            path: "/services",
-            id: "listServices",
-            summary: "The services that have a wizard, with title, summary and fixed fee.",
-            input: Input::None,
-            idempotent: false,
-            access_code: false,
-            ok: &[(200, "The services.")],
-            body: schema::<ServiceList>,
-            errors: &[],
-        },
-        Operation {
-            method: "get",
-            path: "/services/{id}",
-            id: "getService",
-            summary: "A service's definition: the wizard's steps, questions, rules and fees.",
-            input: Input::None,
-            idempotent: false,
-            access_code: false,
-            ok: &[(200, "The definition.")],
-            body: schema::<ServiceDefinition>,
-            errors: &[404],
-        },
-        Operation {
-            method: "get",
-            path: "/catalogue",
-            id: "getCatalogue",
-            summary: "The whole catalogue of the city's services, searched on the device.",
-            input: Input::None,
-            idempotent: false,
-            access_code: false,
-            ok: &[(200, "The catalogue (brotli or gzip as the client accepts).")],
-            body: schema::<Catalogue>,
-            errors: &[],
-        },
-        Operation {
-            method: "get",
-            path: "/catalogue/overview",
-            id: "getOverview",
-            summary: "What the front page shows: topics with their counts, the wizards.",
-            input: Input::None,
-            idempotent: false,
-            access_code: false,
-            ok: &[(200, "The overview.")],
-            body: schema::<Overview>,
-            errors: &[],
-        },
-        Operation {
-            method: "post",
-            path: "/applications",
-            id: "submitApplication",
-            summary: "Send an application. The backend validates the answers and computes \
-                      the fee by its own rules; the receipt's access code is shown once.",
-            input: Input::Json(schema::<SubmitApplication>, example_application),
-            idempotent: true,
-            access_code: false,
-            ok: &[
-                (201, "The case was made."),
-                (200, "A repeat of an earlier request: its receipt again."),
-            ],
-            body: schema::<ApplicationReceipt>,
-            errors: &[400, 404, 408, 409, 413, 422],
-        },
-        Operation {
-            method: "get",
-            path: "/applications/{case_number}",
-            id: "getCase",
-            summary: "A case with its timeline and the office's open request.",
-            input: Input::None,
-            idempotent: false,
-            access_code: true,
-            ok: &[(200, "The case.")],
-            body: schema::<CaseView>,
-            errors: &[401, 404, 429],
-        },
-        Operation {
-            method: "post",
-            path: "/applications/{case_number}/answers",
-            id: "answerRequest",
-            summary: "Answer the office's open request (files are uploaded first).",
-            input: Input::Json(
-                schema::<AnswerRequest>,
-                || json!({"request_id": "rq_1", "text": "Die Kopie liegt bei.", "attachments": []}),
-            ),
-            idempotent: true,
-            access_code: true,
-            ok: &[(200, "The answer is recorded: the case as it is now.")],
-            body: schema::<CaseView>,
-            errors: &[400, 401, 404, 408, 409, 413, 422, 429],
-        },
-        Operation {
-            method: "get",
-            path: "/applications/{case_number}/payments",
-            id: "listPayments",
-            summary: "The case's payments, oldest first.",
-            input: Input::None,
-            idempotent: false,
-            access_code: true,
-            ok: &[(200, "The payments.")],
-            body: schema::<PaymentList>,
-            errors: &[401, 404, 429],
-        },
-        Operation {
-            method: "post",
-            path: "/applications/{case_number}/payments",
-            id: "createPayment",
-            summary: "Start paying the case's fee (the amount is the backend's own).",
-            input: Input::Json(
-                schema::<CreatePayment>,
-                || json!({"return_url": "/applications/2026-7KQ4-M2XD/payment"}),
-            ),
-            idempotent: true,
-            access_code: true,
-            ok: &[
-                (
-                    201,
-                    "A payment was started: send the citizen to its redirect_url.",
-                ),
-                (
-                    200,
-                    "A repeat of an earlier request: that payment as it is now.",
-                ),
-            ],
-            body: schema::<PaymentView>,
-            errors: &[400, 401, 404, 408, 409, 413, 429],
-        },
-        Operation {
-            method: "get",
-            path: "/applications/{case_number}/payments/{payment_id}",
-            id: "getPayment",
-            summary: "One payment of the case, as it is now.",
-            input: Input::None,
-            idempotent: false,
-            access_code: true,
-            ok: &[(200, "The payment.")],
-            body: schema::<PaymentView>,
-            errors: &[401, 404, 429],
-        },
-        Operation {
-            method: "post",
-            path: "/attachments",
-            id: "uploadAttachment",
-            summary: "Upload a file for an application or an answer; named in them by its id.",
-            input: Input::File,
-            idempotent: false,
-            access_code: false,
-            ok: &[(
-                201,
-                "The file is stored, unclaimed until an application names it.",
-            )],
-            body: schema::<FileRef>,
-            errors: &[400, 408, 413, 415, 422, 429, 503],
-        },
-        Operation {
-            method: "post",
-            path: "/feedback",
-            id: "reportBarrier",
-            summary: "Report a barrier in the app (the accessibility statement's feedback).",
-            input: Input::Json(schema::<FeedbackReport>, || {
-                json!({
-                    "page": "/dienste/fuehrungszeugnis",
-                    "description": "Der Knopf „Weiter“ ist mit der Tastatur nicht erreichbar.",
-                    "contact": "",
-                    "locale": "de",
-                })
-            }),
-            idempotent: true,
-            access_code: false,
-            ok: &[
-                (201, "The report is received."),
-                (200, "A repeat of an earlier request: its receipt again."),
-            ],
-            body: schema::<FeedbackReceipt>,
-            errors: &[400, 408, 409, 413, 422, 429],
-        },
-    ]
-}
-
-/// A complete application for the Führungszeugnis (13,00 €) as the app sends it (also
-/// the tests' valid application).
-pub fn example_application() -> Value {
-    json!({
-        "service_id": "fuehrungszeugnis",
-        "service_version": 1,
-        "locale": "de",
-        "answers": {
-            "kind": "private",
-            "purpose": "Ehrenamt im Sportverein",
-            "given_names": "Erika",
-            "family_name": "Mustermann",
-            "birth_date": {"day": "12", "month": "8", "year": "1964"},
-            "birth_place": "Berlin",
-            "nationality": "deutsch",
-            "street": "Heidestraße 17",
-            "postcode": "51147",
-            "city": "Köln",
-            "delivery": "home",
-        },
-    })
 }
 
 fn error_description(status: u16) -> &'static str {
