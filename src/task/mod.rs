@@ -70,12 +70,43 @@ impl Future for InTask {
     }
 }
 
+/// Which run of a task or timer is current, and whether it is still going: the result
+/// (or the wake-up) of an older run is dropped.
+#[derive(Default)]
+struct Runs {
+    current: Cell<u32>,
+    going: Cell<bool>,
+}
+
+impl Runs {
+    /// Makes every earlier run void; the new one is going.
+    fn begin(&self) -> u32 {
+        let run = self.current.get().wrapping_add(1);
+        self.current.set(run);
+        self.going.set(true);
+        run
+    }
+
+    /// Makes every run void.
+    fn stop(&self) {
+        self.current.set(self.current.get().wrapping_add(1));
+        self.going.set(false);
+    }
+
+    /// Whether `run` is still the current one; if so, it is over now.
+    fn finish(&self, run: u32) -> bool {
+        let current = self.current.get() == run;
+        if current {
+            self.going.set(false);
+        }
+        current
+    }
+}
+
 /// What a task keeps: one value in the owner's arena.
 #[derive(Default)]
 struct State {
-    /// Which run is current: a result of an older one is dropped.
-    generation: Cell<u32>,
-    running: Cell<bool>,
+    runs: Runs,
     requests: RefCell<Requests>,
 }
 
@@ -98,25 +129,19 @@ impl Task {
         work: impl Future<Output = T> + 'static,
         done: impl FnOnce(T) + 'static,
     ) {
-        let Some(generation) = self.next() else {
-            return;
-        };
         let requests = Requests::default();
-        self.0.with_value(|s| {
-            *s.requests.borrow_mut() = requests.clone();
-            s.running.set(true);
+        let run = self.0.try_with_value(|s| {
+            s.requests.replace(requests.clone()).abort();
+            s.runs.begin()
         });
-        let current = move || {
-            self.0
-                .try_with_value(|s| s.generation.get() == generation)
-                .unwrap_or(false)
+        let Some(run) = run else {
+            return;
         };
         crate::spawn(InTask {
             requests,
             future: Box::pin(async move {
                 let out = work.await;
-                if current() {
-                    self.0.with_value(|s| s.running.set(false));
+                if self.0.try_with_value(|s| s.runs.finish(run)) == Some(true) {
                     done(out);
                 }
             }),
@@ -125,23 +150,16 @@ impl Task {
 
     /// Stops the current run: its requests are aborted and its result dropped.
     pub fn cancel(self) {
-        self.next();
-        self.0.try_with_value(|s| s.running.set(false));
+        self.0.try_with_value(|s| {
+            s.requests.borrow().abort();
+            s.runs.stop();
+        });
     }
 
     /// Whether a run is going.
     pub fn is_running(self) -> bool {
-        self.0.try_with_value(|s| s.running.get()).unwrap_or(false)
-    }
-
-    /// Makes every earlier run void and aborts its requests; the new generation, or
-    /// `None` when the owner is gone.
-    fn next(self) -> Option<u32> {
-        self.0.try_with_value(|s| {
-            s.requests.borrow().abort();
-            let generation = s.generation.get().wrapping_add(1);
-            s.generation.set(generation);
-            generation
-        })
+        self.0
+            .try_with_value(|s| s.runs.going.get())
+            .unwrap_or(false)
     }
 }

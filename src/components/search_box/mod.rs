@@ -109,7 +109,7 @@ pub fn SearchBox() -> impl IntoView {
     // The latest query waits for the catalogue, if it was not there yet.
     let waiting = StoredValue::new(false);
     Effect::new(move || {
-        let arrived = data.signal().get();
+        let arrived = data.get();
         if !waiting.get_value() {
             return;
         }
@@ -147,10 +147,7 @@ pub fn SearchBox() -> impl IntoView {
                 announce();
             }
         });
-        let arrived = data.ask().signal().with_untracked(|d| match d {
-            Some(Ok(c)) => Some(c.clone()),
-            _ => None,
-        });
+        let arrived = data.ask().get_untracked().and_then(Result::ok);
         match arrived {
             Some(catalogue) => search(catalogue, query, round),
             None => waiting.set_value(true),
