@@ -36,7 +36,7 @@ frame-ancestors 'none'";
 /// one opened as a page anyway, it may load nothing and be framed by nobody.
 pub const NOT_A_DOCUMENT_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
 
-/// The first path segments of the app's own pages (`Route::parse` in src/router.rs;
+/// The first path segments of the app's own pages (`Route::parse` in src/router/route.rs;
 /// a test keeps the two in step). Unknown paths under them are the app's to judge: it
 /// is served with 200 and shows its own "not found" page where there is none.
 pub const APP_AREAS: &[&str] = &[

@@ -466,11 +466,11 @@ fn robots_txt_and_not_found_pages() {
     }
 }
 
-/// The first path segments the app routes (src/router.rs) are the ones the server
+/// The first path segments the app routes (src/router/route.rs) are the ones the server
 /// serves the app for with 200.
 #[test]
 fn the_servers_app_areas_are_the_apps_routes() {
-    let router = std::fs::read_to_string(repo().join("src/router.rs")).unwrap();
+    let router = std::fs::read_to_string(repo().join("src/router/route.rs")).unwrap();
     let parse = &router[router.find("pub fn parse").unwrap()..];
     let parse = &parse[..parse.find("pub fn href").unwrap_or(parse.len())];
     let mut routed: Vec<&str> = parse
