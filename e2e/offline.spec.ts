@@ -260,6 +260,24 @@ test('the wizard’s code fails to arrive: an error with a retry, not a dead app
   await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
 });
 
+test('the lazy pages’ styles come with the first such page; a failed download is retried', async ({ page }) => {
+  await failOnce(page, '**/later-*.css');
+  await page.goto('/');
+  await arriveAt(page, 'Dienstleistungen online beantragen');
+  const laterSheets = () =>
+    page.evaluate(() => [...document.styleSheets].filter((s) => s.href?.includes('/later-')).length);
+  // A first visit loads the first stylesheet only (scripts/build/bundle-css.mjs).
+  expect(await laterSheets()).toBe(0);
+  await page.getByRole('link', { name: 'Führungszeugnis beantragen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Keine Verbindung zum Server');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await arriveAt(page, 'Führungszeugnis beantragen');
+  // Styled: its key facts are rows.
+  await expect(page.locator('.facts__row').first()).toHaveCSS('display', 'flex');
+  expect(await laterSheets()).toBe(1);
+});
+
 test('drafts expire 30 days after their last change; one waiting to be sent stays', async ({ page }) => {
   await page.goto('/');
   await arriveAt(page, 'Dienstleistungen online beantragen');

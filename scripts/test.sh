@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test, in the order that fails fastest: the module boundary, formatting and lints, native tests of the
+# Every test, in the order that fails fastest: the module boundary (and the stylesheets'
+# split along it), formatting and lints, native tests of the
 # core, the server and the app's logic, component tests in headless Chromium, the
 # release build (which enforces the size budget), schemathesis against the running
 # server, then Playwright journeys with axe.
@@ -13,6 +14,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "module boundary and bridge rule (docs/architecture.md, 'Wasm modules')"
 node scripts/check-modules.mjs --self-test
 node scripts/check-modules.mjs
+node scripts/build/bundle-css.mjs --check
 step "format"
 cargo fmt --all -- --check
 step "lints"

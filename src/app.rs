@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::ApiError;
 use crate::components::LoadError;
 use crate::i18n::{use_i18n, I18n, Key, Locale};
 use crate::outbox::Outbox;
@@ -30,7 +29,7 @@ pub fn App() -> impl IntoView {
     // only if the device keeps something (never on a first visit).
     if store::keeps("applications") || store::keeps("draft.") {
         crate::spawn(async move {
-            if code_ready("deferred").await.is_ok() {
+            if crate::lazy::code_ready("deferred").await.is_ok() {
                 deferred(Deferred::ReadStore).await;
                 if store::take_set_aside() {
                     set_aside.set(true);
@@ -175,7 +174,7 @@ fn DeferredPage(page: Lazy) -> impl IntoView {
         let page = page.clone();
         Suspend::new(async move {
             let module = page.module();
-            let ready = send_wrapper::SendWrapper::new(code_ready(module)).await;
+            let ready = send_wrapper::SendWrapper::new(crate::lazy::page_ready(module)).await;
             match (ready, page) {
                 (Ok(()), Lazy::Browse(route)) => {
                     let task = crate::search::CatalogueTask::Page(route);
@@ -195,42 +194,6 @@ fn DeferredPage(page: Lazy) -> impl IntoView {
             }
         })
     }
-}
-
-thread_local! {
-    /// The split files fetched in this visit.
-    static FETCHED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Fetches the files of the lazy function `module` (`deferred`, `search_catalogue`), as
-/// the release build lists them in `<meta name="rathaus-deferred">`
-/// (`deferred=/split_deferred-….wasm,/chunk-….wasm;search_catalogue=…`); debug builds do
-/// not split and have none. Once fetched, the split loader finds them in the cache.
-pub async fn code_ready(module: &str) -> Result<(), ApiError> {
-    let listed = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("meta[name=rathaus-deferred]")
-                .ok()
-                .flatten()
-        })
-        .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_default();
-    let files = listed
-        .split(';')
-        .find_map(|entry| entry.strip_prefix(module)?.strip_prefix('='))
-        .unwrap_or_default();
-    for file in files.split(',').filter(|f| !f.is_empty()) {
-        if FETCHED.with(|f| f.borrow().iter().any(|done| done == file)) {
-            continue;
-        }
-        let (status, _) = crate::api::fetch_text("GET", file, None, &[]).await?;
-        if !(200..300).contains(&status) {
-            return Err(ApiError::Status { status, body: None });
-        }
-        FETCHED.with(|f| f.borrow_mut().push(file.to_owned()));
-    }
-    Ok(())
 }
 
 #[component]

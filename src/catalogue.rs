@@ -63,7 +63,7 @@ impl CatalogueData {
 
 /// The whole catalogue, read by the catalogue's own module (src/search.rs).
 async fn load_full() -> Result<Catalogue, ApiError> {
-    crate::app::code_ready("catalogue_code").await?;
+    crate::lazy::code_ready("catalogue_code").await?;
     match crate::search::catalogue_code(crate::search::CatalogueTask::Load).await {
         crate::search::CatalogueDone::Loaded(result) => result,
         // Not an answer to Load; never given.

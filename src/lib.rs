@@ -12,6 +12,7 @@ pub mod components;
 pub mod config;
 pub mod file_store;
 pub mod i18n;
+pub mod lazy;
 pub mod legal;
 pub mod outbox;
 pub mod page;

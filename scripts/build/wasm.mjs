@@ -161,7 +161,7 @@ export function buildWasm({ dir, root }) {
       : [];
 
     // index.html: the new names, and integrity hashes that match them. The app fetches
-    // the deferred module itself first (src/app.rs, app::code_ready), so that a
+    // the deferred module itself first (src/lazy.rs, code_ready), so that a
     // failed download shows a retry instead of ending the app.
     html = html.replaceAll(oldJs, names.js).replaceAll(oldWasm, names.wasm);
     if (chunks.length) {

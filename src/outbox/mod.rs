@@ -96,7 +96,7 @@ impl Outbox {
             crate::spawn(async move {
                 // Without the sending code (offline before it was ever loaded), the
                 // next reconnect tries again.
-                if crate::app::code_ready("deferred").await.is_ok() {
+                if crate::lazy::code_ready("deferred").await.is_ok() {
                     crate::pages::wizard::deferred(crate::pages::wizard::Deferred::SendWaiting(
                         self,
                     ))

@@ -80,8 +80,8 @@ pub fn SearchBox() -> impl IntoView {
     // Searches `query` in `catalogue`; the answer is dropped if another query came since.
     let search = move |catalogue: Arc<Catalogue>, query: String, round: u32| {
         crate::spawn(async move {
-            // Fetched first, so that a failed download can be retried (app.rs).
-            if let Err(e) = crate::app::code_ready("catalogue_code").await {
+            // Fetched first, so that a failed download can be retried (src/lazy.rs).
+            if let Err(e) = crate::lazy::code_ready("catalogue_code").await {
                 if latest.try_get_value() == Some(round) {
                     results.set(Results::Failed(e));
                 }
@@ -163,7 +163,7 @@ pub fn SearchBox() -> impl IntoView {
     let on_focus = move |_| {
         data.ask();
         crate::spawn(async {
-            let _ = crate::app::code_ready("catalogue_code").await;
+            let _ = crate::lazy::code_ready("catalogue_code").await;
         });
     };
     // Enter: the results, with focus on their count.
