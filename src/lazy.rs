@@ -19,15 +19,22 @@ thread_local! {
 
 /// Fetches the files of the lazy function `module` (`deferred`, `catalogue_code`,
 /// `legal_code`) as the release build lists them in `<meta name="rathaus-deferred">`
-/// (`deferred=/split_deferred-….wasm,/chunk-….wasm;…`). Once fetched, the split loader
-/// finds them in the cache.
+/// (`deferred=/split_deferred-….wasm,/chunk-….wasm;…`), and the later stylesheet. Once
+/// fetched, the split loader and the stylesheet's link find them in the cache.
 pub async fn code_ready(module: &str) -> Result<(), ApiError> {
     let listed = meta("rathaus-deferred").unwrap_or_default();
     let files = listed
         .split(';')
         .find_map(|entry| entry.strip_prefix(module)?.strip_prefix('='))
         .unwrap_or_default();
-    for file in files.split(',').filter(|f| !f.is_empty()) {
+    // The later stylesheet too: every module's pages need it, and once fetched with the
+    // code, the service worker keeps it for the offline use of those pages.
+    let styles = meta("rathaus-styles");
+    for file in files
+        .split(',')
+        .filter(|f| !f.is_empty())
+        .chain(styles.as_deref())
+    {
         if FETCHED.with(|f| f.borrow().iter().any(|done| done == file)) {
             continue;
         }
