@@ -216,7 +216,8 @@ export function cycles(graph) {
   return found;
 }
 
-function sources(dir) {
+/** Every `.rs` file under `dir`. */
+export function sources(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) return sources(full);

@@ -19,11 +19,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = process.env.TRUNK_SOURCE_DIR || join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const components = join(root, 'src', 'components');
-const { moduleOfFile } = await import(pathToFileURL(join(root, 'scripts', 'check-modules.mjs')).href);
+const { moduleOfFile, sources } = await import(pathToFileURL(join(root, 'scripts', 'check-modules.mjs')).href);
 
 /** The components a first visit shows (the search box takes its label, hint and input
  *  from field and text_input; errors with a retry are notices with a button). */
-export const FIRST_VISIT_COMPONENTS = ['button', 'field', 'notice', 'search_box', 'text_input'];
+const FIRST_VISIT_COMPONENTS = ['button', 'field', 'notice', 'search_box', 'text_input'];
 
 const componentCss = (name) => join(components, name, `${name}.css`);
 const styled = readdirSync(components, { withFileTypes: true })
@@ -45,24 +45,16 @@ const sheets = {
 const read = (file) => `/* ${relative(root, file)} */\n${readFileSync(file, 'utf8')}`;
 const text = Object.fromEntries(Object.entries(sheets).map(([name, files]) => [name, files.map(read).join('\n')]));
 
-function rustFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = join(dir, d.name);
-    if (d.isDirectory()) return rustFiles(p);
-    return d.name.endsWith('.rs') ? [p] : [];
-  });
-}
-
 /** Whether `css` has a rule whose selector names the class `name`. */
 const stylesClass = (css, name) =>
   new RegExp(`\\.${name.replace(/[-_]/g, (c) => `\\${c}`)}(?![\\w-])`).test(css.replace(/\/\*[\s\S]*?\*\//g, ''));
 
 /** What is wrong with the split: the first module's classes or components that only
  *  later.css styles. */
-export function firstVisitGaps() {
+function firstVisitGaps() {
   const gaps = [];
   const snake = (name) => name.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
-  for (const file of rustFiles(join(root, 'src'))) {
+  for (const file of sources(join(root, 'src'))) {
     const path = relative(root, file).replaceAll('\\', '/');
     if (moduleOfFile(path) !== 'shell') continue;
     const component = path.match(/^src\/components\/(\w+)\//)?.[1];
