@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::condition::Condition;
 use crate::fee::FeeSchedule;
+use crate::identification::{Assurance, Identification, Prefill};
 use crate::json::Wire;
 use crate::number::{Decimal, Separators};
 use crate::text::Text;
@@ -35,6 +36,13 @@ pub struct ServiceDefinition {
     pub privacy: Option<Text>,
     #[serde(default)]
     pub fee: FeeSchedule,
+    /// Whether the citizen must (or may) log in with the city's account to apply.
+    #[serde(default, skip_serializing_if = "Identification::is_none")]
+    pub identification: Identification,
+    /// The assurance level a login must have (default `substantial`); `high` is the
+    /// online ID function of the Personalausweis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assurance: Option<Assurance>,
     pub steps: Vec<Step>,
     /// What the citizen confirms before submitting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -115,6 +123,9 @@ pub struct Field {
     /// Messages in the question's own words, keyed by error code (`required`, …).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub messages: BTreeMap<String, Text>,
+    /// Filled in from the citizen's login (crate::identity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<Prefill>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -330,6 +341,11 @@ impl Constraints {
 }
 
 impl ServiceDefinition {
+    /// The assurance level a login needs for this service: its own, or `substantial`.
+    pub fn required_assurance(&self) -> Assurance {
+        self.assurance.unwrap_or(Assurance::Substantial)
+    }
+
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }

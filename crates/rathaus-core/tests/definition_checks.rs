@@ -320,3 +320,71 @@ fn shipped_definitions_have_no_problems_and_no_warnings() {
     }
     assert!(checked >= 11, "found only {checked} definitions");
 }
+
+#[test]
+fn identification_and_prefill_are_checked_where_they_are_written() {
+    // A level and a prefill without a login to come from.
+    let anonymous = service(
+        r#"[{"id":"s","title":{"de":"S"},"fields":[
+            {"id":"name","type":"text","label":{"de":"N"},"prefill":{"from":"given_name","readonly":true}}
+        ]}]"#,
+    )
+    .replace(r#""steps""#, r#""assurance":"high","steps""#);
+    let found = problems(&anonymous);
+    assert_has(
+        &found,
+        "assurance: an assurance level needs \"identification\": \"optional\" or \"required\"",
+    );
+    assert_has(
+        &found,
+        "steps[0].fields[0].prefill: a prefill needs \"identification\": \"optional\" or \"required\" on the service",
+    );
+    assert_has(
+        &found,
+        "steps[0].fields[0].prefill.readonly: a prefill has no member 'readonly' (did you mean 'read_only'?)",
+    );
+
+    let required = |steps: &str| {
+        service(steps).replace(r#""steps""#, r#""identification":"required","steps""#)
+    };
+    let found = problems(&required(
+        r#"[{"id":"s","title":{"de":"S"},"fields":[
+            {"id":"born","type":"text","label":{"de":"G"},"prefill":{"from":"birth_date"}},
+            {"id":"land","type":"select","label":{"de":"L"},
+             "options":[{"value":"de","label":{"de":"d"}},{"value":"x","label":{"de":"x"}}],
+             "prefill":{"from":"nationality","values":{"DE":"deutsch"}}},
+            {"id":"mail","type":"email","label":{"de":"E"},"prefill":{"from":"email","values":{"a":"b"}}}
+        ]},
+        {"id":"kids","title":{"de":"K"},"repeat":{"max":3,"item":{"de":"K"},"add_another":{"de":"?"}},
+         "fields":[{"id":"kid","type":"text","label":{"de":"K"},"prefill":{"from":"given_name"}}]}]"#,
+    ));
+    assert_has(
+        &found,
+        "steps[0].fields[0].prefill.from: 'birth_date' cannot fill in a text question",
+    );
+    assert_has(
+        &found,
+        "steps[0].fields[1].prefill.values.DE: 'deutsch' is not an option of this question",
+    );
+    assert_has(
+        &found,
+        "steps[0].fields[2].prefill.values: only a choice question maps values to options",
+    );
+    assert_has(
+        &found,
+        "steps[1].fields[0].prefill: a question of a repeatable group cannot be filled in from the login",
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
+
+    let fine = required(
+        r#"[{"id":"s","title":{"de":"S"},"fields":[
+            {"id":"born","type":"date","label":{"de":"G"},"prefill":{"from":"birth_date","read_only":true}}
+        ]}]"#,
+    )
+    .replace(r#""steps""#, r#""assurance":"high","steps""#);
+    assert_eq!(problems(&fine), Vec::<String>::new());
+    assert_has(
+        &problems(&fine.replace(r#""high""#, r#""low""#)),
+        "assurance: 'low' is not a level a service can ask for (substantial or high)",
+    );
+}

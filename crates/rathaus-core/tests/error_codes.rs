@@ -40,6 +40,7 @@ fn field(kind: FieldKind, optional: bool, constraints: Constraints) -> Field {
         show_if: None,
         autocomplete: None,
         messages: Default::default(),
+        prefill: None,
     }
 }
 

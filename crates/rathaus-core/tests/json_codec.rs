@@ -353,6 +353,86 @@ fn payments() {
 }
 
 #[test]
+fn the_login_and_the_account() {
+    use rathaus_core::identity::{Attribute, Identification, Identity, IdentityAddress, Prefill};
+    let identity = Identity {
+        given_name: Some("Leyla".into()),
+        family_name: Some("Yılmaz".into()),
+        birth_date: Some("1990-03-05".into()),
+        birth_place: Some("İstanbul".into()),
+        address: Some(IdentityAddress {
+            street: "Friedensplatz 1".into(),
+            postcode: "44135".into(),
+            town: "Dortmund".into(),
+            country: String::new(),
+        }),
+        nationality: Some("TR".into()),
+        email: None,
+        assurance: rathaus_core::identity::Assurance::High,
+    };
+    both_ways(&identity);
+    both_ways(&SessionView::default());
+    both_ways(&SessionView {
+        login_available: true,
+        identity: Some(identity),
+        account: Some("0123456789abcdef".into()),
+        csrf_token: Some("t".into()),
+        expires_at: Some("2026-12-03T18:00:00Z".into()),
+    });
+    both_ways(&LogoutView {
+        end_session_url: Some("https://id.example/session/end?x=1".into()),
+    });
+    both_ways(&LogoutView {
+        end_session_url: None,
+    });
+    both_ways(&AccountApplications {
+        applications: vec![AccountApplication {
+            case_number: "2026-7KQ4-M2XD".into(),
+            service_id: "wohnsitzanmeldung".into(),
+            service_title: Text::new("Wohnsitz anmelden", "Register"),
+            status: CaseStatus::Received,
+            fee: Money(0),
+            submitted_at: "2026-12-03T10:00:00Z".into(),
+        }],
+    });
+    for failure in [
+        LoginFailure::Cancelled,
+        LoginFailure::Expired,
+        LoginFailure::Unavailable,
+        LoginFailure::Refused,
+        LoginFailure::NotConfigured,
+    ] {
+        both_ways(&failure);
+    }
+    for identification in [
+        Identification::None,
+        Identification::Optional,
+        Identification::Required,
+    ] {
+        both_ways(&identification);
+    }
+    for attribute in Attribute::ALL {
+        both_ways(&attribute);
+    }
+    both_ways(&Prefill {
+        from: Attribute::Nationality,
+        read_only: false,
+        values: [("DE".to_owned(), "deutsch".to_owned())].into(),
+    });
+    both_ways(&AccountDraft {
+        service_version: 1,
+        answers: Answers([("purpose".to_owned(), Answer::Text("Bewerbung".into()))].into()),
+        saved_at: 1_767_261_600_000,
+    });
+    both_ways(&DraftsDeleted { deleted: 2 });
+    both_ways(&Prefill {
+        from: Attribute::GivenName,
+        read_only: true,
+        values: Default::default(),
+    });
+}
+
+#[test]
 fn every_name_matches_serde() {
     fn same<T: Serialize + ToJson + FromJson + PartialEq + Debug>(values: &[T]) {
         for v in values {

@@ -191,6 +191,7 @@ fn field() -> BoxedStrategy<Field> {
                 show_if,
                 autocomplete: None,
                 messages: BTreeMap::new(),
+                prefill: None,
             },
         )
         .boxed()
@@ -278,6 +279,8 @@ fn definition() -> impl Strategy<Value = ServiceDefinition> {
             duration: None,
             office: None,
             privacy: None,
+            identification: Default::default(),
+            assurance: None,
             fee: FeeSchedule {
                 rules: fees,
                 purpose: None,

@@ -51,10 +51,16 @@ pub enum ApiErrorCode {
     /// 503: something the backend needs (the malware scanner) is not available; try
     /// again later.
     Unavailable,
+    /// 403: the service needs a login (the session has ended, or there was none).
+    IdentificationRequired,
+    /// 403: the login's assurance level is below the service's.
+    AssuranceTooLow,
+    /// 403: a logged-in browser's request without the session's CSRF token.
+    CsrfFailed,
 }
 
 impl ApiErrorCode {
-    pub const ALL: [ApiErrorCode; 15] = [
+    pub const ALL: [ApiErrorCode; 18] = [
         ApiErrorCode::BadRequest,
         ApiErrorCode::Unauthorized,
         ApiErrorCode::NotFound,
@@ -70,6 +76,9 @@ impl ApiErrorCode {
         ApiErrorCode::TooManyRequests,
         ApiErrorCode::Internal,
         ApiErrorCode::Unavailable,
+        ApiErrorCode::IdentificationRequired,
+        ApiErrorCode::AssuranceTooLow,
+        ApiErrorCode::CsrfFailed,
     ];
 
     /// What an answer's status alone says, for one without the backend's error body (a

@@ -1,6 +1,7 @@
 //! The HTTP/JSON contract between the app and a city's backend (`/api/v1`), defined
 //! once for both sides. See docs/api.md.
 
+mod account;
 mod cases;
 mod error;
 mod feedback;
@@ -14,6 +15,10 @@ use crate::fee::Money;
 use crate::json::Wire;
 use crate::text::{Locale, Text};
 
+pub use account::{
+    AccountApplication, AccountApplications, AccountDraft, DraftsDeleted, LoginFailure, LogoutView,
+    SessionView, CSRF_HEADER,
+};
 pub use cases::{AnswerRequest, CaseEvent, CaseView, EventKind, OpenRequest, ANSWER_MAX_CHARS};
 pub use error::{ApiErrorCode, ErrorBody};
 pub use feedback::{

@@ -22,6 +22,8 @@ pub const DEFINITION: &[&str] = &[
     "duration",
     "office",
     "fee",
+    "identification",
+    "assurance",
     "steps",
     "declaration",
     "what_happens_next",
@@ -40,7 +42,9 @@ pub const FIELD: &[&str] = &[
     "show_if",
     "autocomplete",
     "messages",
+    "prefill",
 ];
+pub const PREFILL: &[&str] = &["from", "read_only", "values"];
 pub const OPTION: &[&str] = &["value", "label", "hint"];
 pub const CONSTRAINTS: &[&str] = &[
     "min_length",
@@ -70,6 +74,7 @@ pub const OBJECTS: &[(&str, &[&str])] = &[
     ("Constraints", CONSTRAINTS),
     ("FeeSchedule", FEE),
     ("FeeTier", TIER),
+    ("Prefill", PREFILL),
 ];
 
 /// Condition operators, each with the members of its object; `None` for `not`, `all`
@@ -212,6 +217,9 @@ impl Walk {
             );
         }
         self.condition(&join(at, "show_if"), field.get("show_if"));
+        if let Some(prefill) = field.get("prefill") {
+            self.object(&join(at, "prefill"), prefill, "a prefill", PREFILL);
+        }
         if let Some(Json::Object(messages)) = field.get("messages") {
             let at = join(at, "messages");
             self.repeated(&at, messages);

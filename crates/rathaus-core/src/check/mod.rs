@@ -11,6 +11,7 @@ use crate::text::{Locale, Text, REQUIRED_LANGUAGE};
 mod condition;
 mod error_codes;
 mod field;
+mod identity;
 pub mod members;
 mod suggest;
 
@@ -72,6 +73,7 @@ impl ServiceDefinition {
                 out.text(name, text);
             }
         }
+        out.identification(self);
         if self.steps.is_empty() {
             out.push("steps", "a service needs at least one step".into());
         }
@@ -112,6 +114,7 @@ impl ServiceDefinition {
                     out.condition(&format!("{at}.show_if"), cond, &scope);
                 }
                 out.field(&at, field);
+                out.prefill(&at, field, step.repeat.is_some(), self);
                 // On the page being filled in, a question may not be answered yet.
                 scope.insert(&field.id, Seen::open(Asked::Field(field)));
             }
