@@ -5,13 +5,15 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use rathaus_core::api::ApiErrorCode;
 use rathaus_core::api::{ServiceList, SubmitApplication};
 use rathaus_core::case::normalize_case_number;
-use rathaus_core::text::Text;
+use rathaus_core::identity::{enforce_prefill, Identification};
 use rathaus_core::validate::validate_application;
 use rathaus_core::validate::{ErrorCode, FieldError};
 use rathaus_core::{Answer, Answers, FileRef};
 
+use crate::auth::MaybeSession;
 use crate::cache::with_cache;
 use crate::codes;
 use crate::db::{DbError, IdempotentOutcome, NewCase};
@@ -41,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/attachments", post(crate::uploads::upload_attachment))
         .route("/openapi.json", get(openapi_document))
         .merge(crate::feedback::routes())
+        .merge(crate::auth::routes())
         .fallback(|| async { ApiError::NotFound })
 }
 
@@ -82,6 +85,7 @@ async fn get_service(
 
 async fn submit_application(
     State(state): State<AppState>,
+    session: MaybeSession,
     IdempotencyKey(key): IdempotencyKey,
     JsonBody(request): JsonBody<SubmitApplication>,
 ) -> Result<Response, ApiError> {
@@ -102,10 +106,27 @@ async fn submit_application(
             let def = catalogue
                 .get(&request.service_id)
                 .ok_or(ApiError::NotFound)?;
+            let login = session.0.as_ref().map(|s| &s.stored);
+            if def.identification == Identification::Required {
+                match login {
+                    None => return Err(ApiError::Forbidden(ApiErrorCode::IdentificationRequired)),
+                    Some(l) if !l.identity.suffices_for(def) => {
+                        return Err(ApiError::Forbidden(ApiErrorCode::AssuranceTooLow))
+                    }
+                    Some(_) => {}
+                }
+            }
             let (today, _) = now.berlin_local();
             // What the app says about a file (name, size, type) is replaced by what was
             // recorded on upload, so the rules on files judge the real file.
             let mut sent = request.answers.clone();
+            // A read-only prefilled answer is the login's, never the request's.
+            let from_identity = match login {
+                Some(l) if !def.identification.is_none() => {
+                    enforce_prefill(def, &l.identity, &mut sent)
+                }
+                _ => Vec::new(),
+            };
             let mut unknown = Vec::new();
             // Each file's id and the question that refers to it.
             let mut paths: Vec<(String, String)> = Vec::new();
@@ -141,6 +162,8 @@ async fn submit_application(
                     fee,
                     locale: request.locale.code(),
                     now,
+                    account: login.map(|l| l.account.as_str()),
+                    from_identity: &from_identity,
                 },
             );
             match created {
@@ -194,11 +217,12 @@ async fn get_case(
     Path(case_number): Path<String>,
     client: Client,
     code: AccessCode,
+    session: MaybeSession,
 ) -> Result<Response, ApiError> {
     // Malformed number, wrong code, unknown case: one answer for all (404), so that
     // nothing can be learnt about which cases exist; no code at all is 401, whatever
     // the number.
-    let view = authorised_case(&state, &case_number, &client, &code).await?;
+    let view = authorised_case(&state, &case_number, &client, &code, &session).await?;
     Ok(with_cache(Json(view).into_response(), "no-store"))
 }
 
@@ -212,9 +236,14 @@ async fn authorised_case(
     case_number: &str,
     client: &Client,
     code: &AccessCode,
+    session: &MaybeSession,
 ) -> Result<rathaus_core::api::CaseView, ApiError> {
-    let Some(code) = code.0.clone() else {
-        return Err(ApiError::Unauthorized);
+    // The code, or else a logged-in account's own case: a case of the account needs no
+    // access code, and another account's case is the same 404 as a wrong code.
+    let key = match (code.0.clone(), session.account()) {
+        (Some(code), _) => CaseKey::Code(code),
+        (None, Some(account)) => CaseKey::Account(account.to_owned()),
+        (None, None) => return Err(ApiError::Unauthorized),
     };
     let at = state.clock.now().0;
     if let Some(seconds) = state.attempts.blocked(case_number, client.0, at) {
@@ -230,15 +259,20 @@ async fn authorised_case(
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
     blocking(move || {
-        db.case_for_citizen(&number, &code, |service_id| {
-            catalogue
-                .get(service_id)
-                .map(|d| d.title.clone())
-                .unwrap_or_else(|| Text::new(service_id, service_id))
-        })
+        let title = |service_id: &str| catalogue.title_of(service_id);
+        match key {
+            CaseKey::Code(code) => db.case_for_citizen(&number, &code, title),
+            CaseKey::Account(account) => db.case_for_account(&number, &account, title),
+        }
     })
     .await??
     .ok_or_else(wrong)
+}
+
+/// What opens a case: its access code, or the session of the account it belongs to.
+enum CaseKey {
+    Code(String),
+    Account(String),
 }
 
 /// `POST /applications/{case}/answers`: the citizen answers the office's open request.
@@ -249,11 +283,12 @@ async fn answer_request(
     Path(case_number): Path<String>,
     client: Client,
     code: AccessCode,
+    session: MaybeSession,
     IdempotencyKey(key): IdempotencyKey,
     JsonBody(answer): JsonBody<rathaus_core::api::AnswerRequest>,
 ) -> Result<Response, ApiError> {
     use crate::office::OfficeError;
-    let case = authorised_case(&state, &case_number, &client, &code).await?;
+    let case = authorised_case(&state, &case_number, &client, &code, &session).await?;
     // Checked against the open request; a closed one is for the database to judge
     // (it may be this very answer, repeated).
     if let Some(request) = case
@@ -285,16 +320,8 @@ async fn answer_request(
         }
         Err(e) => return Err(ApiError::Internal(e.to_string())),
     }
-    let view = authorised_case(&state, &case_number, &client, &code).await?;
+    let view = authorised_case(&state, &case_number, &client, &code, &session).await?;
     Ok(with_cache(Json(view).into_response(), "no-store"))
-}
-
-/// A return address must be a path of this app: never another site (open redirect).
-fn valid_return_url(url: &str) -> bool {
-    url.starts_with('/')
-        && !url.starts_with("//")
-        && url.len() <= 512
-        && url.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
 }
 
 async fn create_payment(
@@ -302,12 +329,13 @@ async fn create_payment(
     Path(case_number): Path<String>,
     client: Client,
     code: AccessCode,
+    session: MaybeSession,
     IdempotencyKey(request_id): IdempotencyKey,
     JsonBody(request): JsonBody<rathaus_core::payment::CreatePayment>,
 ) -> Result<Response, ApiError> {
     use crate::payments::Created;
-    let case = authorised_case(&state, &case_number, &client, &code).await?;
-    if !valid_return_url(&request.return_url) {
+    let case = authorised_case(&state, &case_number, &client, &code, &session).await?;
+    if !crate::auth::valid_return_url(&request.return_url) {
         return Err(ApiError::BadRequest);
     }
     let request_hash = codes::sha256_hex(&serde_json::to_vec(&request).expect("serialises"));
@@ -345,8 +373,9 @@ async fn list_payments(
     Path(case_number): Path<String>,
     client: Client,
     code: AccessCode,
+    session: MaybeSession,
 ) -> Result<Response, ApiError> {
-    let case = authorised_case(&state, &case_number, &client, &code).await?;
+    let case = authorised_case(&state, &case_number, &client, &code, &session).await?;
     let db = state.db.clone();
     let number = case.case_number.clone();
     let now = state.clock.now();
@@ -365,8 +394,9 @@ async fn get_payment(
     Path((case_number, payment_id)): Path<(String, String)>,
     client: Client,
     code: AccessCode,
+    session: MaybeSession,
 ) -> Result<Response, ApiError> {
-    let case = authorised_case(&state, &case_number, &client, &code).await?;
+    let case = authorised_case(&state, &case_number, &client, &code, &session).await?;
     let db = state.db.clone();
     let number = case.case_number.clone();
     let now = state.clock.now();

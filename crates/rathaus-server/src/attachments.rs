@@ -188,6 +188,8 @@ mod tests {
             fee: Money(0),
             locale: "de",
             now,
+            account: None,
+            from_identity: &[],
         }
     }
 

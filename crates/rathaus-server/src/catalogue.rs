@@ -162,6 +162,14 @@ impl Catalogue {
         self.services.keys().cloned().collect()
     }
 
+    /// A service's name for a case's view: its definition's title, or its id if the
+    /// definition is gone.
+    pub fn title_of(&self, id: &str) -> rathaus_core::text::Text {
+        self.get(id)
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| rathaus_core::text::Text::new(id, id))
+    }
+
     pub fn get(&self, id: &str) -> Option<&ServiceDefinition> {
         self.services.get(id)
     }

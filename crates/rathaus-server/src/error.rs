@@ -29,6 +29,9 @@ pub enum ApiError {
     Validation(Vec<FieldError>),
     /// The file is refused for what it holds (`active_content`, `malware_found`).
     RefusedFile(ErrorCode),
+    /// 403 with its reason (`identification_required`, `assurance_too_low`,
+    /// `csrf_failed`).
+    Forbidden(ApiErrorCode),
     /// Something needed is not there (the malware scanner): try again later.
     Unavailable,
     Internal(String),
@@ -123,6 +126,7 @@ impl IntoResponse for ApiError {
                     limit: None,
                 }],
             ),
+            ApiError::Forbidden(code) => (StatusCode::FORBIDDEN, code, vec![]),
             ApiError::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 ApiErrorCode::Unavailable,

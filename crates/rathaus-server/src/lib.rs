@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod attachments;
+pub mod auth;
 mod body;
 mod cache;
 pub mod catalogue;
@@ -125,6 +126,8 @@ pub struct Config {
     /// A clamd socket to scan uploads with (INSTREAM), e.g. /run/clamav/clamd.ctl.
     #[arg(long, env = "RATHAUS_CLAMD_SOCKET", conflicts_with = "scan_command")]
     pub clamd_socket: Option<PathBuf>,
+    #[command(flatten)]
+    pub login: auth::LoginConfig,
     /// What time it is: the system clock (tests move their own).
     #[arg(skip)]
     pub clock: Clock,
@@ -149,6 +152,7 @@ pub struct AppState {
     /// Salt of the client tags of uploads (crate::uploads::client_tag), new at each start.
     pub upload_salt: Arc<[u8; 16]>,
     pub scanner: Arc<scan::Scanner>,
+    pub auth: Arc<auth::Auth>,
 }
 
 pub fn init_logging() {
@@ -197,6 +201,10 @@ pub async fn serve_on(
     if scanner.is_on() {
         tracing::info!("uploads are scanned for malware");
     }
+    let auth = auth::Auth::new(&config.login, listener.local_addr()?)?;
+    if let Some(issuer) = &config.login.oidc_issuer {
+        tracing::info!("login through the identity provider {issuer}");
+    }
     let state = AppState {
         catalogue: Arc::new(catalogue),
         city_catalogue: Arc::new(precompressed::Precompressed::new(
@@ -224,6 +232,7 @@ pub async fn serve_on(
         },
         upload_salt: Arc::new(upload_salt),
         scanner: Arc::new(scanner),
+        auth: Arc::new(auth),
     };
     let app = web::router(state, &config.dist_dir);
     let addr = listener.local_addr()?;
@@ -262,6 +271,8 @@ fn seed_demo(
             fee: def.fee.fixed_amount().unwrap_or_default(),
             locale: "de",
             now: rathaus_core::date::Timestamp(now.0 - 2 * 86_400),
+            account: None,
+            from_identity: &[],
         },
     )?;
     Ok(())

@@ -22,7 +22,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the app and the API (the default).
-    Serve(Config),
+    Serve(Box<Config>),
     /// Check a folder of service definitions and the city's catalogue, and report every
     /// problem.
     CheckServices {
@@ -88,11 +88,11 @@ enum AdminAction {
 fn main() -> ExitCode {
     rathaus_server::init_logging();
     let cli = Cli::parse();
-    let command = cli.command.unwrap_or(Command::Serve(cli.serve));
+    let command = cli.command.unwrap_or(Command::Serve(Box::new(cli.serve)));
     match command {
         Command::Serve(config) => {
             let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
-            match runtime.block_on(rathaus_server::serve(config)) {
+            match runtime.block_on(rathaus_server::serve(*config)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("rathaus-server: {e}");
@@ -212,6 +212,18 @@ fn admin(
                 escape(&case.service_id),
                 case.status.name()
             );
+            if let Some((answers, from_login)) = db.case_answers(&number)? {
+                let answers: serde_json::Map<String, serde_json::Value> =
+                    serde_json::from_str(&answers).unwrap_or_default();
+                for (id, value) in &answers {
+                    let mark = if from_login.contains(id) {
+                        "  (from the login)"
+                    } else {
+                        ""
+                    };
+                    println!("  {}: {}{mark}", escape(id), escape(&value.to_string()));
+                }
+            }
             for e in &case.events {
                 let files: Vec<_> = e.attachments.iter().map(|name| escape(name)).collect();
                 println!(

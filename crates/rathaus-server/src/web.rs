@@ -47,6 +47,7 @@ pub const APP_AREAS: &[&str] = &[
     "areas",
     "info",
     "device",
+    "login",
     "impressum",
     "datenschutz",
     "barrierefreiheit",

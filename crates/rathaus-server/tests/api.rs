@@ -132,13 +132,16 @@ fn the_same_key_twice_gives_the_same_case_never_a_second() {
 fn concurrent_retries_with_one_key_make_one_case() {
     let s = Server::start();
     let url = s.url("/api/v1/applications");
+    let (cookie, csrf) = common::log_in_high(&s, "racer");
     let threads: Vec<_> = (0..8)
         .map(|_| {
-            let url = url.clone();
+            let (url, cookie, csrf) = (url.clone(), cookie.clone(), csrf.clone());
             std::thread::spawn(move || {
                 response(
                     ureq::post(&url)
                         .set("Idempotency-Key", "race")
+                        .set("Cookie", &cookie)
+                        .set("X-CSRF-Token", &csrf)
                         .send_json(valid_application()),
                 )
             })

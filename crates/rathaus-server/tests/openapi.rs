@@ -96,13 +96,14 @@ fn json_body(value: &Value) -> Vec<u8> {
 
 fn example(operation: &str) -> Value {
     let document: Value = serde_json::from_str(&document()).unwrap();
-    let (path, item) = document["paths"]
+    let (path, described) = document["paths"]
         .as_object()
         .unwrap()
         .iter()
-        .find(|(_, item)| item["post"]["operationId"] == operation)
+        .flat_map(|(path, item)| ["post", "put"].map(|m| (path, &item[m])))
+        .find(|(_, described)| described["operationId"] == operation)
         .unwrap();
-    let example = item["post"]["requestBody"]["content"]["application/json"]["example"].clone();
+    let example = described["requestBody"]["content"]["application/json"]["example"].clone();
     assert!(!example.is_null(), "{path} has an example");
     example
 }
@@ -158,6 +159,8 @@ fn every_documented_status_is_answered() {
     let active_pdf =
         b"%PDF-1.7\n1 0 obj <</Type /Catalog /OpenAction <</S /JavaScript /JS (x)>> >> endobj\n\
           trailer <</Root 1 0 R>>\n%%EOF\n";
+    let (cookie, csrf) = common::log_in(&s, "erika", &Default::default());
+    let draft = json_body(&example("saveAccountDraft"));
     let probe = |operation, status, from, request| Probe {
         operation,
         status,
@@ -201,6 +204,177 @@ fn every_documented_status_is_answered() {
             200,
             local,
             http("GET", "/api/v1/catalogue/overview", &[], b""),
+        ),
+        // Login and the account.
+        probe(
+            "getSession",
+            200,
+            local,
+            http("GET", "/api/v1/session", &[], b""),
+        ),
+        probe(
+            "logout",
+            200,
+            local,
+            http("POST", "/api/v1/auth/logout", &[], b""),
+        ),
+        probe(
+            "logout",
+            403,
+            local,
+            http("POST", "/api/v1/auth/logout", &[("Cookie", &cookie)], b""),
+        ),
+        probe(
+            "listAccountApplications",
+            200,
+            local,
+            http(
+                "GET",
+                "/api/v1/account/applications",
+                &[("Cookie", &cookie)],
+                b"",
+            ),
+        ),
+        probe(
+            "saveAccountDraft",
+            200,
+            local,
+            http(
+                "PUT",
+                "/api/v1/account/drafts/fuehrungszeugnis",
+                &[("Cookie", &cookie), ("X-CSRF-Token", &csrf), JSON],
+                &draft,
+            ),
+        ),
+        probe(
+            "getAccountDraft",
+            200,
+            local,
+            http(
+                "GET",
+                "/api/v1/account/drafts/fuehrungszeugnis",
+                &[("Cookie", &cookie)],
+                b"",
+            ),
+        ),
+        probe(
+            "getAccountDraft",
+            404,
+            local,
+            http(
+                "GET",
+                "/api/v1/account/drafts/hundesteuer",
+                &[("Cookie", &cookie)],
+                b"",
+            ),
+        ),
+        probe(
+            "getAccountDraft",
+            403,
+            local,
+            http("GET", "/api/v1/account/drafts/fuehrungszeugnis", &[], b""),
+        ),
+        probe(
+            "saveAccountDraft",
+            400,
+            local,
+            http(
+                "PUT",
+                "/api/v1/account/drafts/fuehrungszeugnis",
+                &[("Cookie", &cookie), ("X-CSRF-Token", &csrf), JSON],
+                b"{\"answers\": 1}",
+            ),
+        ),
+        probe(
+            "saveAccountDraft",
+            403,
+            local,
+            http(
+                "PUT",
+                "/api/v1/account/drafts/fuehrungszeugnis",
+                &[JSON],
+                &draft,
+            ),
+        ),
+        probe(
+            "saveAccountDraft",
+            404,
+            local,
+            http(
+                "PUT",
+                "/api/v1/account/drafts/nichts",
+                &[("Cookie", &cookie), ("X-CSRF-Token", &csrf), JSON],
+                &draft,
+            ),
+        ),
+        probe(
+            "saveAccountDraft",
+            413,
+            local,
+            http(
+                "PUT",
+                "/api/v1/account/drafts/fuehrungszeugnis",
+                &[("Cookie", &cookie), ("X-CSRF-Token", &csrf), JSON],
+                &large,
+            ),
+        ),
+        probe(
+            "deleteAccountDraft",
+            200,
+            local,
+            http(
+                "DELETE",
+                "/api/v1/account/drafts/fuehrungszeugnis",
+                &[("Cookie", &cookie), ("X-CSRF-Token", &csrf)],
+                b"",
+            ),
+        ),
+        probe(
+            "deleteAccountDraft",
+            403,
+            local,
+            http(
+                "DELETE",
+                "/api/v1/account/drafts/fuehrungszeugnis",
+                &[],
+                b"",
+            ),
+        ),
+        probe(
+            "deleteAccountDrafts",
+            200,
+            local,
+            http(
+                "DELETE",
+                "/api/v1/account/drafts",
+                &[("Cookie", &cookie), ("X-CSRF-Token", &csrf)],
+                b"",
+            ),
+        ),
+        probe(
+            "deleteAccountDrafts",
+            403,
+            local,
+            http("DELETE", "/api/v1/account/drafts", &[], b""),
+        ),
+        probe(
+            "listAccountApplications",
+            403,
+            local,
+            http("GET", "/api/v1/account/applications", &[], b""),
+        ),
+        probe(
+            "submitApplication",
+            403,
+            local,
+            http(
+                "POST",
+                "/api/v1/applications",
+                &[("Idempotency-Key", "app-login"), JSON],
+                &json_body(
+                    &json!({"service_id": "wohnsitzanmeldung", "service_version": 1, "answers": {}}),
+                ),
+            ),
         ),
         // Applications.
         probe(
@@ -285,7 +459,7 @@ fn every_documented_status_is_answered() {
                 "/api/v1/applications",
                 &[("Idempotency-Key", "app-5"), JSON],
                 &json_body(
-                    &json!({"service_id": "fuehrungszeugnis", "service_version": 1, "answers": {}}),
+                    &json!({"service_id": "bewohnerparkausweis", "service_version": 1, "answers": {}}),
                 ),
             ),
         ),

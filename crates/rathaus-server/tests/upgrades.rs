@@ -105,6 +105,15 @@ fn a_database_of_every_earlier_version_upgrades_without_losing_anything() {
             assert_eq!(owner, CASE, "v{version}");
         }
 
+        // The case sent while logged in is still the account's.
+        if version >= 7 {
+            let account = rathaus_server::auth::account_of("http://127.0.0.1:8090", "erika");
+            let db = rathaus_server::db::Db::open(data.path()).unwrap();
+            let cases = db.account_cases(&account).unwrap();
+            assert_eq!(cases.len(), 1, "v{version}");
+            assert_eq!(cases[0].case_number, CASE, "v{version}");
+        }
+
         // And the upgraded database takes new cases.
         let (status, receipt) = s.submit(Some("after-upgrade"), &valid_application());
         assert_eq!(status, 201, "v{version}: {receipt}");

@@ -21,6 +21,10 @@ pub struct NewCase<'a> {
     pub fee: Money,
     pub locale: &'a str,
     pub now: Timestamp,
+    /// The account the case belongs to (sent while logged in): crate::auth::Account.
+    pub account: Option<&'a str>,
+    /// The answers the login filled in.
+    pub from_identity: &'a [String],
 }
 
 pub enum IdempotentOutcome {
@@ -148,6 +152,52 @@ impl Db {
         }
     }
 
+    /// The case, if it belongs to `account` (sent while logged in): no code needed.
+    pub fn case_for_account(
+        &self,
+        case_number: &str,
+        account: &str,
+        title_of: impl Fn(&str) -> Text,
+    ) -> Result<Option<CaseView>, DbError> {
+        let conn = self.conn();
+        let owner: Option<Option<String>> = conn
+            .query_row(
+                "SELECT account FROM cases WHERE case_number = ?1",
+                params![case_number],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if owner.flatten().as_deref() != Some(account) {
+            return Ok(None);
+        }
+        match case_row(&conn, case_number)? {
+            Some(row) => case_view(&conn, case_number, row, title_of).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A case's answers as stored (JSON) and the ids of those the login filled in: for
+    /// the office.
+    pub fn case_answers(
+        &self,
+        case_number: &str,
+    ) -> Result<Option<(String, Vec<String>)>, DbError> {
+        let conn = self.conn();
+        let row: Option<(String, Option<String>)> = conn
+            .query_row(
+                "SELECT answers, from_identity FROM cases WHERE case_number = ?1",
+                params![case_number],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.map(|(answers, from)| {
+            let from = from
+                .and_then(|f| serde_json::from_str(&f).ok())
+                .unwrap_or_default();
+            (answers, from)
+        }))
+    }
+
     /// The case, without its code: for the office.
     pub fn case_for_office(&self, case_number: &str) -> Result<Option<CaseView>, DbError> {
         let conn = self.conn();
@@ -246,8 +296,8 @@ fn insert_case(
 ) -> Result<bool, DbError> {
     let inserted = conn.execute(
         "INSERT OR IGNORE INTO cases (case_number, service_id, service_version, answers,
-             fee_cents, access_code_hash, status, locale, submitted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             fee_cents, access_code_hash, status, locale, submitted_at, account, from_identity)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             case_number,
             case.service_id,
@@ -257,7 +307,10 @@ fn insert_case(
             codes::access_code_hash(case_number, access_code),
             status.name(),
             case.locale,
-            case.now.0
+            case.now.0,
+            case.account,
+            (!case.from_identity.is_empty())
+                .then(|| serde_json::to_string(case.from_identity).expect("ids serialise")),
         ],
     )?;
     Ok(inserted == 1)
@@ -306,6 +359,8 @@ mod tests {
             fee: Money(0),
             locale: "de",
             now: Timestamp(now),
+            account: None,
+            from_identity: &[],
         }
     }
 

@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = migrations![
     4 "0004_office_requests",
     5 "0005_request_hashes",
     6 "0006_feedback",
+    7 "0007_accounts",
 ];
 
 /// The schema version this build writes.

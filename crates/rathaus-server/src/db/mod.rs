@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 mod cases;
 pub mod migrations;
+pub mod sessions;
 pub mod timeline;
 
 pub use cases::{IdempotentOutcome, NewCase};

@@ -19,6 +19,8 @@ fn db_with_case(dir: &std::path::Path) -> Db {
             fee: Money(0),
             locale: "de",
             now: Timestamp(1_000),
+            account: None,
+            from_identity: &[],
         },
     )
     .unwrap();

@@ -66,6 +66,11 @@ fn error_description(status: u16) -> &'static str {
     match status {
         400 => "The request is not what this operation reads (body, header or parameter).",
         401 => "No access code (WWW-Authenticate names the scheme); the same for every case.",
+        403 => {
+            "A login is needed that the request does not have (`identification_required`, \
+                 `assurance_too_low`), or a logged-in browser's request lacks the session's \
+                 CSRF token (`csrf_failed`)."
+        }
         404 => "No such service, or no case with this number and access code.",
         408 => "The body did not arrive in time.",
         409 => {

@@ -2,6 +2,9 @@
 //! the example bodies the tests send.
 
 use rathaus_core::api::{
+    AccountApplications, AccountDraft, DraftsDeleted, LogoutView, SessionView,
+};
+use rathaus_core::api::{
     AnswerRequest, ApplicationReceipt, CaseView, FeedbackReceipt, FeedbackReport, ServiceList,
     SubmitApplication,
 };
@@ -89,7 +92,7 @@ pub fn operations() -> Vec<Operation> {
                 (200, "A repeat of an earlier request: its receipt again."),
             ],
             body: schema::<ApplicationReceipt>,
-            errors: &[400, 404, 408, 409, 413, 422],
+            errors: &[400, 403, 404, 408, 409, 413, 422],
         },
         Operation {
             method: "get",
@@ -182,6 +185,96 @@ pub fn operations() -> Vec<Operation> {
             errors: &[400, 408, 413, 415, 422, 429, 503],
         },
         Operation {
+            method: "get",
+            path: "/session",
+            id: "getSession",
+            summary: "Who is logged in (the session cookie's), with the CSRF token that the \
+                      browser's state-changing requests then carry (X-CSRF-Token). Logging \
+                      in is a navigation to /auth/login?return=…, not a JSON request.",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The session, or that nobody is logged in.")],
+            body: schema::<SessionView>,
+            errors: &[],
+        },
+        Operation {
+            method: "post",
+            path: "/auth/logout",
+            id: "logout",
+            summary: "End the session here; where to end it at the identity provider.",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The session is over (or there was none).")],
+            body: schema::<LogoutView>,
+            errors: &[403],
+        },
+        Operation {
+            method: "get",
+            path: "/account/applications",
+            id: "listAccountApplications",
+            summary: "The logged-in account's cases, newest first, on any device.",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The account's cases.")],
+            body: schema::<AccountApplications>,
+            errors: &[403],
+        },
+        Operation {
+            method: "get",
+            path: "/account/drafts/{service_id}",
+            id: "getAccountDraft",
+            summary: "The account's draft of a service, saved from another device.",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The draft.")],
+            body: schema::<AccountDraft>,
+            errors: &[403, 404],
+        },
+        Operation {
+            method: "put",
+            path: "/account/drafts/{service_id}",
+            id: "saveAccountDraft",
+            summary: "Keep a draft for the account, to go on on another device (asked for \
+                      by the citizen); kept 30 days after it was last saved.",
+            input: Input::Json(
+                schema::<AccountDraft>,
+                || json!({"service_version": 1, "answers": {"kind": "private"}, "saved_at": 1767261600000u64}),
+            ),
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "The draft as kept.")],
+            body: schema::<AccountDraft>,
+            errors: &[400, 403, 404, 413],
+        },
+        Operation {
+            method: "delete",
+            path: "/account/drafts/{service_id}",
+            id: "deleteAccountDraft",
+            summary: "Forget the account's draft of a service (it was sent, or dropped).",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "How many drafts were deleted.")],
+            body: schema::<DraftsDeleted>,
+            errors: &[403],
+        },
+        Operation {
+            method: "delete",
+            path: "/account/drafts",
+            id: "deleteAccountDrafts",
+            summary: "Forget all the account's drafts (the citizen deletes everything).",
+            input: Input::None,
+            idempotent: false,
+            access_code: false,
+            ok: &[(200, "How many drafts were deleted.")],
+            body: schema::<DraftsDeleted>,
+            errors: &[403],
+        },
+        Operation {
             method: "post",
             path: "/feedback",
             id: "reportBarrier",
@@ -206,25 +299,18 @@ pub fn operations() -> Vec<Operation> {
     ]
 }
 
-/// A complete application for the Führungszeugnis (13,00 €) as the app sends it (also
-/// the tests' valid application).
+/// A complete application for the Bewohnerparkausweis (30,00 €, no login needed) as the
+/// app sends it (also the tests' valid application).
 pub fn example_application() -> Value {
     json!({
-        "service_id": "fuehrungszeugnis",
+        "service_id": "bewohnerparkausweis",
         "service_version": 1,
         "locale": "de",
         "answers": {
-            "kind": "private",
-            "purpose": "Ehrenamt im Sportverein",
-            "given_names": "Erika",
-            "family_name": "Mustermann",
-            "birth_date": {"day": "12", "month": "8", "year": "1964"},
-            "birth_place": "Berlin",
-            "nationality": "deutsch",
-            "street": "Heidestraße 17",
-            "postcode": "51147",
-            "city": "Köln",
-            "delivery": "home",
+            "zone": "a",
+            "anschrift": {"street": "Heidestraße 17", "extra": "", "postcode": "44135", "town": "Dortmund"},
+            "kennzeichen": "DO-AB 123",
+            "halter": "selbst",
         },
     })
 }

@@ -21,6 +21,8 @@ fn db_with_case() -> (tempfile::TempDir, Db) {
             fee: Money(1300),
             locale: "de",
             now: Timestamp(1_800_000_000),
+            account: None,
+            from_identity: &[],
         },
     )
     .unwrap();

@@ -70,6 +70,9 @@ impl Server {
         config.services_dir = services_dir;
         config.catalogue_dir = repo().join("catalogue");
         config.dist_dir = dist.clone();
+        // A provider that is never there: logins fail as "unavailable", and sessions the
+        // tests make themselves (log_in) are taken.
+        config.login.oidc_issuer = Some("http://127.0.0.1:9".into());
         config.clock = Clock::from_fn(move || {
             Timestamp(rathaus_server::clock::now().0 + clock_offset.load(Ordering::SeqCst))
         });
@@ -121,12 +124,24 @@ impl Server {
         self.offset.fetch_add(seconds, Ordering::SeqCst);
     }
 
+    /// What time it is for the server (its clock, moved by [`Server::advance`]).
+    pub fn now(&self) -> Timestamp {
+        Timestamp(rathaus_server::clock::now().0 + self.offset.load(Ordering::SeqCst))
+    }
+
     pub fn cases(&self) -> i64 {
         Db::open(&self.data_dir).unwrap().count_cases().unwrap()
     }
 
+    /// Sends an application as a citizen logged in at the level "high" whose login
+    /// carries no attributes (so nothing is locked, and every answer is as sent): the
+    /// Führungszeugnis and the Wohnsitzanmeldung require the online ID. Anonymous
+    /// refusals are tests/login.rs's.
     pub fn submit(&self, key: Option<&str>, body: &Value) -> (u16, Value) {
-        let mut req = ureq::post(&self.url("/api/v1/applications"));
+        let (cookie, csrf) = log_in_high(self, key.unwrap_or("no-key"));
+        let mut req = ureq::post(&self.url("/api/v1/applications"))
+            .set("Cookie", &cookie)
+            .set("X-CSRF-Token", &csrf);
         if let Some(key) = key {
             req = req.set("Idempotency-Key", key);
         }
@@ -266,9 +281,27 @@ pub fn any_status(r: Result<ureq::Response, ureq::Error>) -> ureq::Response {
     }
 }
 
-/// The document's example application (crates/rathaus-server/src/openapi/operations.rs).
+/// A complete application for the Führungszeugnis (13,00 €), sent with a login
+/// ([`Server::submit`]).
 pub fn valid_application() -> Value {
-    rathaus_server::openapi::example_application()
+    serde_json::json!({
+        "service_id": "fuehrungszeugnis",
+        "service_version": 1,
+        "locale": "de",
+        "answers": {
+            "kind": "private",
+            "purpose": "Ehrenamt im Sportverein",
+            "given_names": "Erika",
+            "family_name": "Mustermann",
+            "birth_date": {"day": "12", "month": "8", "year": "1964"},
+            "birth_place": "Berlin",
+            "nationality": "deutsch",
+            "street": "Heidestraße 17",
+            "postcode": "51147",
+            "city": "Köln",
+            "delivery": "home",
+        },
+    })
 }
 
 /// A paid case the office has taken up and asked `question`: its number,
@@ -327,3 +360,46 @@ pub fn get_json(s: &Server, path: &str, auth: &str) -> (u16, Value) {
 /// A real 1×1 grey PNG (67 bytes).
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00\x3a\x7e\x9b\x55\
 \x00\x00\x00\x0aIDAT\x78\x9c\x63\x60\x00\x00\x00\x02\x00\x01\x48\xaf\xa4\x71\x00\x00\x00\x00IEND\xae\x42\x60\x82";
+
+/// A logged-in browser without a provider: a session written straight into the
+/// server's database, as the callback writes it. Its `Cookie` header value and its
+/// CSRF token.
+pub fn log_in(
+    s: &Server,
+    subject: &str,
+    identity: &rathaus_core::identity::Identity,
+) -> (String, String) {
+    // A new cookie each time: the same subject twice is the account on two devices.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let secret = rathaus_server::codes::sha256_hex(format!("{subject}{nanos}").as_bytes());
+    let csrf = format!("csrf-{subject}");
+    let account = rathaus_server::auth::account_of("http://127.0.0.1:9", subject);
+    Db::open(&s.data_dir)
+        .unwrap()
+        .create_session(rathaus_server::db::sessions::NewSession {
+            cookie: &secret,
+            account: &account,
+            identity,
+            csrf_token: &csrf,
+            id_token: "",
+            now: s.now(),
+            lifetime_seconds: 3600,
+        })
+        .unwrap();
+    (
+        format!("{}={secret}", rathaus_server::auth::session::COOKIE),
+        csrf,
+    )
+}
+
+/// A session at the level "high" whose login carries no attributes (nothing locked).
+pub fn log_in_high(s: &Server, subject: &str) -> (String, String) {
+    let identity = rathaus_core::identity::Identity {
+        assurance: rathaus_core::identity::Assurance::High,
+        ..Default::default()
+    };
+    log_in(s, subject, &identity)
+}
