@@ -91,11 +91,14 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (!ACTIVE || request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (request.mode === 'navigate' && url.origin === self.location.origin) {
+  // A navigation to the API (logging in: the backend sends the browser on to the
+  // identity provider) is the network's alone.
+  const api = url.pathname.startsWith('/api/');
+  if (request.mode === 'navigate' && url.origin === self.location.origin && !api) {
     event.respondWith(navigation(request));
   } else if (isData(url) && !request.headers.has('Authorization')) {
     event.respondWith(networkFirst(request));
-  } else if (url.origin === self.location.origin && !url.pathname.startsWith('/api/')) {
+  } else if (url.origin === self.location.origin && !api) {
     event.respondWith(cacheFirst(request));
   }
 });

@@ -37,19 +37,19 @@ const PAGES = [
   { kind: 'search results', search: QUERY },
   { kind: 'life situation', path: () => '/life/umzug-wohnen', heading: 'Umzug & Wohnen' },
   { kind: 'info', path: () => '/info/wohnsitz-ummelden', heading: 'Wohnsitz innerhalb der Stadt ummelden' },
-  { kind: 'start', path: () => `/services/${SERVICE}`, heading: 'Führungszeugnis beantragen', text: 'Jetzt beginnen' },
+  { kind: 'start', path: () => `/services/${SERVICE}`, heading: 'Bewohnerparkausweis beantragen', text: 'Jetzt beginnen' },
   { kind: 'status', path: () => '/status', heading: 'Stand Ihres Antrags' },
   {
     kind: 'step',
-    path: () => `/services/${SERVICE}/apply/anschrift`,
-    heading: 'Wo wohnen Sie?',
+    path: () => `/services/${SERVICE}/apply/wohnung`,
+    heading: 'Ihre Anschrift in der Zone',
     prepare: ({ page, base }) => answerEverything(page, base),
   },
-  { kind: 'check', path: () => `/services/${SERVICE}/check`, heading: 'Prüfen Sie Ihre Angaben', text: 'Mustermann' },
+  { kind: 'check', path: () => `/services/${SERVICE}/check`, heading: 'Prüfen Sie Ihre Angaben', text: 'DO-AB 123' },
   {
     kind: 'confirmation',
     path: (s) => `/applications/${s.caseNumber}`,
-    // The Führungszeugnis has a fee: the confirmation leads with paying it.
+    // The Bewohnerparkausweis has a fee: the confirmation leads with paying it.
     heading: 'Zahlung ausstehend',
     text: 'Eingegangen',
     prepare: async (s) => (s.caseNumber = await send(s.page, s.base)),
@@ -66,7 +66,7 @@ const PAGES = [
       backend.admin('ask', caseNumber, 'Bitte senden Sie uns eine Kopie Ihres Personalausweises.', '--document');
     },
   },
-  { kind: 'Meine Anträge', path: () => '/applications', heading: 'Meine Anträge', text: 'Führungszeugnis' },
+  { kind: 'Meine Anträge', path: () => '/applications', heading: 'Meine Anträge', text: 'Bewohnerparkausweis' },
   { kind: 'device', path: () => '/device', heading: 'Daten auf diesem Gerät' },
 ];
 

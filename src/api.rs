@@ -3,6 +3,9 @@
 use std::cell::RefCell;
 
 use rathaus_core::api::{
+    AccountApplications, AccountDraft, DraftsDeleted, LogoutView, SessionView, CSRF_HEADER,
+};
+use rathaus_core::api::{
     AnswerRequest, ApiErrorCode, ApplicationReceipt, CaseView, ErrorBody, FeedbackReceipt,
     ServiceList, SubmitApplication, ACCESS_CODE_SCHEME, ATTACHMENT_NAME_HEADER,
     IDEMPOTENCY_KEY_HEADER,
@@ -110,17 +113,49 @@ pub(crate) fn decode<T: FromJson>((status, text): (u16, String)) -> Result<T, Ap
 /// What a request carries. Turned into a JS value here, in the app's first module: the
 /// wizard is a separately loaded module, and wasm-bindgen's conversions only work when
 /// called from the first one.
+#[derive(Clone, Copy)]
 pub(crate) enum Body<'a> {
     Json(&'a str),
     File(&'a web_sys::Blob),
 }
 
-/// Sends a request; the status and body text of the answer.
+thread_local! {
+    /// The session's CSRF token, once known (crate::api::get_session).
+    static CSRF_TOKEN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Sends a request; the status and body text of the answer. A request that changes
+/// something carries the session's CSRF token; refused for want of it (the app did
+/// not know it yet, or the session is new), it is sent once more with the token the
+/// backend names now.
 pub(crate) async fn fetch_text(
     method: &str,
     url: &str,
     body: Option<Body<'_>>,
     headers: &[(&str, &str)],
+) -> Result<(u16, String), ApiError> {
+    let changes = method != "GET";
+    // A device that has logged in asks for the token before its first change, rather
+    // than having that change refused.
+    if changes && CSRF_TOKEN.with(|t| t.borrow().is_none()) && crate::store::account().is_some() {
+        let _ = get_session().await;
+    }
+    let answer = fetch_once(method, url, body, headers, changes).await?;
+    if !(changes && answer.0 == 403 && answer.1.contains("\"csrf_failed\"")) {
+        return Ok(answer);
+    }
+    if get_session().await.is_err() {
+        return Ok(answer);
+    }
+    fetch_once(method, url, body, headers, true).await
+}
+
+async fn fetch_once(
+    method: &str,
+    url: &str,
+    body: Option<Body<'_>>,
+    headers: &[(&str, &str)],
+    with_csrf: bool,
 ) -> Result<(u16, String), ApiError> {
     let window = web_sys::window().ok_or(ApiError::Network)?;
     let init = RequestInit::new();
@@ -143,6 +178,11 @@ pub(crate) async fn fetch_text(
     }
     for (name, value) in headers {
         h.set(name, value).map_err(|_| ApiError::Network)?;
+    }
+    if with_csrf {
+        if let Some(token) = CSRF_TOKEN.with(|t| t.borrow().clone()) {
+            h.set(CSRF_HEADER, &token).map_err(|_| ApiError::Network)?;
+        }
     }
     init.set_headers(&h);
     let controller = AbortController::new().ok();
@@ -168,6 +208,56 @@ pub(crate) async fn fetch_text(
         .as_string()
         .unwrap_or_default();
     Ok((response.status(), text))
+}
+
+/// Who is logged in (nobody, mostly); remembers the CSRF token for the requests after.
+pub async fn get_session() -> Result<SessionView, ApiError> {
+    let session: SessionView =
+        decode(fetch_once("GET", &url("/session"), None, &[], false).await?)?;
+    CSRF_TOKEN.with(|t| *t.borrow_mut() = session.csrf_token.clone());
+    Ok(session)
+}
+
+/// Ends the session here; where to end it at the identity provider.
+pub async fn logout() -> Result<LogoutView, ApiError> {
+    let answer = fetch_text("POST", &url("/auth/logout"), None, &[]).await?;
+    CSRF_TOKEN.with(|t| *t.borrow_mut() = None);
+    decode(answer)
+}
+
+/// The logged-in account's cases, from the backend (any device).
+pub async fn account_applications() -> Result<AccountApplications, ApiError> {
+    decode(fetch_text("GET", &url("/account/applications"), None, &[]).await?)
+}
+
+/// The account's draft of a service, saved from another device.
+pub async fn get_account_draft(service_id: &str) -> Result<AccountDraft, ApiError> {
+    let path = format!("/account/drafts/{}", encode_segment(service_id));
+    decode(fetch_text("GET", &url(&path), None, &[]).await?)
+}
+
+/// Keeps a draft for the account, to go on on another device.
+pub async fn save_account_draft(
+    service_id: &str,
+    draft: &AccountDraft,
+) -> Result<AccountDraft, ApiError> {
+    let path = format!("/account/drafts/{}", encode_segment(service_id));
+    let body = json::to_string(draft);
+    decode(fetch_text("PUT", &url(&path), Some(Body::Json(&body)), &[]).await?)
+}
+
+/// Forgets the account's draft of a service, or all its drafts (`None`).
+pub async fn delete_account_drafts(service_id: Option<&str>) -> Result<DraftsDeleted, ApiError> {
+    let path = match service_id {
+        Some(id) => format!("/account/drafts/{}", encode_segment(id)),
+        None => "/account/drafts".to_owned(),
+    };
+    decode(fetch_text("DELETE", &url(&path), None, &[]).await?)
+}
+
+/// Where the browser goes to log in, coming back to `return_to` (a path of the app).
+pub fn login_url(return_to: &str) -> String {
+    url(&format!("/auth/login?return={}", encode_segment(return_to)))
 }
 
 pub async fn list_services() -> Result<ServiceList, ApiError> {
@@ -227,11 +317,18 @@ pub fn submission_body(request: &SubmitApplication) -> String {
     json::to_string(request)
 }
 
+/// The `Authorization` header of a case's requests; none for a case of the logged-in
+/// account known without its code (the session cookie vouches for it).
+fn case_auth(access_code: &str) -> Option<String> {
+    (!access_code.is_empty()).then(|| format!("{ACCESS_CODE_SCHEME} {access_code}"))
+}
+
 /// The case's status; the access code travels in a header, never in the URL.
 pub async fn get_case(case_number: &str, access_code: &str) -> Result<CaseView, ApiError> {
     let path = format!("/applications/{}", encode_segment(case_number));
-    let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
-    decode(fetch_text("GET", &url(&path), None, &[("Authorization", &auth)]).await?)
+    let auth = case_auth(access_code);
+    let headers: Vec<(&str, &str)> = auth.iter().map(|a| ("Authorization", a.as_str())).collect();
+    decode(fetch_text("GET", &url(&path), None, &headers).await?)
 }
 
 /// Sends the citizen's answer to the office's open request; the case as it is then.
@@ -243,12 +340,10 @@ pub async fn answer_request(
     answer: &AnswerRequest,
 ) -> Result<CaseView, ApiError> {
     let path = format!("/applications/{}/answers", encode_segment(case_number));
-    let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
+    let auth = case_auth(access_code);
     let body = json::to_string(answer);
-    let headers = [
-        ("Authorization", auth.as_str()),
-        (IDEMPOTENCY_KEY_HEADER, key),
-    ];
+    let mut headers = vec![(IDEMPOTENCY_KEY_HEADER, key)];
+    headers.extend(auth.iter().map(|a| ("Authorization", a.as_str())));
     decode(fetch_text("POST", &url(&path), Some(Body::Json(&body)), &headers).await?)
 }
 
@@ -267,14 +362,12 @@ pub async fn create_payment(
     request_id: &str,
     return_url: &str,
 ) -> Result<PaymentView, ApiError> {
-    let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
+    let auth = case_auth(access_code);
     let body = json::to_string(&CreatePayment {
         return_url: return_url.to_owned(),
     });
-    let headers = [
-        ("Authorization", auth.as_str()),
-        (IDEMPOTENCY_KEY_HEADER, request_id),
-    ];
+    let mut headers = vec![(IDEMPOTENCY_KEY_HEADER, request_id)];
+    headers.extend(auth.iter().map(|a| ("Authorization", a.as_str())));
     decode(
         fetch_text(
             "POST",
@@ -288,16 +381,9 @@ pub async fn create_payment(
 
 /// The payments of a case, oldest first: the backend's word on what was paid.
 pub async fn list_payments(case_number: &str, access_code: &str) -> Result<PaymentList, ApiError> {
-    let auth = format!("{ACCESS_CODE_SCHEME} {access_code}");
-    decode(
-        fetch_text(
-            "GET",
-            &payments_path(case_number),
-            None,
-            &[("Authorization", &auth)],
-        )
-        .await?,
-    )
+    let auth = case_auth(access_code);
+    let headers: Vec<(&str, &str)> = auth.iter().map(|a| ("Authorization", a.as_str())).collect();
+    decode(fetch_text("GET", &payments_path(case_number), None, &headers).await?)
 }
 
 /// A service definition as a JSON value: for a page that reads a few of its members

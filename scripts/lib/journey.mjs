@@ -1,10 +1,10 @@
 // A citizen's way through the app with puppeteer-core, to prepare what a page needs
 // before Lighthouse measures it (a draft, a sent application). The same answers as the
-// end-to-end journey in e2e/helpers.ts (`answerEverything`), found by their labels.
+// found by their labels.
 
 const WAIT_MS = 30_000;
 
-export const SERVICE = 'fuehrungszeugnis';
+export const SERVICE = 'bewohnerparkausweis';
 
 const normalise = (s) => s.replace(/\s+/g, ' ').trim();
 
@@ -75,32 +75,23 @@ async function continueTo(page, heading) {
   await waitForHeading(page, heading);
 }
 
-/** A Führungszeugnis for the citizen themself, every question answered: on the check page. */
+/** A Bewohnerparkausweis (30,00 €, no login: the Führungszeugnis needs the online ID,
+ * and the identity provider's pages are not the app's), every question answered: on
+ * the check page. */
 export async function answerEverything(page, base) {
   await page.goto(`${base}/services/${SERVICE}`);
-  await waitForHeading(page, 'Führungszeugnis beantragen');
+  await waitForHeading(page, 'Bewohnerparkausweis beantragen');
   await clickButton(page, 'Jetzt beginnen');
-  await waitForHeading(page, 'Welches Führungszeugnis brauchen Sie?');
-  await check(page, 'Für mich selbst (Privatführungszeugnis, Belegart N)');
-  await continueTo(page, 'Wofür brauchen Sie das Führungszeugnis?');
-  await fill(page, 'Wofür brauchen Sie das Führungszeugnis?', 'Bewerbung');
-  await continueTo(page, 'Wie heißen Sie?');
-  await fill(page, 'Vornamen', 'Erika');
-  await fill(page, 'Familienname', 'Mustermann');
-  await continueTo(page, 'Wann und wo sind Sie geboren?');
-  await fill(page, 'Tag', '1');
-  await fill(page, 'Monat', '2');
-  await fill(page, 'Jahr', '1980');
-  await fill(page, 'Geburtsort', 'Essen');
-  await continueTo(page, 'Welche Staatsangehörigkeit haben Sie?');
-  await fill(page, 'Welche Staatsangehörigkeit haben Sie?', 'deutsch');
-  await continueTo(page, 'Wo wohnen Sie?');
+  await waitForHeading(page, 'In welcher Bewohnerparkzone wohnen Sie?');
+  const zone = await control(page, 'In welcher Bewohnerparkzone wohnen Sie?');
+  await zone.select('a');
+  await continueTo(page, 'Ihre Anschrift in der Zone');
   await fill(page, 'Straße und Hausnummer', 'Markt 1');
-  await fill(page, 'Postleitzahl', '45127');
-  await fill(page, 'Ort', 'Essen');
-  await continueTo(page, 'Zustellung');
-  await check(page, 'An meine Wohnanschrift');
-  await continueTo(page, 'E-Mail-Adresse (optional)');
+  await fill(page, 'Postleitzahl', '44135');
+  await fill(page, 'Ort', 'Dortmund');
+  await continueTo(page, 'Fahrzeug');
+  await fill(page, 'Kennzeichen', 'DO-AB 123');
+  await check(page, 'Auf mich');
   await continueTo(page, 'Prüfen Sie Ihre Angaben');
 }
 

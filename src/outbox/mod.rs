@@ -239,6 +239,8 @@ fn record(
 ) -> Outcome {
     match result {
         Ok(receipt) => {
+            // Sent while logged in: the case is the account's, on the device too.
+            let account = store::load_draft(service_id).and_then(|d| d.account);
             store::save_application(SavedApplication {
                 case_number: receipt.case_number.clone(),
                 access_code: receipt.access_code,
@@ -251,6 +253,7 @@ fn record(
                 last_status: Some(receipt.status),
                 last_payment: None,
                 sent_here: true,
+                account: account.clone(),
             });
             // The answers (and their files) leave the device; a marker stays so that
             // "back" explains instead of offering to send again.
@@ -258,6 +261,14 @@ fn record(
             let mut done = Draft::new(service_id, 0);
             done.submitted_case = Some(receipt.case_number.clone());
             done.service_title = pending.service_title.clone();
+            // The account's copy of the draft (kept for other devices) is done with too.
+            if account.is_some() {
+                let service_id = service_id.to_owned();
+                crate::spawn(async move {
+                    let _ = crate::api::delete_account_drafts(Some(&service_id)).await;
+                });
+            }
+            done.account = account;
             store::save_draft(&done);
             Outcome::Sent {
                 case_number: receipt.case_number,

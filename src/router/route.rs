@@ -52,6 +52,12 @@ pub enum WizardRoute {
     Status,
     /// What the app keeps on this device: drafts, applications sent, the outbox.
     Device,
+    /// Where the backend sends the citizen when a login failed: why (a code of
+    /// `rathaus_core::api::LoginFailure`) and the page they came from.
+    Login {
+        failed: Option<String>,
+        return_to: Option<String>,
+    },
 }
 
 /// Browsing the catalogue: the pages of the catalogue's module.
@@ -125,6 +131,10 @@ impl Route {
             ["areas", id] => Route::Browse(BrowseRoute::Area { id: id.to_string() }),
             ["info", id] => Route::Browse(BrowseRoute::Info { id: id.to_string() }),
             ["device"] => Route::Wizard(WizardRoute::Device),
+            ["login"] => Route::Wizard(WizardRoute::Login {
+                failed: query_value(query, "failed"),
+                return_to: query_value(query, "return").filter(|r| is_app_path(r)),
+            }),
             // German addresses in every language: they are what citizens look for.
             ["impressum"] => Route::Legal(LegalRoute::Imprint),
             ["datenschutz"] => Route::Legal(LegalRoute::Privacy),
@@ -162,6 +172,7 @@ impl Route {
             Route::Browse(BrowseRoute::Area { id }) => format!("/areas/{id}"),
             Route::Browse(BrowseRoute::Info { id }) => format!("/info/{id}"),
             Route::Wizard(WizardRoute::Device) => "/device".into(),
+            Route::Wizard(WizardRoute::Login { .. }) => "/login".into(),
             Route::Legal(LegalRoute::Imprint) => "/impressum".into(),
             Route::Legal(LegalRoute::Privacy) => "/datenschutz".into(),
             Route::Legal(LegalRoute::Accessibility) => "/barrierefreiheit".into(),
@@ -169,6 +180,41 @@ impl Route {
             Route::NotFound => "/404".into(),
         }
     }
+}
+
+/// The value of `name` in a query (`?a=1&b=%2Fx`), percent-decoded; `None` when absent
+/// or not UTF-8.
+fn query_value(query: &str, name: &str) -> Option<String> {
+    let raw = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)?
+        .1;
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut rest = raw.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        let hex = |h: u8| (h as char).to_digit(16);
+        match (b, tail) {
+            (b'%', [h, l, more @ ..]) if hex(*h).is_some() && hex(*l).is_some() => {
+                bytes.push((hex(*h)? * 16 + hex(*l)?) as u8);
+                rest = more;
+                continue;
+            }
+            (b'+', _) => bytes.push(b' '),
+            _ => bytes.push(b),
+        }
+        rest = tail;
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// A path of this app (never another site): where a page may send the citizen back.
+pub fn is_app_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && path.len() <= 512
+        && path.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
 }
 
 /// Addresses of the wizard's pages, for links.

@@ -92,3 +92,40 @@ fn unknown_addresses_are_not_found() {
     assert_eq!(Route::parse("/services/a/apply/b/0", ""), Route::NotFound);
     assert_eq!(Route::parse("/services/a/apply/b/x", ""), Route::NotFound);
 }
+
+#[test]
+fn a_failed_login_names_why_and_only_a_page_of_this_app_to_return_to() {
+    let parsed = Route::parse(
+        "/login",
+        "?failed=expired&return=%2Fservices%2Fwohnsitzanmeldung%2Fapply",
+    );
+    assert_eq!(
+        parsed,
+        Route::Wizard(WizardRoute::Login {
+            failed: Some("expired".into()),
+            return_to: Some("/services/wohnsitzanmeldung/apply".into()),
+        })
+    );
+    for elsewhere in [
+        "https%3A%2F%2Fevil.example",
+        "%2F%2Fevil.example",
+        "%2F%5Cevil",
+    ] {
+        assert_eq!(
+            Route::parse("/login", &format!("?return={elsewhere}")),
+            Route::Wizard(WizardRoute::Login {
+                failed: None,
+                return_to: None
+            }),
+            "{elsewhere}"
+        );
+    }
+    assert_eq!(
+        Route::parse("/login", ""),
+        Route::Wizard(WizardRoute::Login {
+            failed: None,
+            return_to: None
+        })
+    );
+    assert_eq!(Route::parse("/login", "").href(), "/login");
+}

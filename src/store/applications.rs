@@ -33,6 +33,10 @@ pub struct SavedApplication {
     pub last_payment: Option<PaymentState>,
     /// Sent from this device (not found with the lookup): its page is the confirmation.
     pub sent_here: bool,
+    /// The logged-in account it belongs to (its tag, `SessionView::account`): logging
+    /// out removes it from the device. Such a case may have no access code here (found
+    /// on the account from another device): the session opens it.
+    pub account: Option<String>,
 }
 
 json_struct!(SavedApplication {
@@ -47,6 +51,7 @@ json_struct!(SavedApplication {
     last_status = default,
     last_payment = default,
     sent_here = default,
+    account = default,
 });
 
 impl SavedApplication {
@@ -63,6 +68,7 @@ impl SavedApplication {
             last_status: Some(receipt.status),
             last_payment: None,
             sent_here: true,
+            account: None,
         }
     }
 
@@ -80,6 +86,7 @@ impl SavedApplication {
             last_status: Some(case.status),
             last_payment: None,
             sent_here: false,
+            account: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 
+use rathaus_core::drafts::{stamp_changes, EditTimes};
 use rathaus_core::json::{self, FromJson, ToJson};
 use rathaus_core::json_struct;
 use rathaus_core::{Answers, FieldError, Locale, Text};
@@ -202,6 +203,45 @@ fn remove(key: &str) {
     remember(&full, None);
 }
 
+/// The account last logged in on this device (its tag), whose cases and drafts the
+/// device keeps until logging out.
+pub fn account() -> Option<String> {
+    read("account")
+}
+
+pub fn set_account(tag: &str) {
+    write("account", tag);
+}
+
+/// Whether this device keeps the logged-in account's drafts in the account too, to go
+/// on on another device (the citizen asked for it on a start page).
+pub fn drafts_in_account() -> bool {
+    read::<bool>("drafts_in_account").unwrap_or(false)
+}
+
+pub fn set_drafts_in_account(on: bool) {
+    write("drafts_in_account", &on);
+}
+
+/// Logging out (or another account logging in): the account's cases and drafts leave
+/// the device, with the files kept for them.
+pub fn forget_account(tag: &str) {
+    for draft in all_drafts() {
+        if draft.account.as_deref() == Some(tag) {
+            delete_draft(&draft.service_id);
+        }
+    }
+    for app in load_applications() {
+        if app.account.as_deref() == Some(tag) {
+            delete_application(&app.case_number);
+        }
+    }
+    if account().as_deref() == Some(tag) {
+        remove("account");
+        remove("drafts_in_account");
+    }
+}
+
 pub fn load_locale() -> Option<Locale> {
     read("locale")
 }
@@ -230,11 +270,17 @@ pub struct Draft {
     pub service_title: Option<Text>,
     /// When it was last saved (ms since 1970): shown, and drafts expire after a while.
     pub saved_at: u64,
+    /// When each answer was last changed (ms), so that a draft merged with the
+    /// account's from another device keeps the answer changed last.
+    pub edited: EditTimes,
     /// Questions to answer again because the service changed since the draft began.
     pub answer_again: Vec<String>,
     /// Why the application that waited in the outbox went back to being a draft (the
     /// backend refused it, or it could not be sent in time); said until it is sent again.
     pub not_sent: Option<NotSent>,
+    /// The logged-in account whose identity filled answers in (its tag): logging out
+    /// removes the draft from the device.
+    pub account: Option<String>,
 }
 
 json_struct!(Draft {
@@ -247,8 +293,10 @@ json_struct!(Draft {
     submitted_case,
     service_title = default,
     saved_at = default,
+    edited = default,
     answer_again = default,
     not_sent = default,
+    account = default,
 });
 
 #[derive(Clone, Debug, PartialEq)]
@@ -312,10 +360,19 @@ pub fn draft_on_device(service_id: &str) -> bool {
     on_device(&draft_key(service_id))
 }
 
-/// Saves a draft, stamped with the time; `false` if the device refused (see [`write`]).
+/// Saves a draft, stamped with the time, and each answer that changed since the last
+/// save with it too; `false` if the device refused (see [`write`]).
 pub fn save_draft(draft: &Draft) -> bool {
     let mut stamped = draft.clone();
     stamped.saved_at = now_ms();
+    let before = load_draft(&draft.service_id).unwrap_or_default();
+    stamp_changes(
+        &before.answers,
+        &before.edited,
+        &stamped.answers,
+        &mut stamped.edited,
+        stamped.saved_at,
+    );
     write(&draft_key(&draft.service_id), &stamped)
 }
 

@@ -1,5 +1,6 @@
 //! The wizard: service definitions turned into pages, with answers kept on the device.
 
+pub mod account;
 pub mod messages;
 pub mod navigation;
 pub mod question;

@@ -73,7 +73,9 @@ pub fn write_waiting() {
 fn write() -> Option<(bool, RwSignal<SaveState>)> {
     let (draft, state) = WAITING.with(|w| w.borrow_mut().take())?;
     before_leaving(None);
-    Some((store::save_draft(&draft), state))
+    let saved = store::save_draft(&draft);
+    crate::wizard::account::keep_in_account(&draft);
+    Some((saved, state))
 }
 
 /// The save line under a wizard page's form.

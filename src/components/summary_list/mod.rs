@@ -12,6 +12,8 @@ pub struct SummaryRow {
     pub change_href: Option<String>,
     /// Added to the link's hidden text where `key` alone is ambiguous ("Person 2").
     pub context: Option<String>,
+    /// Said under the value: where it came from ("Aus Ihrer Anmeldung übernommen").
+    pub note: Option<String>,
 }
 
 #[component]
@@ -40,7 +42,10 @@ pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
                         view! {
                             <div class="summary-list__row">
                                 <dt class="summary-list__key" lang=lang>{row.key.text}</dt>
-                                <dd class="summary-list__value">{row.value}</dd>
+                                <dd class="summary-list__value">
+                                    {row.value}
+                                    {row.note.map(|note| view! { <span class="summary-list__note">{note}</span> })}
+                                </dd>
                                 {action}
                             </div>
                         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use rathaus_core::case::CaseStatus;
 use rathaus_core::payment::PaymentState;
 
+use super::login::{use_session, AccountBar};
 use crate::api::ApiError;
 use crate::i18n::{fill, use_i18n, Key};
 use crate::page::{time_of_day, use_document_title};
@@ -59,6 +60,29 @@ pub fn ApplicationsPage() -> impl IntoView {
     if !apps.with_untracked(Vec::is_empty) {
         check();
     }
+    // Logged in: the account's cases from the backend join those on the device.
+    let session = use_session();
+    let syncing = use_task();
+    Effect::new(move |_| {
+        let Some(Ok(s)) = session.get() else { return };
+        // Asking who is logged in may have taken another account's cases off the
+        // device (`account::load`): the list is read again.
+        apps.set(store::load_applications());
+        if s.identity.is_none() {
+            return;
+        }
+        syncing.start(take_account_cases(s.account.clone()), move |added| {
+            if added {
+                apps.set(store::load_applications());
+                check();
+            }
+        });
+    });
+    let account_bar = move || {
+        session.get().and_then(Result::ok).map(|s| {
+            view! { <AccountBar session=s return_to="/applications".to_owned() /> }
+        })
+    };
 
     // Each question waiting for an answer is a link to its form.
     let waiting = move || {
@@ -190,6 +214,7 @@ pub fn ApplicationsPage() -> impl IntoView {
 
     view! {
         <h1 class="heading-xl">{i18n.t(Key::NavApplications)}</h1>
+        {account_bar}
         {set_aside}
         {move || if apps.with(Vec::is_empty) {
             view! { <p>{i18n.t(Key::NoApplications)}</p> }.into_any()
@@ -204,6 +229,36 @@ pub fn ApplicationsPage() -> impl IntoView {
         }}
         <p><a href="/status">{i18n.t(Key::AddFromOtherDevice)}</a></p>
     }
+}
+
+/// Keeps the account's cases on the device that it does not keep yet (sent from
+/// another device): without their access codes, the session opens them. Whether any
+/// was new.
+async fn take_account_cases(tag: Option<String>) -> bool {
+    let Ok(list) = crate::api::account_applications().await else {
+        return false;
+    };
+    let mut added = false;
+    for a in list.applications {
+        if store::find_application(&a.case_number).is_some() {
+            continue;
+        }
+        added |= store::save_application(SavedApplication {
+            case_number: a.case_number,
+            access_code: String::new(),
+            service_id: a.service_id,
+            service_title: a.service_title,
+            fee: a.fee,
+            submitted_at: a.submitted_at,
+            what_happens_next: None,
+            pay_request: None,
+            last_status: Some(a.status),
+            last_payment: None,
+            sent_here: false,
+            account: tag.clone(),
+        });
+    }
+    added
 }
 
 /// The case page, at its answer form.

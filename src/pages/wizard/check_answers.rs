@@ -12,6 +12,7 @@ use rathaus_core::{flow, format, Answer, Answers, FieldError};
 
 use super::arrival::{changed_notice, AlreadySent};
 use super::group::item_name;
+use super::login::{LoginGate, LoginLink};
 use crate::api;
 use crate::components::{
     BackLink, Button, Checkbox, ErrorSummary, SummaryError, SummaryList, SummaryRow,
@@ -22,13 +23,21 @@ use crate::page::use_document_title;
 use crate::router::{urls, use_router};
 use crate::services::with_service;
 use crate::store::{self, PendingSubmission};
+use crate::wizard::account;
 use crate::wizard::messages::field_error_message;
 use crate::wizard::navigation::redirect;
 use crate::wizard::{display_answer, today};
 
 #[component]
 pub fn CheckAnswersPage(service: String) -> impl IntoView {
-    with_service(service, |def| view! { <CheckAnswers def=def /> })
+    with_service(service, |def| {
+        let here = urls::check(&def.id);
+        let page = {
+            let def = def.clone();
+            move || view! { <CheckAnswers def=def.clone() /> }
+        };
+        view! { <LoginGate def=def return_to=here>{page.clone()}</LoginGate> }
+    })
 }
 
 #[component]
@@ -37,7 +46,19 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
     let router = use_router();
     // One that waited too long is a draft again before anything offers to send it.
     outbox::return_expired();
-    let draft = crate::wizard::draft_for(&def);
+    let mut draft = crate::wizard::draft_for(&def);
+    // Logged in: the answers the login vouches for, as the backend will take them.
+    let session = account::known();
+    let prefill = account::Prefill::of(&def, session.as_ref());
+    let before = draft.answers.clone();
+    let from_login = prefill.fill(
+        &mut draft,
+        &def,
+        session.as_ref().and_then(|s| s.account.as_deref()),
+    );
+    if draft.answers != before && draft.submitted_case.is_none() {
+        store::save_draft(&draft);
+    }
     if let Some(case_number) = draft.submitted_case.clone() {
         return view! { <AlreadySent service_id=def.id.clone() case_number=case_number /> }
             .into_any();
@@ -68,8 +89,12 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 key: i18n.said(&f.label),
                 value: display_answer(f, answers.get(&f.id), locale)
                     .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
-                change_href: Some(href.clone()),
+                // A locked answer cannot be changed here: it is the login's.
+                change_href: (!prefill.is_locked(&f.id)).then(|| href.clone()),
                 context: context.clone(),
+                note: from_login
+                    .contains(&f.id)
+                    .then(|| i18n.t(Key::FromLogin).to_owned()),
             })
             .collect()
     };
@@ -131,6 +156,7 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
     let failure = RwSignal::new(None::<Key>);
     // Why what waited in the outbox is a draft again, said first thing on arrival (a
     // 422's errors speak for themselves in the summary).
+    let login_service = def.id.clone();
     let returned = draft
         .with_value(|d| d.not_sent)
         .filter(|why| *why != outbox::NotSent::Invalid)
@@ -312,7 +338,12 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 />
             })}
             {move || failure.get().map(|key| view! {
-                <div class="notice notice--error" role="alert"><p>{not_sent_text(key, i18n)}</p></div>
+                <div class="notice notice--error" role="alert">
+                    <p>{not_sent_text(key, i18n)}</p>
+                    {(key == Key::NotSentLoginNeeded).then(|| view! {
+                        <LoginLink return_to=urls::check(&login_service) label=Key::LogIn primary=true />
+                    })}
+                </div>
             })}
             {move || queued.get().then(|| {
                 // Said only if true: a device that refused it keeps it while the page is open.

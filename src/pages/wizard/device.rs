@@ -114,6 +114,12 @@ pub fn DevicePage() -> impl IntoView {
         {list(drafts, "drafts")}
         <h2 class="heading-m" id="sent-title" tabindex="-1">{i18n.t(Key::SentHeading)}</h2>
         {list(applications, "applications")}
+        // What the login keeps, and where: only when this device has logged in.
+        {store::account().map(|_| view! {
+            <h2 class="heading-m">{i18n.t(Key::LoginKeptHeading)}</h2>
+            <p data-testid="login-kept">{i18n.t(Key::LoginKept)}</p>
+            <p>{i18n.t(if store::drafts_in_account() { Key::DraftsInAccountOn } else { Key::DraftsInAccountOff })}</p>
+        })}
         {move || if confirming_all.get() {
             view! {
                 <DeleteAllConfirm
@@ -122,6 +128,14 @@ pub fn DevicePage() -> impl IntoView {
                     done=Callback::new(move |deleted: bool| {
                         confirming_all.set(false);
                         if deleted {
+                            // Logged in: the drafts kept in the account go too.
+                            if store::account().is_some() {
+                                // The token first: the device forgets the account below.
+                                crate::spawn(async {
+                                    let _ = crate::api::get_session().await;
+                                    let _ = crate::api::delete_account_drafts(None).await;
+                                });
+                            }
                             store::delete_everything();
                             deleted_all.set(true);
                             drafts.set(Vec::new());

@@ -8,6 +8,7 @@ pub mod case;
 pub mod check_answers;
 pub mod device;
 pub mod group;
+pub mod login;
 pub mod payment;
 pub mod service_start;
 pub mod status;
@@ -74,6 +75,9 @@ pub async fn deferred(task: Deferred) -> AnyView {
         }
         WizardRoute::Applications => view! { <ApplicationsPage /> }.into_any(),
         WizardRoute::Status => view! { <StatusPage /> }.into_any(),
+        WizardRoute::Login { failed, return_to } => {
+            view! { <login::LoginPage failed=failed return_to=return_to /> }.into_any()
+        }
         WizardRoute::PaymentReturn { case_number } => {
             view! { <PaymentReturnPage case_number=case_number /> }.into_any()
         }

@@ -7,11 +7,18 @@ use leptos::prelude::*;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::format;
 
-use crate::i18n::{use_i18n, Key};
+use super::login::{
+    use_session, AccountBar, DraftsInAccount, IdentificationNotice, LoginLink, LogoutButton,
+};
+use crate::i18n::{fill, use_i18n, Key};
 use crate::page::use_document_title;
 use crate::router::{urls, use_router};
 use crate::services::with_service;
 use crate::store;
+use crate::task::Loader;
+use crate::wizard::account::{assurance_key, standing, Standing};
+use rathaus_core::api::SessionView;
+use rathaus_core::identity::Identification;
 
 #[component]
 pub fn ServiceStartPage(service: String) -> impl IntoView {
@@ -58,6 +65,24 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
     let office = def.office.clone();
     let privacy = def.privacy.clone();
     let (title, summary) = (def.title.clone(), def.summary.clone());
+
+    // A service that uses identification asks who is logged in first.
+    let session = (!def.identification.is_none()).then(use_session);
+    if let Some(session) = session {
+        // Asking who is logged in may have taken another account's draft off the
+        // device (`account::load`): the draft is read again once it is known.
+        let id = def.id.clone();
+        Effect::new(move |_| {
+            if session.get().is_some() {
+                draft.set(store::load_draft(&id).filter(store::Draft::has_answers));
+            }
+        });
+    }
+    let login_standing = {
+        let def = def.clone();
+        let here = urls::start(&def.id);
+        move || login_step(&def, session, &here, draft)
+    };
 
     let actions = move || {
         if draft.with(Option::is_none) {
@@ -142,6 +167,75 @@ fn ServiceStart(def: Arc<ServiceDefinition>) -> impl IntoView {
             })}
         </dl>
         {crate::legal::privacy_notice(privacy)}
-        {actions}
+        <IdentificationNotice def=def.clone() />
+        {move || match login_standing() {
+            // Anonymous service, or the login lets the citizen start.
+            LoginStep::Start(bar) => view! { {bar} {actions.clone()} }.into_any(),
+            LoginStep::Instead(view) => view,
+        }}
+    }
+}
+
+/// What the start page shows for the login: the citizen may start (with who is logged
+/// in above the buttons), or must log in (or in again) first.
+enum LoginStep {
+    Start(AnyView),
+    Instead(AnyView),
+}
+
+fn login_step(
+    def: &Arc<ServiceDefinition>,
+    session: Option<Loader<SessionView>>,
+    here: &str,
+    draft: RwSignal<Option<store::Draft>>,
+) -> LoginStep {
+    let i18n = use_i18n();
+    let Some(session) = session else {
+        return LoginStep::Start(().into_any());
+    };
+    let required = def.identification == Identification::Required;
+    match session.get() {
+        None => LoginStep::Instead(view! { <p role="status">{i18n.t(Key::Loading)}</p> }.into_any()),
+        // Not known: an optional login is offered, a required one asked for.
+        Some(Err(_)) if !required => LoginStep::Start(().into_any()),
+        Some(Err(_)) => LoginStep::Instead(
+            view! {
+                <div class="notice notice--error" role="alert"><p>{i18n.t(Key::SessionUnknown)}</p></div>
+                <LoginLink return_to=here.to_owned() label=Key::LoginAndStart primary=true />
+            }
+            .into_any(),
+        ),
+        Some(Ok(s)) => match standing(def, &s) {
+            Standing::Fine if s.identity.is_some() => {
+                let tag = s.account.clone().unwrap_or_default();
+                LoginStep::Start(
+                    view! {
+                        <AccountBar session=s return_to=here.to_owned() />
+                        <DraftsInAccount def=def.clone() tag=tag draft=draft />
+                    }
+                    .into_any(),
+                )
+            }
+            Standing::Fine if s.login_available => LoginStep::Start(
+                view! { <p><LoginLink return_to=here.to_owned() label=Key::LogIn /></p> }.into_any(),
+            ),
+            Standing::Fine => LoginStep::Start(().into_any()),
+            Standing::LoginNeeded => LoginStep::Instead(
+                view! { <LoginLink return_to=here.to_owned() label=Key::LoginAndStart primary=true /> }
+                    .into_any(),
+            ),
+            Standing::TooLow { have, need } => LoginStep::Instead(
+                view! {
+                    <div class="notice notice--action" data-testid="login-too-low">
+                        <p>{fill(
+                            i18n.t(Key::AssuranceTooLowText),
+                            &[("have", i18n.t(assurance_key(have))), ("need", i18n.t(assurance_key(need)))],
+                        )}</p>
+                        <LogoutButton />
+                    </div>
+                }
+                .into_any(),
+            ),
+        },
     }
 }

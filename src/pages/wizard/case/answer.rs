@@ -34,6 +34,7 @@ impl Answer {
             show_if: None,
             autocomplete: None,
             messages: Default::default(),
+            prefill: None,
         };
         let mut text_field = field(
             "answer-text",

@@ -14,16 +14,19 @@ use rathaus_core::FieldError;
 
 use super::arrival::{changed_notice, draft_for_step};
 use super::group::GroupPage;
+use super::login::LoginGate;
 use crate::components::{BackLink, Button, ErrorSummary, SummaryError};
+use crate::components::{SummaryList, SummaryRow};
 use crate::i18n::{fill, use_i18n, Key, Said};
 use crate::page::use_document_title;
 use crate::router::use_router;
 use crate::services::with_service;
+use crate::store;
 use crate::wizard::messages::{anchor_id, field_error_message};
 use crate::wizard::navigation::{redirect, resume_url};
 use crate::wizard::question::{can_be_page_heading, Question};
 use crate::wizard::saving::{draft_changed, state_on_arrival, write_waiting, SaveStatus};
-use crate::wizard::today;
+use crate::wizard::{account, display_answer, today};
 use form::{NotOpened, StepForm};
 
 #[component]
@@ -35,12 +38,20 @@ pub fn StepPage(
 ) -> impl IntoView {
     with_service(service, move |def| {
         let is_group = def.step(&step).is_some_and(|s| s.repeat.is_some());
-        if is_group && item.is_none() {
-            view! { <GroupPage def=def step_id=step.clone() from_check=from_check /> }.into_any()
-        } else {
-            view! { <StepFormPage def=def step_id=step.clone() item=item from_check=from_check /> }
-                .into_any()
-        }
+        let here = crate::router::urls::item(&def.id, &step, item, from_check);
+        let page = {
+            let (def, step) = (def.clone(), step.clone());
+            move || {
+                if is_group && item.is_none() {
+                    view! { <GroupPage def=def.clone() step_id=step.clone() from_check=from_check /> }
+                        .into_any()
+                } else {
+                    view! { <StepFormPage def=def.clone() step_id=step.clone() item=item from_check=from_check /> }
+                        .into_any()
+                }
+            }
+        };
+        view! { <LoginGate def=def return_to=here>{page.clone()}</LoginGate> }
     })
 }
 
@@ -61,10 +72,20 @@ fn StepFormPage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let router = use_router();
-    let draft = match draft_for_step(&def, &step_id, from_check) {
+    let mut draft = match draft_for_step(&def, &step_id, from_check) {
         Ok(draft) => draft,
         Err(instead) => return instead,
     };
+    // Logged in: what the login vouches for is filled in (and kept on the device at
+    // once, for the pages after this one); locked answers are shown, not asked.
+    let session = account::known();
+    let prefill = account::Prefill::of(&def, session.as_ref());
+    let before = draft.answers.clone();
+    let tag = session.as_ref().and_then(|s| s.account.as_deref());
+    prefill.fill(&mut draft, &def, tag);
+    if draft.answers != before {
+        store::save_draft(&draft);
+    }
     let (form, initial) =
         match StepForm::open(def.clone(), &step_id, item, from_check, &draft, today()) {
             Ok(opened) => opened,
@@ -184,6 +205,44 @@ fn StepFormPage(
                 let id = id.clone();
                 Signal::derive(move || errors.with(|es| es.iter().find(|e| e.field == id).cloned()))
             };
+            if prefill.is_locked(&field.id) {
+                let value = answers.with_untracked(|a| {
+                    display_answer(&field, a.get(&field.id), i18n.locale()).unwrap_or_default()
+                });
+                let row = SummaryRow {
+                    key: i18n.said(&field.label),
+                    value,
+                    change_href: None,
+                    context: None,
+                    note: Some(i18n.t(Key::FromLoginLocked).to_owned()),
+                };
+                let heading = single_question.then(|| {
+                    view! {
+                        <h1 class="heading-xl" lang=row.key.lang>{row.key.text.clone()}</h1>
+                    }
+                });
+                // The login's answer may still be refused (too young for the service):
+                // said here, where the error summary leads, though it cannot be changed.
+                let refused = {
+                    let field = field.clone();
+                    move || {
+                        error.get().map(|e| view! {
+                            <p class="error-message" id=anchor_id(&field, e.code) tabindex="-1">
+                                <span class="visually-hidden">{i18n.t(Key::ErrorPrefix)} " "</span>
+                                {field_error_message(&field, &e, i18n.locale())}
+                            </p>
+                        })
+                    }
+                };
+                return view! {
+                    {heading}
+                    <div data-testid=format!("locked-{}", field.id)>
+                        {refused}
+                        <SummaryList rows=vec![row] />
+                    </div>
+                }
+                .into_any();
+            }
             view! {
                 {move || {
                     layout.with(|l| l.fields.contains(&id)).then(|| view! {
@@ -199,6 +258,7 @@ fn StepFormPage(
                     })
                 }}
             }
+            .into_any()
         })
         .collect_view();
 
