@@ -1,14 +1,40 @@
 //! A draft kept on two devices: what a citizen logged in on both typed on each, merged
 //! so that no answer is lost — a question answered on one side only keeps its answer,
-//! one answered differently on both takes the answer of the draft saved later, and
-//! the questions whose answer changed are named so the citizen can look at them.
+//! one answered differently on both takes the answer changed last (each answer carries
+//! the time it was last changed), and the questions whose answer changed are named so
+//! the citizen can look at them.
+
+use std::collections::BTreeMap;
 
 use crate::answers::{Answer, Answers};
+
+/// When each answer was last changed (ms since 1970, by the clock of the device that
+/// changed it), by question id.
+pub type EditTimes = BTreeMap<String, u64>;
+
+/// One device's side of a merge.
+#[derive(Clone, Copy, Debug)]
+pub struct Side<'a> {
+    pub answers: &'a Answers,
+    pub edited: &'a EditTimes,
+    /// When the draft was saved: the time of an answer without one of its own (a draft
+    /// saved before answers carried times).
+    pub saved_at: u64,
+}
+
+impl Side<'_> {
+    fn edited_at(&self, id: &str) -> u64 {
+        self.edited.get(id).copied().unwrap_or(self.saved_at)
+    }
+}
 
 /// The merge of this device's draft with another's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Merged {
     pub answers: Answers,
+    /// The answers' times after the merge: an answer taken from the other device keeps
+    /// the time it was changed there.
+    pub edited: EditTimes,
     /// The questions whose answer here is now the other device's.
     pub changed: Vec<String>,
 }
@@ -17,65 +43,60 @@ fn answered(answers: &Answers, id: &str) -> Option<Answer> {
     answers.0.get(id).filter(|a| !a.is_blank()).cloned()
 }
 
-/// `mine` (saved at `mine_saved`, ms) merged with `theirs` (saved at `theirs_saved`).
-pub fn merge(mine: &Answers, mine_saved: u64, theirs: &Answers, theirs_saved: u64) -> Merged {
-    let mut answers = mine.clone();
+/// `mine` merged with `theirs`.
+pub fn merge(mine: Side<'_>, theirs: Side<'_>) -> Merged {
+    let mut answers = mine.answers.clone();
+    let mut edited = mine.edited.clone();
     let mut changed = Vec::new();
-    for id in theirs.0.keys() {
-        let Some(their) = answered(theirs, id) else {
+    for id in theirs.answers.0.keys() {
+        let Some(their) = answered(theirs.answers, id) else {
             continue;
         };
-        let take = match answered(mine, id) {
+        let take = match answered(mine.answers, id) {
             None => true,
-            Some(own) => own != their && theirs_saved > mine_saved,
+            Some(own) => own != their && theirs.edited_at(id) > mine.edited_at(id),
         };
         if take {
             answers.0.insert(id.clone(), their);
+            edited.insert(id.clone(), theirs.edited_at(id));
             changed.push(id.clone());
         }
     }
-    Merged { answers, changed }
+    Merged {
+        answers,
+        edited,
+        changed,
+    }
+}
+
+/// Records in `edited` that the answers which differ between `before` (the draft as
+/// last saved, with its times `before_edited`) and `after` changed at `now` — unless
+/// `edited` already holds a time of its own for that answer (one taken from another
+/// device). Answers no longer there lose their time.
+pub fn stamp_changes(
+    before: &Answers,
+    before_edited: &EditTimes,
+    after: &Answers,
+    edited: &mut EditTimes,
+    now: u64,
+) {
+    for (id, time) in before_edited {
+        let mine = edited.entry(id.clone()).or_insert(*time);
+        *mine = (*mine).max(*time);
+    }
+    for (id, answer) in &after.0 {
+        if before.0.get(id) == Some(answer) {
+            continue;
+        }
+        let own_time = edited
+            .get(id)
+            .is_some_and(|t| before_edited.get(id) != Some(t));
+        if !own_time {
+            edited.insert(id.clone(), now);
+        }
+    }
+    edited.retain(|id, _| after.0.contains_key(id));
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn answers(pairs: &[(&str, &str)]) -> Answers {
-        Answers(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), Answer::Text(v.to_string())))
-                .collect(),
-        )
-    }
-
-    #[test]
-    fn nothing_answered_on_either_side_is_lost() {
-        let mine = answers(&[("kind", "private"), ("purpose", "")]);
-        let theirs = answers(&[("purpose", "Bewerbung"), ("street", "Markt 1")]);
-        let merged = merge(&mine, 10, &theirs, 5);
-        assert_eq!(
-            merged.answers,
-            answers(&[
-                ("kind", "private"),
-                ("purpose", "Bewerbung"),
-                ("street", "Markt 1")
-            ])
-        );
-        assert_eq!(merged.changed, ["purpose", "street"]);
-    }
-
-    #[test]
-    fn a_question_answered_differently_takes_the_later_draft() {
-        let mine = answers(&[("purpose", "Ehrenamt")]);
-        let theirs = answers(&[("purpose", "Bewerbung")]);
-        assert_eq!(merge(&mine, 5, &theirs, 10).answers, theirs);
-        assert_eq!(merge(&mine, 5, &theirs, 10).changed, ["purpose"]);
-        let kept = merge(&mine, 10, &theirs, 5);
-        assert_eq!(kept.answers, mine);
-        assert!(kept.changed.is_empty());
-        // The same answer on both sides is no change.
-        assert!(merge(&mine, 5, &mine, 10).changed.is_empty());
-    }
-}
+mod tests;

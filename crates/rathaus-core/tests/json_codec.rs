@@ -423,6 +423,13 @@ fn the_login_and_the_account() {
         service_version: 1,
         answers: Answers([("purpose".to_owned(), Answer::Text("Bewerbung".into()))].into()),
         saved_at: 1_767_261_600_000,
+        edited: Default::default(),
+    });
+    both_ways(&AccountDraft {
+        service_version: 2,
+        answers: Answers::default(),
+        saved_at: 5,
+        edited: [("purpose".to_owned(), 1_767_261_000_000)].into(),
     });
     both_ways(&DraftsDeleted { deleted: 2 });
     both_ways(&Prefill {

@@ -2,6 +2,8 @@
 //! about who is logged in, and the account's cases. The browser never holds a token:
 //! the backend keeps the session, the browser its cookie (docs/api.md, 'Login').
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
@@ -92,9 +94,12 @@ pub struct AccountDraft {
     /// The definition version the answers are for.
     pub service_version: u32,
     pub answers: Answers,
-    /// When the device saved it (ms since 1970, the device's clock): the later of two
-    /// drafts wins where they differ.
+    /// When the device saved it (ms since 1970, the device's clock).
     pub saved_at: u64,
+    /// When each answer was last changed: where two devices' answers differ, the one
+    /// changed last wins (an answer without a time counts as changed at `saved_at`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub edited: BTreeMap<String, u64>,
 }
 
 /// `DELETE /account/drafts[/{service_id}]`: how many drafts the account no longer has.
