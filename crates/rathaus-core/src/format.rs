@@ -3,47 +3,22 @@
 use crate::date::Date;
 use crate::definition::FieldKind;
 use crate::fee::Money;
+use crate::locale::Currency;
 use crate::number::Decimal;
 use crate::text::Locale;
 
-const MONTHS_DE: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "13,00 €" in German (with a no-break space), "€13.00" in English.
+/// "13,00 €" in German (with a no-break space), "€13.00" in English, each language
+/// as [`Locale::conventions`] says.
 pub fn money(amount: Money, locale: Locale) -> String {
+    let c = locale.conventions();
     let cents = amount.cents();
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     let (euros, rest) = (abs / 100, abs % 100);
-    match locale {
-        Locale::De => format!("{sign}{},{rest:02}\u{a0}€", group(euros, '.')),
-        Locale::En => format!("{sign}€{}.{rest:02}", group(euros, ',')),
+    let amount = format!("{}{}{rest:02}", group(euros, c.group), c.decimal);
+    match c.currency {
+        Currency::After => format!("{sign}{amount}\u{a0}€"),
+        Currency::Before => format!("{sign}€{amount}"),
     }
 }
 
@@ -67,10 +42,7 @@ pub fn number(value: Decimal, kind: FieldKind, locale: Locale) -> String {
         Ok(n) if int.len() > 4 => group(n, '\u{202f}'),
         _ => int.to_owned(),
     };
-    let separator = match locale {
-        Locale::De => ",",
-        Locale::En => ".",
-    };
+    let separator = locale.conventions().decimal;
     if frac.is_empty() {
         format!("{sign}{int}")
     } else {
@@ -90,14 +62,15 @@ fn group(n: u64, sep: char) -> String {
     out
 }
 
-/// "26. November 2026" / "26 November 2026", with no-break spaces: a date is never
-/// broken across lines.
+/// "26. November 2026" / "26 November 2026" / "26 listopada 2026", with no-break
+/// spaces: a date is never broken across lines.
 pub fn date(d: Date, locale: Locale) -> String {
+    let c = locale.conventions();
     let m = usize::from(d.month.clamp(1, 12)) - 1;
-    match locale {
-        Locale::De => format!("{}.\u{a0}{}\u{a0}{}", d.day, MONTHS_DE[m], d.year),
-        Locale::En => format!("{}\u{a0}{}\u{a0}{}", d.day, MONTHS_EN[m], d.year),
-    }
+    c.date
+        .replace("{day}", &d.day.to_string())
+        .replace("{month}", c.months[m])
+        .replace("{year}", &d.year.to_string())
 }
 
 /// "14:32" in both locales (24-hour clock is usual in Germany and in UK government).
@@ -139,6 +112,17 @@ mod tests {
         assert_eq!(money(Money(123_456_705), Locale::En), "€1,234,567.05");
         assert_eq!(money(Money(5), Locale::De), "0,05\u{a0}€");
         assert_eq!(money(Money(-250), Locale::En), "-€2.50");
+        assert_eq!(money(Money(123_456_705), Locale::Tr), "€1.234.567,05");
+        assert_eq!(money(Money(123_456_705), Locale::Ar), "1,234,567.05\u{a0}€");
+        assert_eq!(
+            money(Money(123_456_705), Locale::Pl),
+            "1\u{a0}234\u{a0}567,05\u{a0}€"
+        );
+        // Whatever the language, the digits are the same: the office reads them too.
+        for locale in Locale::ALL {
+            let shown = money(Money(749), locale);
+            assert!(shown.contains("7") && shown.contains("49"), "{shown}");
+        }
     }
 
     #[test]
@@ -168,6 +152,9 @@ mod tests {
         let d = Date::new(2026, 3, 1).unwrap();
         assert_eq!(date(d, Locale::De), "1.\u{a0}März\u{a0}2026");
         assert_eq!(date(d, Locale::En), "1\u{a0}March\u{a0}2026");
+        assert_eq!(date(d, Locale::Pl), "1\u{a0}marca\u{a0}2026");
+        assert_eq!(date(d, Locale::Uk), "1\u{a0}березня\u{a0}2026");
+        assert_eq!(date(d, Locale::DeEasy), date(d, Locale::De));
         assert_eq!(time_of_day(14 * 60 + 2), "14:02");
     }
 }

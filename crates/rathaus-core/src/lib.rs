@@ -19,10 +19,12 @@ pub mod format;
 pub mod identification;
 pub mod identity;
 pub mod json;
+pub mod locale;
 pub mod migrate;
 pub mod number;
 pub mod offices;
 pub mod payment;
+pub mod po;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scope;

@@ -85,25 +85,6 @@ pub enum Weekday {
     Su,
 }
 
-const DAYS_DE: [&str; 7] = [
-    "Montag",
-    "Dienstag",
-    "Mittwoch",
-    "Donnerstag",
-    "Freitag",
-    "Samstag",
-    "Sonntag",
-];
-const DAYS_EN: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 impl Weekday {
     /// Monday first, as a German week starts.
     pub const ALL: [Weekday; 7] = [
@@ -122,10 +103,7 @@ impl Weekday {
 
     /// "Donnerstag" / "Thursday".
     pub fn label(self, locale: Locale) -> &'static str {
-        match locale {
-            Locale::De => DAYS_DE[self as usize],
-            Locale::En => DAYS_EN[self as usize],
-        }
+        locale.conventions().weekdays[self as usize]
     }
 
     fn next(self) -> Weekday {
@@ -266,10 +244,8 @@ impl Office {
 /// "08:00–12:30 Uhr", "08:00–12:30 und 14:00–18:00 Uhr" / "08:00–12:30 and 14:00–18:00";
 /// `None` when there is nothing (closed).
 pub fn hours_text(ranges: &[(&str, &str)], locale: Locale) -> Option<String> {
-    let (and, suffix) = match locale {
-        Locale::De => (" und ", " Uhr"),
-        Locale::En => (" and ", ""),
-    };
+    let c = locale.conventions();
+    let (and, suffix) = (c.and, c.hours_suffix);
     let parts: Vec<String> = ranges.iter().map(|(f, t)| format!("{f}–{t}")).collect();
     let (last, rest) = parts.split_last()?;
     let head = rest.join(", ");

@@ -12,26 +12,65 @@ use serde::{Deserialize, Serialize};
 pub enum Locale {
     #[default]
     De,
+    /// Leichte Sprache: German in short sentences with the hard words explained, for
+    /// readers who need it (BITV 2.0). A private-use tag: screen readers read it as
+    /// German.
+    #[serde(rename = "de-x-ls")]
+    DeEasy,
     En,
+    Tr,
+    Ar,
+    Uk,
+    Ru,
+    Pl,
 }
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::De, Locale::En];
+    pub const ALL: [Locale; 8] = [
+        Locale::De,
+        Locale::DeEasy,
+        Locale::En,
+        Locale::Tr,
+        Locale::Ar,
+        Locale::Uk,
+        Locale::Ru,
+        Locale::Pl,
+    ];
 
     /// BCP 47 language tag, as used in `<html lang>` and in [`Text`].
     pub fn code(self) -> &'static str {
         self.name()
     }
 
+    /// The locale of a language tag (a browser's, a saved choice's, a text's): the
+    /// tag itself, else its primary language ("en-GB" is English, "de-AT" German).
     pub fn from_code(code: &str) -> Option<Locale> {
-        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        let tag = code.trim().replace('_', "-").to_ascii_lowercase();
+        if let Some(exact) = Locale::ALL.into_iter().find(|l| l.code() == tag) {
+            return Some(exact);
+        }
+        let primary = tag.split('-').next()?;
         Locale::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    /// Writing direction; every locale shipped so far is left-to-right, the layout is
-    /// built on logical CSS properties so that adding one that is not only changes this.
+    /// The language's name in itself, for the language chooser ("Türkçe").
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Locale::De => "Deutsch",
+            Locale::DeEasy => "Leichte Sprache",
+            Locale::En => "English",
+            Locale::Tr => "Türkçe",
+            Locale::Ar => "العربية",
+            Locale::Uk => "Українська",
+            Locale::Ru => "Русский",
+            Locale::Pl => "Polski",
+        }
+    }
+
+    /// Right to left (Arabic): the page's `dir`; the layout is built on logical CSS
+    /// properties, so nothing else changes.
     pub fn is_rtl(self) -> bool {
-        false
+        self == Locale::Ar
     }
 }
 
@@ -66,7 +105,7 @@ impl Text {
     pub fn language(&self, locale: Locale) -> Option<&str> {
         [locale.code(), REQUIRED_LANGUAGE]
             .into_iter()
-            .find(|l| self.0.contains_key(*l))
+            .find(|l| self.has(l))
             .or_else(|| self.0.keys().next().map(String::as_str))
     }
 
@@ -132,5 +171,23 @@ mod tests {
         assert_eq!(Locale::from_code("DE"), Some(Locale::De));
         assert_eq!(Locale::from_code("fr"), None);
         assert_eq!(Locale::from_code(""), None);
+        assert_eq!(Locale::from_code("tr-TR"), Some(Locale::Tr));
+        assert_eq!(Locale::from_code("ar"), Some(Locale::Ar));
+        assert_eq!(Locale::from_code("uk-UA"), Some(Locale::Uk));
+        // Leichte Sprache by its own tag only; any other German is German.
+        assert_eq!(Locale::from_code("de-x-ls"), Some(Locale::DeEasy));
+        assert_eq!(Locale::from_code("de-DE"), Some(Locale::De));
+    }
+
+    #[test]
+    fn every_locale_reads_back_from_its_code_and_only_arabic_is_rtl() {
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_code(locale.code()), Some(locale));
+            assert_eq!(locale.is_rtl(), locale == Locale::Ar);
+        }
+        let only_german: Text = serde_json::from_str(r#"{"de":"Hallo","tr":" "}"#).unwrap();
+        // A blank translation is none.
+        assert_eq!(only_german.get(Locale::Tr), "Hallo");
+        assert_eq!(only_german.language(Locale::DeEasy), Some("de"));
     }
 }

@@ -75,7 +75,7 @@ fn misspelled_and_invented_members_are_named_at_every_level() {
     let found = problems(text);
     for expected in [
         "sumary: a service definition has no member 'sumary' (did you mean 'summary'?)",
-        "title.EN: 'EN' is not a language of the app (de, en) (did you mean 'en'?)",
+        "title.EN: 'EN' is not a language of the app (de, de-x-ls, en, tr, ar, uk, ru, pl) (did you mean 'en'?)",
         "fee.purpos: a fee has no member 'purpos' (did you mean 'purpose'?)",
         "fee.rules[0].tiered.tiers[0].upto: a tier has no member 'upto' (did you mean 'up_to'?)",
         "fee.rules[1].when.condition.answered.feld: 'answered' has no member 'feld' (did you mean 'field'?)",
@@ -87,7 +87,7 @@ fn misspelled_and_invented_members_are_named_at_every_level() {
         "steps[0].fields[1].constraints.maxLength: constraints has no member 'maxLength' (did you mean 'max_length'?)",
         "steps[0].fields[1].constraints.pattern: constraints has no member 'pattern' (it knows min_length, max_length, not_in_future, min_years_ago, max_years_ago, not_in_past, min, max, decimals, min_count, max_count, accept, max_file_bytes)",
         "steps[0].fields[1].show_if.all[0].equals.valeu: 'equals' has no member 'valeu' (did you mean 'value'?)",
-        "steps[0].fields[1].messages.too_long.EN: 'EN' is not a language of the app (de, en) (did you mean 'en'?)",
+        "steps[0].fields[1].messages.too_long.EN: 'EN' is not a language of the app (de, de-x-ls, en, tr, ar, uk, ru, pl) (did you mean 'en'?)",
     ] {
         assert_has(&found, expected);
     }
@@ -135,11 +135,11 @@ fn languages_must_be_ones_the_app_speaks() {
     assert_has(&found, "steps[0].fields[0].label: needs a 'de' text");
     assert_has(
         &found,
-        "steps[0].fields[0].label.fr: 'fr' is not a language of the app (de, en)",
+        "steps[0].fields[0].label.fr: 'fr' is not a language of the app (de, de-x-ls, en, tr, ar, uk, ru, pl) (did you mean 'tr'?)",
     );
     assert_has(
         &found,
-        "steps[0].fields[0].hint.de-AT: 'de-AT' is not a language of the app (de, en)",
+        "steps[0].fields[0].hint.de-AT: 'de-AT' is not a language of the app (de, de-x-ls, en, tr, ar, uk, ru, pl)",
     );
 }
 
