@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::LoadError;
-use crate::i18n::{use_i18n, I18n, Key, Locale};
+use crate::i18n::{use_i18n, I18n, Key};
 use crate::outbox::Outbox;
 use crate::page::focus_main_heading;
 use crate::pages::wizard::{deferred, Deferred};
@@ -199,10 +199,6 @@ fn DeferredPage(page: Lazy) -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let other = match i18n.locale() {
-        Locale::De => Locale::En,
-        Locale::En => Locale::De,
-    };
     view! {
         <header class="header">
             <div class="width-container header__inner">
@@ -215,21 +211,7 @@ fn Header() -> impl IntoView {
                     <a href="/applications">{i18n.t(Key::NavApplications)}</a>
                     <a href="/status">{i18n.t(Key::NavStatus)}</a>
                 </nav>
-                <button
-                    type="button"
-                    class="header__language"
-                    lang=other.code()
-                    aria-label=i18n.t(Key::SwitchLanguageLabel)
-                    on:click=move |_| {
-                        i18n.set_locale(other);
-                        // The header is drawn anew: keep focus on the switch.
-                        crate::page::next_frame(|| {
-                            crate::components::error_summary::focus_selector(".header__language")
-                        });
-                    }
-                >
-                    {i18n.t(Key::SwitchLanguage)}
-                </button>
+                <crate::i18n::LanguageChooser />
             </div>
         </header>
     }

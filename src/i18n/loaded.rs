@@ -1,34 +1,63 @@
-//! Texts of languages other than German, loaded when first chosen.
+//! Texts of languages other than German, loaded when first chosen: one JSON list per
+//! language (`/i18n/{code}.json`, in the order of [`Key::ALL`], generated from
+//! `translations/ui/`), so that each costs only those who read it.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use rathaus_core::Locale;
 
 use super::Key;
 
 thread_local! {
-    static ENGLISH: Cell<Option<&'static [String]>> = const { Cell::new(None) };
+    /// By the locale's place in [`Locale::ALL`]; loaded once per visit and kept.
+    static LOADED: RefCell<[Option<&'static [String]>; Locale::ALL.len()]> =
+        const { RefCell::new([None; Locale::ALL.len()]) };
 }
 
-/// The English text of `key`; German until the English texts are loaded.
-#[cfg(target_arch = "wasm32")]
-pub fn english(key: Key) -> &'static str {
-    let at = Key::ALL.iter().position(|k| *k == key).unwrap_or(0);
-    ENGLISH
-        .with(Cell::get)
-        .and_then(|texts| texts.get(at))
-        .map_or_else(|| key.german(), String::as_str)
+fn slot(locale: Locale) -> usize {
+    Locale::ALL.iter().position(|l| *l == locale).unwrap_or(0)
 }
 
-/// Natively (tests, tools) the texts are compiled in.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn english(key: Key) -> &'static str {
-    key.english()
+fn loaded(locale: Locale) -> Option<&'static [String]> {
+    LOADED.with(|l| l.borrow()[slot(locale)])
+}
+
+/// The text of `key` in `locale` when it has one. `None` until the language is loaded
+/// and for a text it lacks: the caller shows German then.
+pub fn text(locale: Locale, key: Key) -> Option<&'static str> {
+    // Natively (tests, tools) English is compiled in; other languages are loaded from
+    // their files by the tests that check them.
+    #[cfg(not(target_arch = "wasm32"))]
+    if locale == Locale::En {
+        return Some(key.english());
+    }
+    let at = Key::ALL.iter().position(|k| *k == key)?;
+    loaded(locale)?
+        .get(at)
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
 }
 
 /// Are the texts of `locale` here?
 pub fn is_available(locale: Locale) -> bool {
-    locale == Locale::De || cfg!(not(target_arch = "wasm32")) || ENGLISH.with(Cell::get).is_some()
+    locale == Locale::De
+        || (cfg!(not(target_arch = "wasm32")) && locale == Locale::En)
+        || loaded(locale).is_some()
+}
+
+/// Keeps `texts` as the texts of `locale`, if they are a whole list.
+pub fn keep(locale: Locale, texts: Vec<String>) -> bool {
+    // Only a complete list: a stale file from another version must not mix texts.
+    if texts.len() != Key::ALL.len() {
+        return false;
+    }
+    LOADED.with(|l| l.borrow_mut()[slot(locale)] = Some(Vec::leak(texts)));
+    true
+}
+
+/// Where the app finds the texts of `locale`.
+pub fn path(locale: Locale) -> String {
+    format!("/i18n/{}.json", locale.code())
 }
 
 /// Makes the texts of `locale` available; `false` if they could not be loaded.
@@ -36,18 +65,10 @@ pub async fn ensure(locale: Locale) -> bool {
     if is_available(locale) {
         return true;
     }
-    let answer = crate::api::fetch_text("GET", "/i18n/en.json", None, &[]).await;
+    let answer = crate::api::fetch_text("GET", &path(locale), None, &[]).await;
     let texts: Option<Vec<String>> = answer
         .ok()
         .filter(|(status, _)| *status == 200)
         .and_then(|(_, body)| rathaus_core::json::from_str(&body).ok());
-    match texts {
-        // Only a complete list: a stale file from another version must not mix texts.
-        Some(texts) if texts.len() == Key::ALL.len() => {
-            // Loaded once per visit and kept for its whole length.
-            ENGLISH.with(|e| e.set(Some(Vec::leak(texts))));
-            true
-        }
-        _ => false,
-    }
+    texts.is_some_and(|texts| keep(locale, texts))
 }

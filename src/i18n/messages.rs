@@ -30,7 +30,7 @@ impl Key {
     pub fn text(self, locale: Locale) -> &'static str {
         match locale {
             Locale::De => self.german(),
-            Locale::En => super::loaded::english(self),
+            other => super::loaded::text(other, self).unwrap_or_else(|| self.german()),
         }
     }
 }
@@ -107,8 +107,8 @@ messages! {
     NavServices => "Leistungen", "Services";
     NavStatus => "Status", "Status";
     MainNavigation => "Hauptnavigation", "Main navigation";
-    SwitchLanguage => "English", "Deutsch";
-    SwitchLanguageLabel => "Switch to English", "Auf Deutsch umschalten";
+    Language => "Sprache", "Language";
+    ChooseLanguage => "Sprache wählen", "Choose a language";
     FooterText => "Ein Bürgerservice der Stadt Musterstadt", "A citizen service of the City of Musterstadt";
     Loading => "Wird geladen …", "Loading …";
     Back => "Zurück", "Back";
@@ -354,6 +354,8 @@ messages! {
         "Your application was not sent: it is too large. Shorten long texts and send it again. Your answers are kept as a draft.";
     NotSentRefused => "Ihr Antrag wurde nicht gesendet: Der Server hat ihn nicht angenommen. Ihre Angaben sind als Entwurf erhalten. Versuchen Sie es später erneut oder wenden Sie sich an die Stadt.",
         "Your application was not sent: the server did not accept it. Your answers are kept as a draft. Try again later or contact the city.";
+    NotSentLoginNeeded => "Ihr Antrag wurde nicht gesendet: Für diesen Antrag müssen Sie angemeldet sein, und Ihre Anmeldung ist abgelaufen oder reicht nicht aus. Ihre Angaben sind als Entwurf erhalten. Melden Sie sich an und senden Sie den Antrag erneut.",
+        "Your application was not sent: you must be logged in for this application, and your login has ended or is not enough. Your answers are kept as a draft. Log in and send the application again.";
     NotSentExpired => "Ihr Antrag konnte {days} Tage lang nicht gesendet werden und wurde nicht gesendet. Ihre Angaben sind als Entwurf erhalten: Prüfen Sie sie und senden Sie den Antrag erneut, wenn Sie eine Verbindung haben.",
         "Your application could not be sent for {days} days and has not been sent. Your answers are kept as a draft: check them and send the application again when you are online.";
     SubmitQueuedThisPageOnly => "Der Antrag konnte noch nicht gesendet werden: keine Verbindung. Dieses Gerät konnte ihn nicht speichern (Speicher voll oder gesperrt): Er wird nur gesendet, solange diese Seite geöffnet bleibt.",
@@ -430,9 +432,9 @@ messages! {
     PrivacyPayment => "Bezahlen", "Paying";
     PrivacyPaymentText => "Zum Bezahlen leitet die Anwendung Sie auf die Seite des Zahlungsdienstes weiter; Ihre Zahlungsdaten geben Sie nur dort ein.",
         "To pay, the app takes you to the payment service's page; you enter your payment details there only.";
-    PrivacyNoTracking => "Keine Cookies, kein Tracking", "No cookies, no tracking";
-    PrivacyNoTrackingText => "Diese Anwendung setzt keine Cookies, wertet nicht aus, wie Sie sie nutzen, und lädt nichts von anderen Anbietern: Programm, Schriften und Bilder kommen vom Server der Stadt. Was Sie in die Suche schreiben, bleibt auf Ihrem Gerät.",
-        "This app sets no cookies, does not track how you use it and loads nothing from other providers: its code, fonts and images come from the city's server. What you type into the search stays on your device.";
+    PrivacyNoTracking => "Kein Tracking", "No tracking";
+    PrivacyNoTrackingText => "Diese Anwendung setzt nur dann ein Cookie, wenn Sie sich anmelden: ein Sitzungs-Cookie, das endet, wenn Sie sich abmelden (siehe „Anmeldung mit Ihrem Konto“). Sie wertet nicht aus, wie Sie sie nutzen, und lädt nichts von anderen Anbietern: Programm, Schriften und Bilder kommen vom Server der Stadt. Was Sie in die Suche schreiben, bleibt auf Ihrem Gerät.",
+        "This app sets a cookie only when you log in: a session cookie that ends when you log out (see “Logging in with your account”). It does not track how you use it and loads nothing from other providers: its code, fonts and images come from the city's server. What you type into the search stays on your device.";
     PrivacyRights => "Ihre Rechte", "Your rights";
     PrivacyRightsIntro => "Sie haben das Recht auf", "You have the right to";
     RightAccess => "Auskunft über Ihre Daten (Art. 15 DSGVO),", "access to your data (Article 15 GDPR),";
@@ -533,6 +535,56 @@ messages! {
         "The file for ‘{label}’ contains active content (such as scripts or embedded files) or cannot be checked. Print it to PDF or take a photo of it, and upload that instead";
     ErrMalwareFound => "In der Datei für „{label}“ wurde Schadsoftware gefunden. Sie wurde nicht angenommen. Prüfen Sie Ihr Gerät und wählen Sie eine andere Datei",
         "Malware was found in the file for ‘{label}’. It was not accepted. Check your device and choose another file";
+
+    // Login with the city's account
+    LogIn => "Anmelden", "Log in";
+    LogOut => "Abmelden", "Log out";
+    LoginAndStart => "Anmelden und beginnen", "Log in and start";
+    LoggedInAs => "Angemeldet als {name}", "Logged in as {name}";
+    LoginTitle => "Anmeldung", "Login";
+    IdRequiredHigh => "Sie brauchen Ihren Personalausweis mit Online-Ausweisfunktion", "You need your German ID card with its online ID function";
+    IdRequiredHighDetail => "Für diesen Antrag melden Sie sich mit dem Konto der Stadt an (zum Beispiel BundID) und weisen sich mit der Online-Ausweisfunktion aus. Namen und Geburtsdatum werden aus dem Ausweis übernommen.",
+        "For this application you log in with the city's account (for example BundID) and identify yourself with the online ID function. Your names and date of birth are taken from the ID card.";
+    IdRequiredSubstantial => "Sie brauchen ein Konto der Stadt mit sicherer Anmeldung", "You need a city account with a secure login";
+    IdRequiredSubstantialDetail => "Für diesen Antrag melden Sie sich mit dem Konto der Stadt an, mit mindestens dem Vertrauensniveau „substanziell“ (zum Beispiel mit ELSTER-Zertifikat oder der Online-Ausweisfunktion).",
+        "For this application you log in with the city's account, at least at the assurance level \"substantial\" (for example with an ELSTER certificate or the online ID function).";
+    IdOptional => "Sie können sich mit dem Konto der Stadt anmelden: Dann werden Angaben aus Ihrem Konto übernommen, und der Antrag erscheint auf jedem Gerät unter „Meine Anträge“. Sie können den Antrag auch ohne Anmeldung stellen.",
+        "You can log in with the city's account: your details are then taken from it, and the application appears under \"My applications\" on every device. You can also apply without logging in.";
+    StartWithoutLogin => "Ohne Anmeldung beginnen", "Start without logging in";
+    LoginNeededTitle => "Bitte melden Sie sich an", "Please log in";
+    LoginNeededText => "Für diesen Antrag müssen Sie angemeldet sein. Ihre bisherigen Angaben bleiben auf diesem Gerät gespeichert.",
+        "You must be logged in for this application. What you have entered so far stays saved on this device.";
+    AssuranceTooLowText => "Sie sind mit dem Vertrauensniveau „{have}“ angemeldet. Für diesen Antrag brauchen Sie „{need}“: Melden Sie sich ab und mit der Online-Ausweisfunktion Ihres Personalausweises wieder an.",
+        "You are logged in at the assurance level \"{have}\". This application needs \"{need}\": log out and log in again with the online ID function of your ID card.";
+    AssuranceLow => "niedrig", "low";
+    AssuranceSubstantial => "substanziell", "substantial";
+    AssuranceHigh => "hoch", "high";
+    FromLogin => "Aus Ihrer Anmeldung übernommen", "Taken from your login";
+    FromLoginLocked => "Aus Ihrer Anmeldung übernommen. Diese Angabe können Sie hier nicht ändern.", "Taken from your login. You cannot change this here.";
+    SessionUnknown => "Ob Sie angemeldet sind, konnte nicht geprüft werden.", "Whether you are logged in could not be checked.";
+    LoginFailedTitle => "Die Anmeldung hat nicht geklappt", "Logging in did not work";
+    LoginFailedCancelled => "Sie haben die Anmeldung abgebrochen. Sie sind nicht angemeldet.", "You cancelled the login. You are not logged in.";
+    LoginFailedExpired => "Die Anmeldung hat zu lange gedauert oder wurde schon einmal verwendet. Bitte melden Sie sich erneut an.",
+        "The login took too long or was used before. Please log in again.";
+    LoginFailedUnavailable => "Der Anmeldedienst ist gerade nicht erreichbar. Versuchen Sie es später noch einmal. Anträge ohne Anmeldung können Sie weiter stellen.",
+        "The login service cannot be reached right now. Try again later. You can still make applications that need no login.";
+    LoginFailedRefused => "Die Antwort des Anmeldedienstes konnte nicht bestätigt werden. Zu Ihrer Sicherheit wurden Sie nicht angemeldet. Bitte versuchen Sie es erneut.",
+        "The login service's answer could not be verified. For your safety you were not logged in. Please try again.";
+    LoginFailedNotConfigured => "Hier ist keine Anmeldung eingerichtet. Anträge, die eine Anmeldung brauchen, können Sie hier nicht stellen.",
+        "No login is set up here. Applications that need a login cannot be made here.";
+    TryLoginAgain => "Erneut anmelden", "Log in again";
+    AccountApplications => "Anträge aus Ihrem Konto werden auf jedem Gerät angezeigt, auf dem Sie angemeldet sind.", "Applications of your account are shown on every device where you are logged in.";
+    LogoutFailed => "Die Abmeldung hat nicht geklappt. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.", "Logging out did not work. Check your connection and try again.";
+    DraftsInAccount => "Entwurf auch in meinem Konto speichern, um auf einem anderen Gerät weiterzumachen", "Also keep the draft in my account, to go on on another device";
+    DraftFromAccount => "Von einem anderen Gerät übernommen: {n} Angaben aus dem Entwurf in Ihrem Konto. Prüfen Sie sie, bevor Sie den Antrag senden.",
+        "Taken from another device: {n} answers from the draft in your account. Check them before you send the application.";
+    LoginKeptHeading => "Ihre Anmeldung", "Your login";
+    LoginKept => "Dieses Gerät war mit dem Konto der Stadt angemeldet. Auf dem Gerät liegt dafür nur ein Cookie, das Skripte nicht lesen können; die Angaben aus Ihrer Anmeldung (Namen, Geburtsdatum und -ort, Anschrift, E-Mail-Adresse, Vertrauensniveau) hält der Server nur, solange die Anmeldung läuft: bis zum Abmelden, nach 30 Minuten ohne Nutzung, höchstens 8 Stunden. Anträge, die Sie angemeldet senden, gehören zu Ihrem Konto.",
+        "This device was logged in with the city's account. For this the device keeps only a cookie that scripts cannot read; the server keeps the details from your login (names, date and place of birth, address, email address, assurance level) only while the login lasts: until you log out, after 30 minutes without use, 8 hours at most. Applications you send while logged in belong to your account.";
+    DraftsInAccountOn => "Entwürfe werden auch in Ihrem Konto gespeichert (30 Tage), damit Sie auf einem anderen Gerät weitermachen können; „Alles löschen“ löscht sie dort mit.",
+        "Drafts are also kept in your account (30 days), so that you can go on on another device; \"Delete everything\" deletes them there too.";
+    DraftsInAccountOff => "Entwürfe bleiben nur auf diesem Gerät.", "Drafts stay on this device only.";
+    LogoutNote => "Beim Abmelden werden die Anträge und Entwürfe Ihres Kontos von diesem Gerät entfernt.", "Logging out removes your account's applications and drafts from this device.";
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -558,18 +610,5 @@ mod tests {
             assert!(!en.trim().is_empty(), "{key:?} has no English text");
             assert_eq!(placeholders(en), placeholders(de), "{key:?} in English");
         }
-    }
-
-    #[test]
-    fn the_english_file_the_app_loads_is_current() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(super::super::ENGLISH_PATH);
-        let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            checked_in == super::super::english_json(),
-            "{} is out of date; regenerate it with\n  \
-             RATHAUS_WRITE_TEXTS=1 cargo test -p rathaus --lib english_file",
-            path.display()
-        );
     }
 }

@@ -8,9 +8,11 @@
 //! renders the page anew (see `app.rs`). Answers and drafts live in the store, so
 //! nothing is lost, and the app saves the code a reactive node per text would cost.
 
+mod chooser;
 pub(crate) mod loaded;
 mod messages;
 
+pub use chooser::LanguageChooser;
 use leptos::prelude::*;
 pub use messages::Key;
 pub use rathaus_core::Locale;
@@ -129,21 +131,8 @@ impl From<&str> for Said {
     }
 }
 
-/// Where the app finds the English texts (under `public/`, served at `/i18n/en.json`).
-pub const ENGLISH_PATH: &str = "public/i18n/en.json";
-
-/// The English texts as the app loads them: a JSON list in the order of [`Key::ALL`].
 #[cfg(not(target_arch = "wasm32"))]
-pub fn english_json() -> String {
-    let texts: Vec<String> = Key::ALL.iter().map(|k| k.english().to_owned()).collect();
-    let json = rathaus_core::json::to_string(&texts);
-    if std::env::var_os("RATHAUS_WRITE_TEXTS").is_some() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(ENGLISH_PATH);
-        std::fs::create_dir_all(path.parent().expect("has a folder")).expect("folder");
-        std::fs::write(path, &json).expect("written");
-    }
-    json
-}
+pub mod files;
 
 impl Default for I18n {
     fn default() -> Self {

@@ -102,8 +102,7 @@ fn display_limit(field: &Field, error: &FieldError, locale: Locale) -> String {
         (ErrorCode::NumberTooSmall | ErrorCode::NumberTooLarge, FieldKind::Money, Some(n)) => {
             format::money(Money(n.hundredths_truncated()), locale)
         }
-        _ if locale == Locale::De => limit.replace('.', ","),
-        _ => limit.to_owned(),
+        _ => limit.replace('.', &locale.conventions().decimal.to_string()),
     }
 }
 

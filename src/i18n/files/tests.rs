@@ -1,0 +1,100 @@
+use super::*;
+
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+const REGENERATE: &str =
+    "regenerate with\n  RATHAUS_WRITE_TEXTS=1 cargo test -p rathaus --lib i18n::files";
+
+#[test]
+fn the_files_the_app_loads_and_the_template_are_current() {
+    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::De) {
+        let path = json_path(locale);
+        assert!(
+            current(&path, &language_json(locale).unwrap()),
+            "{} is out of date; {REGENERATE}",
+            path.display()
+        );
+    }
+    let path = root().join(TEMPLATE_PATH);
+    assert!(
+        current(&path, &template()),
+        "{} is out of date; {REGENERATE}",
+        path.display()
+    );
+}
+
+#[test]
+fn every_shipped_language_has_every_text_with_the_same_placeholders() {
+    let german: Vec<(String, &str)> = Key::ALL.iter().map(|k| (context(*k), k.german())).collect();
+    for locale in translated() {
+        let catalog = catalog(locale).unwrap();
+        assert_eq!(
+            catalog.language,
+            locale.code(),
+            "{}",
+            po_path(locale).display()
+        );
+        let report = po::coverage(german.iter().map(|(c, g)| (c.as_str(), *g)), &catalog);
+        assert!(
+            report.missing.is_empty(),
+            "{}: no translation of {:?}",
+            locale.code(),
+            report.missing
+        );
+        assert!(
+            report.unknown.is_empty(),
+            "{}: texts that no longer exist: {:?}",
+            locale.code(),
+            report.unknown
+        );
+        // Stale ones are shown (an older translation serves better than none) and
+        // reported here until a translator has looked at them.
+        if !report.stale.is_empty() {
+            eprintln!(
+                "{}: German changed since translated: {:?}",
+                locale.code(),
+                report.stale
+            );
+        }
+        for key in Key::ALL {
+            let shown = po::translation(&catalog, &context(*key)).unwrap();
+            assert_eq!(
+                placeholders(shown),
+                placeholders(key.german()),
+                "{key:?} in {}",
+                locale.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_chosen_language_shows_its_own_words_and_german_where_one_is_missing() {
+    load_all();
+    assert_eq!(Key::Continue.text(Locale::De), "Weiter");
+    for locale in translated() {
+        let shown = Key::CheckTitle.text(locale);
+        assert!(!shown.is_empty());
+        if locale != Locale::DeEasy {
+            assert_ne!(shown, Key::CheckTitle.german(), "{}", locale.code());
+        }
+    }
+    // A list with a gap: German there.
+    let mut texts: Vec<String> = Key::ALL.iter().map(|k| format!("pl:{k:?}")).collect();
+    let at = Key::ALL.iter().position(|k| *k == Key::Back).unwrap();
+    texts[at] = String::new();
+    assert!(super::super::loaded::keep(Locale::Pl, texts));
+    assert_eq!(Key::Back.text(Locale::Pl), "Zurück");
+    assert_eq!(Key::Continue.text(Locale::Pl), "pl:Continue");
+    // An incomplete list (another version's) is not taken.
+    assert!(!super::super::loaded::keep(Locale::Pl, vec!["x".into()]));
+    assert_eq!(Key::Continue.text(Locale::Pl), "pl:Continue");
+}
