@@ -1,8 +1,11 @@
 // Keyboard alone, and a 320 px wide screen: the same journey must work for both.
 import { test, expect } from '@playwright/test';
-import { arriveAt, expectAccessible } from './helpers';
+import { arriveAt, expectAccessible, logInForFuehrungszeugnis } from './helpers';
 
 test('the first steps work with the keyboard alone', async ({ page }) => {
+  // The Führungszeugnis needs the online ID: logged in first (the provider's page is
+  // not the app's).
+  await logInForFuehrungszeugnis(page);
   await page.goto('/');
   await arriveAt(page, 'Dienstleistungen online beantragen');
   // The skip link is the first stop and leads to the page's heading.
@@ -37,6 +40,8 @@ test('nothing scrolls sideways at 320 px', async ({ page }) => {
 
   await page.goto('/');
   await arriveAt(page, 'Dienstleistungen online beantragen');
+  await noSidewaysScroll();
+  await logInForFuehrungszeugnis(page);
   await noSidewaysScroll();
   await page.goto('/services/fuehrungszeugnis');
   await arriveAt(page, 'Führungszeugnis beantragen');

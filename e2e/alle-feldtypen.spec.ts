@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, expectAccessible, fillAddress, fillDate } from './helpers';
+import { chooseLanguage, arriveAt, continueTo, expectAccessible, fillAddress, fillDate } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -80,7 +80,7 @@ test('every kind of question on one page: errors for each, then a case', async (
 test('every kind of question in English', async ({ page }) => {
   await page.goto('/services/alle-feldtypen/apply/alles');
   await arriveAt(page, 'Alle Fragen');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await chooseLanguage(page, 'English');
   await arriveAt(page, 'All questions');
   await expect(page.getByRole('radio', { name: 'Yes' })).toBeVisible();
   await expect(page.getByLabel('From a list')).toContainText('Please select');

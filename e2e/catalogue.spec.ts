@@ -3,7 +3,7 @@
 // catalogue can be browsed by life situation and by area; services done elsewhere say
 // how. Everything works offline once loaded.
 import { test, expect, type Page } from '@playwright/test';
-import { arriveAt, expectAccessible } from './helpers';
+import { chooseLanguage, arriveAt, expectAccessible } from './helpers';
 
 const FRONT = 'Dienstleistungen online beantragen';
 
@@ -77,7 +77,7 @@ test('browse by life situation and by area; a service done elsewhere says how', 
   await expect(page.locator('.facts')).toContainText('Bürgerbüro, Amt für Bürgerdienste');
 
   // In English too.
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await chooseLanguage(page, 'English');
   await arriveAt(page, 'Apply for an identity card');
   await expect(page.getByRole('heading', { name: 'Please bring' })).toBeVisible();
 
@@ -125,7 +125,7 @@ test('a life situation leads with what matters; an in-person service says where,
   await expect(west).toContainText('Stufenloser Zugang: Nein');
   await expect(page.getByRole('heading', { name: 'Bitte mitbringen' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await chooseLanguage(page, 'English');
   await arriveAt(page, 'Change your address within the city');
   const centre = page.getByRole('region', { name: "Citizens' Office City Centre" });
   await expect(centre.getByRole('row').first()).toHaveText(/^Today, Thursday\s*08:00–18:00$/);

@@ -2,7 +2,7 @@
 // error summary), as a page load would for a screen reader: for every kind of page,
 // reached by a link, a button, the back button, and with its code slow to arrive.
 import { test, expect, type Page } from '@playwright/test';
-import { arriveAt, continueTo, expectFocusOnHeading } from './helpers';
+import { arriveAt, continueTo, expectFocusOnHeading, logInForFuehrungszeugnis } from './helpers';
 
 async function arriveFocused(page: Page, heading: string | RegExp) {
   await arriveAt(page, heading);
@@ -16,6 +16,7 @@ test('the catalogue, a start page and the frame’s pages', async ({ page }) => 
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue();
   });
+  await logInForFuehrungszeugnis(page);
   await page.goto('/');
   await arriveAt(page, 'Dienstleistungen online beantragen');
   await page.getByRole('link', { name: 'Führungszeugnis beantragen' }).click();

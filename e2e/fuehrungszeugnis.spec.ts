@@ -2,7 +2,16 @@
 // questions (with a mistake that gets fixed), check, change, send, and find the case
 // again by its number and access code.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, expectAccessible, expectFocusOnHeading, startApplication } from './helpers';
+import {
+  chooseLanguage,
+  arriveAt,
+  continueTo,
+  expectAccessible,
+  expectFocusOnHeading,
+  logIn,
+  logInForFuehrungszeugnis,
+  startApplication,
+} from './helpers';
 
 test('apply for a certificate for an authority, fix a mistake, send it, look it up', async ({ page, request }) => {
   // Found in the catalogue, as a citizen would.
@@ -11,6 +20,11 @@ test('apply for a certificate for an authority, fix a mistake, send it, look it 
   await page.getByRole('link', { name: 'Führungszeugnis beantragen' }).click();
   await arriveAt(page, 'Führungszeugnis beantragen');
   await expect(page.getByText('13,00 €')).toBeVisible();
+  // The online ID is required: log in at the city's (test) identity provider first.
+  await expect(page.getByTestId('identification')).toContainText('Online-Ausweisfunktion');
+  await page.getByRole('button', { name: 'Anmelden und beginnen' }).click();
+  await logIn(page, 'neue Testperson Erika Mustermann');
+  await arriveAt(page, 'Führungszeugnis beantragen');
   await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
   await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
   await expectFocusOnHeading(page);
@@ -56,14 +70,14 @@ test('apply for a certificate for an authority, fix a mistake, send it, look it 
 
   await page.getByLabel('Wofür brauchen Sie das Führungszeugnis?').fill('Ehrenamt in der Jugendarbeit');
   await continueTo(page, 'Wie heißen Sie?');
-  await page.getByLabel('Vornamen').fill('Erika');
-  await page.getByLabel('Familienname').fill('Mustermann');
+  // Names, birth date and place are the login's: shown, not asked.
+  await expect(page.getByTestId('locked-given_names')).toContainText('Erika');
+  await expect(page.getByTestId('locked-family_name')).toContainText('Aus Ihrer Anmeldung übernommen');
+  await expect(page.getByLabel('Vornamen')).toHaveCount(0);
   await page.getByLabel('Geburtsname (optional)').fill('Gabler');
   await continueTo(page, 'Wann und wo sind Sie geboren?');
-  await page.getByLabel('Tag').fill('12');
-  await page.getByLabel('Monat').fill('8');
-  await page.getByLabel('Jahr').fill('1964');
-  await page.getByLabel('Geburtsort').fill('Berlin');
+  await expect(page.getByTestId('locked-birth_date')).toContainText('12. August 1964');
+  await expect(page.getByTestId('locked-birth_place')).toContainText('Berlin');
   await continueTo(page, 'Welche Staatsangehörigkeit haben Sie?');
   await page.getByLabel('Welche Staatsangehörigkeit haben Sie?').fill('deutsch');
   await continueTo(page, 'Wo wohnen Sie?');
@@ -169,20 +183,7 @@ test('private certificate: the delivery step, its conditional address, and the b
   await expect(page.getByLabel('Wofür brauchen Sie das Führungszeugnis?')).toHaveValue('Bewerbung');
 
   await continueTo(page, 'Wie heißen Sie?');
-  await page.getByLabel('Vornamen').fill('Max');
-  await page.getByLabel('Familienname').fill('Mustermann');
   await continueTo(page, 'Wann und wo sind Sie geboren?');
-  // Too young: the author's own words.
-  await page.getByLabel('Tag').fill('1');
-  await page.getByLabel('Monat').fill('1');
-  await page.getByLabel('Jahr').fill(String(new Date().getFullYear() - 10));
-  await page.getByLabel('Geburtsort').fill('Hamburg');
-  await page.getByRole('button', { name: 'Weiter' }).click();
-  await expect(page.locator('#birth_date-error')).toHaveText(
-    'Fehler: Ein Führungszeugnis können Sie ab 14 Jahren beantragen',
-  );
-  await expectAccessible(page);
-  await page.getByLabel('Jahr').fill('1990');
   await continueTo(page, 'Welche Staatsangehörigkeit haben Sie?');
   await page.getByLabel('Welche Staatsangehörigkeit haben Sie?').fill('deutsch, italienisch');
   await continueTo(page, 'Wo wohnen Sie?');
@@ -201,6 +202,8 @@ test('private certificate: the delivery step, its conditional address, and the b
   await page.getByLabel('An meine Wohnanschrift').check();
   await expect(page.getByLabel('Ort', { exact: true })).toHaveCount(0);
   await continueTo(page, 'E-Mail-Adresse (optional)');
+  // Filled in from the login, and the citizen's to change.
+  await expect(page.getByLabel('E-Mail-Adresse (optional)')).toHaveValue('erika.mustermann@example.org');
   await page.getByLabel('E-Mail-Adresse (optional)').fill('max@beispiel');
   await page.getByRole('button', { name: 'Weiter' }).click();
   await expect(page.locator('#email-error')).toContainText('E-Mail-Adresse im richtigen Format');
@@ -209,11 +212,38 @@ test('private certificate: the delivery step, its conditional address, and the b
   await expect(page.locator('main')).toContainText('An meine Wohnanschrift');
 });
 
+test('a birth date from the login that the service refuses is said, though it cannot be changed', async ({ page }) => {
+  // Jonas (born 2014) logs in with a valid ID, but is under 14.
+  await page.goto('/services/fuehrungszeugnis');
+  await arriveAt(page, 'Führungszeugnis beantragen');
+  await page.getByRole('button', { name: 'Anmelden und beginnen' }).click();
+  await logIn(page, 'Jonas Beispiel');
+  await arriveAt(page, 'Führungszeugnis beantragen');
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
+  await page.getByLabel('Für mich selbst (Privatführungszeugnis, Belegart N)').check();
+  await continueTo(page, 'Wofür brauchen Sie das Führungszeugnis?');
+  await page.getByLabel('Wofür brauchen Sie das Führungszeugnis?').fill('Bewerbung');
+  await continueTo(page, 'Wie heißen Sie?');
+  await continueTo(page, 'Wann und wo sind Sie geboren?');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  // Too young: the author's own words, next to the answer, and the summary leads there.
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(page.locator('#birth_date-day')).toHaveText(
+    'Fehler: Ein Führungszeugnis können Sie ab 14 Jahren beantragen',
+  );
+  await expectAccessible(page);
+  await summary.getByRole('link').click();
+  await expect(page.locator('#birth_date-day')).toBeFocused();
+});
+
 test('the app speaks English when asked, and remembers it', async ({ page }) => {
+  await logInForFuehrungszeugnis(page);
   await page.goto('/');
   await arriveAt(page, 'Dienstleistungen online beantragen');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await chooseLanguage(page, 'English');
   await arriveAt(page, 'Apply for services online');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('link', { name: 'Apply for a certificate of good conduct' }).click();

@@ -35,10 +35,26 @@ export async function continueTo(page: Page, heading: string | RegExp) {
   return arriveAt(page, heading);
 }
 
-/** From the service's start page to its first question, with a fresh draft. */
-export async function startApplication(page: Page) {
+/** The Führungszeugnis needs the online ID: on its start page, logs in (level high)
+ * unless this browser is logged in already — by default as Erika Mustermann under a
+ * new test account, so that journeys side by side share no account's cases or drafts. */
+export async function logInForFuehrungszeugnis(page: Page, citizen = 'neue Testperson Erika Mustermann') {
   await page.goto('/services/fuehrungszeugnis');
   await arriveAt(page, 'Führungszeugnis beantragen');
+  const login = page.getByRole('button', { name: 'Anmelden und beginnen' });
+  await expect(login.or(page.getByTestId('account'))).toBeVisible();
+  if (await login.isVisible()) {
+    await login.click();
+    await logIn(page, citizen);
+    await arriveAt(page, 'Führungszeugnis beantragen');
+  }
+  const name = citizen.replace('neue Testperson ', '');
+  await expect(page.getByTestId('account')).toContainText(`Angemeldet als ${name}`);
+}
+
+/** From the service's start page to its first question, with a fresh draft. */
+export async function startApplication(page: Page) {
+  await logInForFuehrungszeugnis(page);
   await expect(page.getByText('13,00 €')).toBeVisible();
   await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
   return arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
@@ -64,14 +80,13 @@ export async function answerEverything(page: Page) {
   await page.getByLabel('Für mich selbst (Privatführungszeugnis, Belegart N)').check();
   await continueTo(page, 'Wofür brauchen Sie das Führungszeugnis?');
   await page.getByLabel('Wofür brauchen Sie das Führungszeugnis?').fill('Bewerbung');
+  // Name, birth date and place are the login's: shown, not asked.
   await continueTo(page, 'Wie heißen Sie?');
-  await page.getByLabel('Vornamen').fill('Erika');
-  await page.getByLabel('Familienname').fill('Mustermann');
+  await expect(page.getByTestId('locked-given_names')).toContainText('Erika');
+  await expect(page.getByTestId('locked-family_name')).toContainText('Mustermann');
   await continueTo(page, 'Wann und wo sind Sie geboren?');
-  await page.getByLabel('Tag').fill('1');
-  await page.getByLabel('Monat').fill('2');
-  await page.getByLabel('Jahr').fill('1980');
-  await page.getByLabel('Geburtsort').fill('Essen');
+  await expect(page.getByTestId('locked-birth_date')).toContainText('1964');
+  await expect(page.getByTestId('locked-birth_place')).toContainText('Berlin');
   await continueTo(page, 'Welche Staatsangehörigkeit haben Sie?');
   await page.getByLabel('Welche Staatsangehörigkeit haben Sie?').fill('deutsch');
   await continueTo(page, 'Wo wohnen Sie?');
@@ -121,4 +136,22 @@ export async function expectInOrder(page: Page, selectors: string[]) {
     return sorted.map((el) => all[found.indexOf(el)]).join(' < ');
   }, selectors);
   expect(order).toBe(selectors.join(' < '));
+}
+
+/** On the test identity provider's page (scripts/test-idp): logs in as one of its test
+ * citizens ("Erika Mustermann"), and is back in the app. */
+export async function logIn(page: Page, citizen: string) {
+  await page.getByRole('button', { name: new RegExp(`^Als ${citizen} anmelden`) }).click();
+  const appPort = process.env.RATHAUS_E2E_PORT ?? '8181';
+  await page.waitForURL((url) => url.port === appPort && !url.pathname.startsWith('/api/'));
+}
+
+/** The language chooser in the header of any page: opens it and picks `language`,
+ * named in itself ("Türkçe", "العربية"). */
+export async function chooseLanguage(page: Page, language: string) {
+  const chooser = page.locator('header details.language');
+  if (!(await chooser.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await chooser.locator('summary').click();
+  }
+  await chooser.getByRole('button', { name: language, exact: true }).click();
 }

@@ -6,7 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, expectAccessible, expectFocusOnHeading, office } from './helpers';
+import { chooseLanguage, arriveAt, expectAccessible, expectFocusOnHeading, office } from './helpers';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const served = join(root, 'dist', 'legal.json');
@@ -46,7 +46,10 @@ test('the footer of every page reaches the three pages, filled from the city', a
   await expect(main).toContainText('datenschutz@musterstadt.de');
   await expect(main).toContainText('Landesbeauftragte für Datenschutz und Informationsfreiheit');
   await expect(main).toContainText('30 Tage nach der letzten Änderung gelöscht');
-  await expect(main).toContainText('keine Cookies');
+  await expect(main).toContainText('nur dann ein Cookie, wenn Sie sich anmelden');
+  // What logging in keeps, and for how long, in the city's own section.
+  await expect(main.getByRole('heading', { name: 'Anmeldung mit Ihrem Konto' })).toBeVisible();
+  await expect(main).toContainText('Die Sitzung endet nach 30 Minuten ohne Aktion');
   // What each service asks for, from its definition.
   const fz = main.locator('details').filter({ hasText: 'Führungszeugnis beantragen' });
   await fz.locator('summary').click();
@@ -63,7 +66,7 @@ test('the footer of every page reaches the three pages, filled from the city', a
   await expect(main).toContainText(`unter ${new URL(page.url()).origin}`);
 
   // In English, at the same addresses.
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await chooseLanguage(page, 'English');
   await arriveAt(page, 'Accessibility statement');
   await expect(main).toContainText('partially compliant');
   await page.goto('/impressum');
@@ -84,7 +87,8 @@ test('a service says who processes the data and why before it asks for any', asy
   await expect(notice).toContainText('§ 30 Bundeszentralregistergesetz');
   // Above the button that starts asking.
   const noticeBox = (await notice.boundingBox())!;
-  const startBox = (await page.getByRole('button', { name: 'Jetzt beginnen' }).boundingBox())!;
+  // (The Führungszeugnis needs the online ID: its first button logs in.)
+  const startBox = (await page.getByRole('button', { name: 'Anmelden und beginnen' }).boundingBox())!;
   expect(noticeBox.y).toBeLessThan(startBox.y);
   await notice.getByRole('link', { name: 'Datenschutzerklärung lesen' }).click();
   await arriveAt(page, 'Datenschutzerklärung');
@@ -187,7 +191,7 @@ test('a city changes legal.json and the pages follow without a rebuild', async (
     expect(await main.locator('script, b').count()).toBe(0);
 
     // In English, a paragraph the city wrote only in German says it is German.
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await chooseLanguage(page, 'English');
     await arriveAt(page, 'Legal notice');
     await expect(main.getByText('Nur auf Deutsch')).toHaveAttribute('lang', 'de');
     await expect(main.getByRole('heading', { name: 'A note on content' })).not.toHaveAttribute('lang', 'de');

@@ -1,7 +1,15 @@
 // Offline first: drafts saved while typing and resumed, an outbox that sends exactly
 // once, damaged storage, a changed service, the device page, and the installable PWA.
 import { test, expect, type Page } from '@playwright/test';
-import { answerEverything, arriveAt, continueTo, expectAccessible, failOnce, startApplication } from './helpers';
+import {
+  answerEverything,
+  arriveAt,
+  continueTo,
+  expectAccessible,
+  failOnce,
+  logInForFuehrungszeugnis,
+  startApplication,
+} from './helpers';
 
 const PURPOSE = 'Wofür brauchen Sie das Führungszeugnis?';
 const DRAFT_KEY = 'rathaus.v1.draft.fuehrungszeugnis';
@@ -175,7 +183,8 @@ test('damaged data on the device: the app starts, sets it aside and says so', as
   // The service starts afresh, and the notice is not repeated.
   await page.goto('/services/fuehrungszeugnis');
   await arriveAt(page, 'Führungszeugnis beantragen');
-  await expect(page.getByRole('button', { name: 'Jetzt beginnen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Anmelden und beginnen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Weitermachen' })).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
   // "Delete everything" clears what was set aside, too (after asking).
   await page.goto('/device');
@@ -208,8 +217,7 @@ test('a service changed since the draft began: what still fits is kept, what mus
     };
     localStorage.setItem(key, JSON.stringify(draft));
   }, DRAFT_KEY);
-  await page.goto('/services/fuehrungszeugnis');
-  await arriveAt(page, 'Führungszeugnis beantragen');
+  await logInForFuehrungszeugnis(page);
   await page.getByRole('button', { name: 'Weitermachen' }).click();
   await arriveAt(page, 'Zustellung');
   const notice = page.getByTestId('changed-notice');
@@ -218,7 +226,7 @@ test('a service changed since the draft began: what still fits is kept, what mus
   // Kept: earlier answers.
   await page.goto('/services/fuehrungszeugnis/apply/name');
   await arriveAt(page, 'Wie heißen Sie?');
-  await expect(page.getByLabel('Vornamen')).toHaveValue('Erika');
+  await expect(page.getByTestId('locked-given_names')).toContainText('Erika');
   await expect(page.getByTestId('changed-notice')).toBeVisible();
   // Answered again: the notice goes.
   await page.goto('/services/fuehrungszeugnis/apply/zustellung');
@@ -251,13 +259,13 @@ test('the wizard’s code fails to arrive: an error with a retry, not a dead app
   await failOnce(page, '**/split_*.wasm');
   await page.goto('/');
   await arriveAt(page, 'Dienstleistungen online beantragen');
-  await page.getByRole('link', { name: 'Führungszeugnis beantragen' }).click();
+  await page.getByRole('link', { name: 'Bewohnerparkausweis beantragen' }).click();
   await expect(page.getByRole('alert')).toContainText('Keine Verbindung zum Server');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Erneut versuchen' }).click();
-  await arriveAt(page, 'Führungszeugnis beantragen');
+  await arriveAt(page, 'Bewohnerparkausweis beantragen');
   await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
-  await arriveAt(page, 'Welches Führungszeugnis brauchen Sie?');
+  await arriveAt(page, 'In welcher Bewohnerparkzone wohnen Sie?');
 });
 
 test('the lazy pages’ styles come with the first such page; a failed download is retried', async ({ page }) => {

@@ -8,6 +8,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.RATHAUS_E2E_PORT ?? 8181);
+// The test identity provider (scripts/test-idp), for the journeys that log in.
+const idpPort = Number(process.env.RATHAUS_E2E_IDP_PORT ?? port + 10);
+const app = `http://127.0.0.1:${port}`;
+// A second backend whose identity provider is down (nothing listens at its issuer),
+// for login.spec.ts; workers read its address from here.
+const noLoginPort = port + 1;
+process.env.RATHAUS_E2E_PROVIDER_DOWN ??= `http://127.0.0.1:${noLoginPort}`;
 // Set once in the main process; workers inherit it.
 process.env.RATHAUS_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'rathaus-e2e-'));
 // The shipped services and those only the tests use (e2e/fixtures/services).
@@ -17,6 +24,30 @@ for (const dir of [join(root, 'services'), join(root, 'e2e', 'fixtures', 'servic
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     copyFileSync(join(dir, file), join(services, file));
   }
+}
+
+/** The reference backend on `listen`, with its own SQLite file, logging in at `issuer`. */
+function server(listen: number, data: string, issuer: string) {
+  return {
+    command: [
+      join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'rathaus-server'),
+      '--addr', `127.0.0.1:${listen}`,
+      '--data-dir', join(process.env.RATHAUS_E2E_DATA!, data),
+      '--dist-dir', join(root, 'dist'),
+      '--services-dir', services,
+      '--catalogue-dir', join(root, 'catalogue'),
+      // Short, so that payment.spec.ts sees a payment expire; the others pay in seconds.
+      '--payment-seconds', '40',
+      '--oidc-issuer', issuer,
+      '--oidc-client-id', 'rathaus-e2e',
+    ].join(' '),
+    env: { RATHAUS_OIDC_CLIENT_SECRET: 'rathaus-e2e-secret' },
+    url: `http://127.0.0.1:${listen}/api/v1/services`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
 }
 
 export default defineConfig({
@@ -52,21 +83,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: [
-      join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'rathaus-server'),
-      '--addr', `127.0.0.1:${port}`,
-      '--data-dir', join(process.env.RATHAUS_E2E_DATA, 'data'),
-      '--dist-dir', join(root, 'dist'),
-      '--services-dir', services,
-      '--catalogue-dir', join(root, 'catalogue'),
-      // Short, so that payment.spec.ts sees a payment expire; the others pay in seconds.
-      '--payment-seconds', '40',
-    ].join(' '),
-    url: `http://127.0.0.1:${port}/api/v1/services`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node ${join(root, 'scripts', 'test-idp', 'server.mjs')}`,
+      env: {
+        IDP_PORT: String(idpPort),
+        IDP_CLIENT_ID: 'rathaus-e2e',
+        IDP_CLIENT_SECRET: 'rathaus-e2e-secret',
+        IDP_REDIRECT_URIS: `${app}/api/v1/auth/callback`,
+        IDP_POST_LOGOUT_REDIRECT_URIS: `${app}/`,
+      },
+      url: `http://127.0.0.1:${idpPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    server(port, 'data', `http://127.0.0.1:${idpPort}`),
+    server(noLoginPort, 'data-provider-down', 'http://127.0.0.1:9'),
+  ],
 });

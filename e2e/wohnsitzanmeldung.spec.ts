@@ -3,7 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, expectAccessible, expectFocusOnHeading, fillAddress, fillDate } from './helpers';
+import { arriveAt, continueTo, expectAccessible, expectFocusOnHeading, fillAddress, fillDate, logIn } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -19,6 +19,10 @@ test('register a secondary residence with two more people and the landlord’s c
   await page.goto('/services/wohnsitzanmeldung');
   await arriveAt(page, 'Wohnsitz anmelden');
   await expect(page.getByText('gebührenfrei')).toBeVisible();
+  // The online ID is required: logged in first, with the test provider's citizen.
+  await page.getByRole('button', { name: 'Anmelden und beginnen' }).click();
+  await logIn(page, 'neue Testperson Erika Mustermann');
+  await arriveAt(page, 'Wohnsitz anmelden');
   await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
 
   await arriveAt(page, 'Wann sind Sie eingezogen?');
@@ -54,9 +58,14 @@ test('register a secondary residence with two more people and the landlord’s c
   await expect(page.getByText('Anschrift der bisherigen Wohnung')).toHaveCount(0);
   await page.getByLabel('Aus welchem Staat ziehen Sie zu?').fill('Österreich');
   await continueTo(page, 'Ihre Angaben');
-  await page.getByLabel('Familienname').fill('Mustermann');
-  await page.getByLabel('Vornamen').fill('Erika');
-  await fillDate(page, '12', '8', '1984');
+  // Name and birth date are the login's: shown, not asked; the birth place is
+  // filled in and may be changed.
+  await expect(page.getByTestId('locked-familienname')).toContainText('Mustermann');
+  await expect(page.getByTestId('locked-vornamen')).toContainText('Erika');
+  await expect(page.getByTestId('locked-geburtsdatum')).toContainText('1964');
+  await expect(page.getByTestId('locked-geburtsdatum')).toContainText('Aus Ihrer Anmeldung übernommen');
+  await expect(page.getByLabel('Familienname')).toHaveCount(0);
+  await expect(page.getByLabel('Geburtsort')).toHaveValue('Berlin');
   await page.getByLabel('Geburtsort').fill('Wien');
   await page.getByLabel('Staatsangehörigkeit').selectOption({ label: 'österreichisch' });
 
@@ -133,6 +142,12 @@ test('register a secondary residence with two more people and the landlord’s c
   await expect(main).toContainText('Lindenweg 4, 10115 Berlin');
   await expect(main).toContainText('wohnungsgeberbestaetigung.pdf');
   await expect(main).not.toContainText('Anschrift der bisherigen Wohnung');
+  // What came from the login says so, and cannot be changed here.
+  const fromLogin = main.locator('.summary-list__row').filter({ hasText: 'Aus Ihrer Anmeldung übernommen' });
+  const givenNames = fromLogin.filter({ has: page.locator('dt', { hasText: /^Vornamen$/ }) });
+  await expect(givenNames).toHaveCount(1);
+  await expect(givenNames).toContainText('Erika');
+  await expect(givenNames.getByRole('link')).toHaveCount(0);
 
   // Change the child's first name and come back here.
   // Each change link names its item: the same question is asked of every person.
