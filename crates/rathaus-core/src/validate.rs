@@ -35,6 +35,7 @@ fn check(field: &Field, answer: Option<&Answer>, today: Date) -> Option<Broken> 
     let Some(answer) = answer.filter(|a| !a.is_blank()) else {
         return (!field.optional).then_some((ErrorCode::Required, None));
     };
+    let answer = &answer.with_western_digits();
     let c = &field.constraints;
     let fail = |code| Some((code, None));
     let limit = |code, n: &dyn ToString| Some((code, Some(n.to_string())));
@@ -323,7 +324,14 @@ pub fn validate_application(
         }
     }
     if errors.is_empty() {
-        Ok(numbers_as_read(def, walk.answers))
+        let western = Answers(
+            walk.answers
+                .0
+                .iter()
+                .map(|(id, a)| (id.clone(), a.with_western_digits()))
+                .collect(),
+        );
+        Ok(numbers_as_read(def, western))
     } else {
         Err(errors)
     }

@@ -95,6 +95,13 @@ fn typed_number() -> impl Strategy<Value = String> {
             "1.2.3",
             "007",
             "0,5",
+            // Arabic and Persian keyboards, the euro sign in front, a minus sign.
+            "٧٫٤٩",
+            "١٬٥٠٠",
+            "۱۲۵۰",
+            "€7.49",
+            "-€2,50",
+            "\u{2212}3,5",
         ])
         .prop_map(str::to_owned),
         (

@@ -110,6 +110,8 @@ fn german_postcode() {
     let f = field(r#"{"id":"a","type":"postcode","label":{"de":"A"}}"#);
     assert_eq!(check(&f, "01067"), None);
     assert_eq!(check(&f, " 44135 "), None);
+    // Typed on an Arabic keyboard.
+    assert_eq!(check(&f, "٤٤١٣٥"), None);
     for bad in ["4413", "441355", "44l35", "D-44135"] {
         assert_eq!(
             check(&f, bad),

@@ -118,6 +118,40 @@ impl DateInput {
 }
 
 impl Answer {
+    /// The answer with digits typed on an Arabic or Persian keyboard as Western digits
+    /// (`number::western_digits`): how it is checked, and what the office receives.
+    pub fn with_western_digits(&self) -> Answer {
+        use crate::number::western_digits as w;
+        match self {
+            Answer::Text(t) => Answer::Text(w(t)),
+            Answer::Date(d) => Answer::Date(DateInput {
+                day: w(&d.day),
+                month: w(&d.month),
+                year: w(&d.year),
+            }),
+            Answer::Address(a) => Answer::Address(AddressInput {
+                street: w(&a.street),
+                extra: w(&a.extra),
+                postcode: w(&a.postcode),
+                town: a.town.clone(),
+            }),
+            Answer::Items(items) => Answer::Items(
+                items
+                    .iter()
+                    .map(|item| {
+                        Answers(
+                            item.0
+                                .iter()
+                                .map(|(k, a)| (k.clone(), a.with_western_digits()))
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+            ),
+            Answer::Choices(_) | Answer::Files(_) => self.clone(),
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         match self {
             Answer::Text(t) => t.trim().is_empty(),

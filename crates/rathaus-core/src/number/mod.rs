@@ -29,17 +29,42 @@ pub enum Separators {
     DecimalPoint,
 }
 
+/// Digits as typed on an Arabic or Persian keyboard (٠–٩, ۰–۹) as the Western
+/// digits they are: what the citizen typed is read, and the office reads 0–9.
+pub fn western_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+            '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+            c => c,
+        })
+        .collect()
+}
+
 impl Decimal {
-    /// Reads a number written the German or the English way. Spaces, apostrophes and a
-    /// trailing "€" are ignored; when both `.` and `,` appear the last one is the decimal
-    /// separator and the others must group thousands.
+    /// Reads a number written the German or the English way, or any of the app's
+    /// languages' (docs/translations.md, "Reading numbers"). Spaces, apostrophes and a
+    /// "€" before or after are ignored; Arabic-Indic digits are digits, the Arabic
+    /// decimal separator "٫" a decimal comma and "٬" a thousands separator; when both
+    /// `.` and `,` appear the last one is the decimal separator and the others must
+    /// group thousands.
     pub fn parse(text: &str, separators: Separators) -> Option<Decimal> {
-        let mut s: String = text
+        let mut s: String = western_digits(text)
             .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '\u{66c}'))
+            .map(|c| match c {
+                '\u{66b}' => ',',
+                '\u{2212}' => '-',
+                c => c,
+            })
             .collect();
         if s.ends_with('€') {
             s.pop();
+        }
+        if let Some(rest) = s.strip_prefix('€') {
+            s = rest.to_owned();
+        } else if let Some(rest) = s.strip_prefix("-€") {
+            s = format!("-{rest}");
         }
         let (negative, body) = match s.strip_prefix('-') {
             Some(rest) => (true, rest),

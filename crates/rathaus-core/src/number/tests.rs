@@ -83,3 +83,27 @@ fn identifiers() {
     assert!(!is_phone_number("0231 call me"));
     assert!(!is_phone_number("++49 231 500"));
 }
+
+#[test]
+fn reads_numbers_as_every_language_of_the_app_writes_them() {
+    use Separators::*;
+    // "7,49" and "7.49" are both seven euros forty-nine, in any language.
+    assert_eq!(dec("7,49", DecimalPoint), Some((749, 2)));
+    assert_eq!(dec("7.49", DecimalPoint), Some((749, 2)));
+    // The euro sign before (English, Turkish) or after (German, Arabic, Polish …).
+    assert_eq!(dec("€7.49", GroupThousands), Some((749, 2)));
+    assert_eq!(dec("-€2.50", GroupThousands), Some((-250, 2)));
+    assert_eq!(dec("7,49 €", GroupThousands), Some((749, 2)));
+    // Grouped with no-break spaces (Polish, Russian, Ukrainian) or dots (Turkish).
+    assert_eq!(dec("1\u{a0}234,50", GroupThousands), Some((123_450, 2)));
+    assert_eq!(dec("€1.234,50", GroupThousands), Some((123_450, 2)));
+    // Typed on an Arabic keyboard: Arabic-Indic digits and separators, a minus sign.
+    assert_eq!(dec("٧٫٤٩", DecimalPoint), Some((749, 2)));
+    assert_eq!(dec("١٬٢٣٤٫٥", DecimalPoint), Some((12_345, 1)));
+    assert_eq!(dec("۱۲۵۰", GroupThousands), Some((1250, 0)));
+    assert_eq!(dec("\u{2212}3", GroupThousands), Some((-3, 0)));
+    assert_eq!(western_digits("٤٤١٣٥ Dortmund"), "44135 Dortmund");
+    // Still nothing that is not a number.
+    assert_eq!(dec("€", GroupThousands), None);
+    assert_eq!(dec("٧x", GroupThousands), None);
+}
