@@ -80,6 +80,7 @@ def main():
             RATHAUS_DATA_DIR=str(data),
             RATHAUS_SERVICES_DIR=str(ROOT / "services"),
             RATHAUS_CATALOGUE_DIR=str(ROOT / "catalogue"),
+            RATHAUS_TRANSLATIONS_DIR=str(ROOT / "translations"),
             RATHAUS_DIST_DIR=str(dist),
             # The limits on guessing codes and on uploads are tested on their own
             # (crates/rathaus-server/tests); here they would answer most requests

@@ -39,6 +39,7 @@ export async function startBackend(root) {
       '--dist-dir', join(root, 'dist'),
       '--services-dir', join(root, 'services'),
       '--catalogue-dir', join(root, 'catalogue'),
+      '--translations-dir', join(root, 'translations'),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', RATHAUS_LOG: 'info' } },
   );

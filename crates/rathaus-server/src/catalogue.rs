@@ -78,6 +78,8 @@ pub fn listed(what: &str, problems: &[Problem]) -> String {
 /// every problem and warning.
 pub struct DefinitionsCheck {
     pub dir: PathBuf,
+    /// Where the definitions' translations are (`translations.rs`), if they are read.
+    pub translations: Option<PathBuf>,
     pub catalogue: Catalogue,
     pub problems: Vec<Problem>,
     /// Allowed but probably not meant; they do not stop the backend.
@@ -111,7 +113,15 @@ impl Catalogue {
     /// Reads every `*.json` in `dir`. Any problem in any file fails the whole load: a bad
     /// definition never reaches a citizen. Warnings are logged.
     pub fn load(dir: &Path) -> Result<Catalogue, CatalogueError> {
-        let checked = Catalogue::check(dir);
+        Catalogue::load_translated(dir, None)
+    }
+
+    /// [`Catalogue::load`], with each definition's translations from `translations`.
+    pub fn load_translated(
+        dir: &Path,
+        translations: Option<&Path>,
+    ) -> Result<Catalogue, CatalogueError> {
+        let checked = Catalogue::check_translated(dir, translations);
         for w in &checked.warnings {
             tracing::warn!("{w}");
         }
@@ -120,8 +130,15 @@ impl Catalogue {
 
     /// Reads and checks every `*.json` in `dir`, keeping going after a problem.
     pub fn check(dir: &Path) -> DefinitionsCheck {
+        Catalogue::check_translated(dir, None)
+    }
+
+    /// [`Catalogue::check`], with each definition's translations merged in and what
+    /// they lack reported as warnings.
+    pub fn check_translated(dir: &Path, translations: Option<&Path>) -> DefinitionsCheck {
         let mut checked = DefinitionsCheck {
             dir: dir.to_owned(),
+            translations: translations.map(Path::to_owned),
             catalogue: Catalogue {
                 services: BTreeMap::new(),
             },
@@ -186,6 +203,8 @@ impl DefinitionsCheck {
     /// One definition file: members the format does not know (on the raw JSON, which
     /// serde would skip), then the typed definition's own check.
     fn file(&mut self, file: &Path, text: &str) {
+        let merged = self.translated(file, text);
+        let text = merged.as_deref().unwrap_or(text);
         let typed = serde_json::from_str::<ServiceDefinition>(text);
         match rathaus_core::json::parse(text) {
             Ok(raw) => self.problems.extend(
@@ -219,6 +238,41 @@ impl DefinitionsCheck {
             ));
         }
         self.catalogue.services.insert(def.id.clone(), def);
+    }
+
+    /// The definition with its translations merged in; `None` when there are none to
+    /// read (or the file is not JSON: the checks below say so).
+    fn translated(&mut self, file: &Path, text: &str) -> Option<String> {
+        let dir = self.translations.clone()?;
+        let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
+        let id = value.get("id")?.as_str()?.to_owned();
+        for (locale, read) in crate::translations::read_all(&dir, &id) {
+            let catalog = match read {
+                Ok(catalog) => catalog,
+                Err(e) => {
+                    self.problems.push(Problem::new(file, e));
+                    continue;
+                }
+            };
+            let lacks = crate::translations::coverage(&value, &catalog);
+            let code = locale.code();
+            let mut say = |what: &str, list: &[String]| {
+                if let Some(first) = list.first() {
+                    self.warnings.push(Problem::new(
+                        file,
+                        format!("{code}: {} {what} (first: {first})", list.len()),
+                    ));
+                }
+            };
+            say("texts without a translation", &lacks.missing);
+            say(
+                "translations of German that has changed since",
+                &lacks.stale,
+            );
+            say("translations of texts that no longer exist", &lacks.unknown);
+            crate::translations::apply(&mut value, locale, &catalog);
+        }
+        Some(value.to_string())
     }
 }
 

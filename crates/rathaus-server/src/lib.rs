@@ -23,6 +23,7 @@ mod precompressed;
 pub mod scan;
 pub mod staff_text;
 mod test_provider;
+pub mod translations;
 mod uploads;
 mod web;
 
@@ -55,6 +56,9 @@ pub struct Config {
     /// Folder of the city's catalogue of services (topics.json, offices.json, services/*.json).
     #[arg(long, env = "RATHAUS_CATALOGUE_DIR", default_value = "catalogue")]
     pub catalogue_dir: PathBuf,
+    /// Folder of translations (`services/{language}/{service}.po`, docs/translations.md).
+    #[arg(long, env = "RATHAUS_TRANSLATIONS_DIR", default_value = "translations")]
+    pub translations_dir: PathBuf,
     /// The built app to serve (Trunk's output).
     #[arg(long, env = "RATHAUS_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
@@ -182,7 +186,8 @@ pub async fn serve_on(
     config: Config,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let catalogue = Catalogue::load(&config.services_dir)?;
+    let catalogue =
+        Catalogue::load_translated(&config.services_dir, Some(&config.translations_dir))?;
     let city = catalogue::load_city_catalogue(&config.catalogue_dir, &catalogue)?;
     let city_services = city.services.len();
     let db = Db::open(&config.data_dir)?.keeping_idempotency_keys_for(config.idempotency_days);

@@ -30,6 +30,19 @@ enum Command {
         dir: std::path::PathBuf,
         #[arg(long, default_value = "catalogue")]
         catalogue: std::path::PathBuf,
+        /// Folder of translations; what they lack is reported per language.
+        #[arg(long, default_value = "translations")]
+        translations: std::path::PathBuf,
+    },
+    /// For translators: a service's texts as a PO file, and a translated one taken back
+    /// (docs/translations.md).
+    Translations {
+        #[arg(long, default_value = "services")]
+        services: std::path::PathBuf,
+        #[arg(long, default_value = "translations")]
+        translations: std::path::PathBuf,
+        #[command(subcommand)]
+        action: TranslationAction,
     },
     /// Print the JSON Schema of service definitions (checked in as
     /// docs/service-definition.schema.json).
@@ -44,6 +57,19 @@ enum Command {
         data_dir: std::path::PathBuf,
         #[command(subcommand)]
         action: AdminAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum TranslationAction {
+    /// Print the PO file of a service in a language: every text, its German, and the
+    /// translation it has so far.
+    Export { service: String, language: String },
+    /// Check a translated PO file against the service and keep it as the service's
+    /// translation into the file's language.
+    Import {
+        service: String,
+        file: std::path::PathBuf,
     },
 }
 
@@ -118,15 +144,31 @@ fn main() -> ExitCode {
         Command::CheckServices {
             dir,
             catalogue: city,
-        } => check_services(&dir, &city),
+            translations,
+        } => check_services(&dir, &city, &translations),
+        Command::Translations {
+            services,
+            translations,
+            action,
+        } => match translations_command(&services, &translations, action) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("rathaus-server translations: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 
 /// Checks the definitions and the catalogue, each fully even when the other has
 /// problems, and reports them under separate headings, then the warnings (which do not
 /// fail the check, as they do not stop the backend).
-fn check_services(dir: &std::path::Path, city: &std::path::Path) -> ExitCode {
-    let definitions = catalogue::Catalogue::check(dir);
+fn check_services(
+    dir: &std::path::Path,
+    city: &std::path::Path,
+    translations: &std::path::Path,
+) -> ExitCode {
+    let definitions = catalogue::Catalogue::check_translated(dir, Some(translations));
     let mut report = Vec::new();
     let mut failed = false;
     if definitions.problems.is_empty() {
@@ -173,6 +215,59 @@ fn check_services(dir: &std::path::Path, city: &std::path::Path) -> ExitCode {
         println!("{report}");
         ExitCode::SUCCESS
     }
+}
+
+fn translations_command(
+    services: &std::path::Path,
+    translations: &std::path::Path,
+    action: TranslationAction,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use rathaus_core::po::Catalog;
+    use rathaus_server::translations as t;
+    let definition = |service: &str| -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+        let path = services.join(format!("{service}.json"));
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(serde_json::from_str(&text)?)
+    };
+    let translated = |code: &str| {
+        t::translated()
+            .find(|l| l.code() == code)
+            .ok_or_else(|| format!("'{code}' is not a language translated by PO files"))
+    };
+    match action {
+        TranslationAction::Export { service, language } => {
+            let locale = translated(&language)?;
+            let existing = std::fs::read_to_string(t::po_path(translations, locale, &service))
+                .ok()
+                .map(|text| Catalog::parse(&text))
+                .transpose()?;
+            print!(
+                "{}",
+                t::export(&definition(&service)?, locale, existing.as_ref()).write()
+            );
+        }
+        TranslationAction::Import { service, file } => {
+            let catalog = Catalog::parse(&std::fs::read_to_string(&file)?)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            let locale = translated(&catalog.language)?;
+            let lacks = t::coverage(&definition(&service)?, &catalog);
+            if !lacks.unknown.is_empty() {
+                return Err(format!("texts the service does not have: {:?}", lacks.unknown).into());
+            }
+            let to = t::po_path(translations, locale, &service);
+            std::fs::create_dir_all(to.parent().expect("a folder"))?;
+            std::fs::write(&to, catalog.write())?;
+            println!(
+                "{}: {} texts, {} without a translation, {} of changed German",
+                to.display(),
+                catalog.entries.len(),
+                lacks.missing.len(),
+                lacks.stale.len()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn admin(

@@ -1,0 +1,95 @@
+//! The shipped services in every language: each translation file has every text, the
+//! same placeholders, and no text the service no longer has; the definitions load with
+//! them (docs/translations.md).
+
+use std::path::Path;
+
+use rathaus_server::catalogue::Catalogue;
+use rathaus_server::translations::{coverage, po_path, translated};
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[test]
+fn every_shipped_service_has_every_text_in_every_language() {
+    let services = root().join("services");
+    let translations = root().join("translations");
+    let mut files: Vec<_> = std::fs::read_dir(&services)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for file in files {
+        let definition: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let id = definition["id"].as_str().unwrap();
+        for locale in translated() {
+            let path = po_path(&translations, locale, id);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{} is missing", path.display()));
+            let catalog = rathaus_core::po::Catalog::parse(&text).unwrap();
+            assert_eq!(catalog.language, locale.code(), "{}", path.display());
+            let lacks = coverage(&definition, &catalog);
+            assert!(
+                lacks.missing.is_empty() && lacks.unknown.is_empty(),
+                "{}: without a translation {:?}, not in the service {:?}",
+                path.display(),
+                lacks.missing,
+                lacks.unknown
+            );
+            for entry in &catalog.entries {
+                assert_eq!(
+                    placeholders(&entry.translation),
+                    placeholders(&entry.source),
+                    "{}: {}",
+                    path.display(),
+                    entry.context
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_services_load_with_their_translations() {
+    let checked =
+        Catalogue::check_translated(&root().join("services"), Some(&root().join("translations")));
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    let stale: Vec<_> = checked
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .filter(|w| w.contains("translation"))
+        .collect();
+    assert!(stale.is_empty(), "{stale:?}");
+    let catalogue = checked.into_result().unwrap();
+    for id in catalogue.ids() {
+        let def = catalogue.get(&id).unwrap();
+        for locale in translated() {
+            assert!(def.title.has(locale.code()), "{id} in {}", locale.code());
+            for step in &def.steps {
+                for field in &step.fields {
+                    assert!(
+                        field.label.has(locale.code()),
+                        "{id}/{} in {}",
+                        field.id,
+                        locale.code()
+                    );
+                }
+            }
+        }
+    }
+}
