@@ -169,6 +169,7 @@ impl Lazy {
 #[component]
 fn DeferredPage(page: Lazy) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
+    let locale = use_i18n().locale();
     move || {
         attempt.track();
         let page = page.clone();
@@ -185,7 +186,12 @@ fn DeferredPage(page: Lazy) -> impl IntoView {
                         _ => view! { <NotFoundPage /> }.into_any(),
                     }
                 }
-                (Ok(()), Lazy::Legal(route)) => crate::pages::legal::legal_code(route).await,
+                (Ok(()), Lazy::Legal(route)) => {
+                    // Their texts in the reader's language come with the pages' code.
+                    send_wrapper::SendWrapper::new(crate::i18n::loaded::ensure_legal(locale))
+                        .await;
+                    crate::pages::legal::legal_code(route).await
+                }
                 (Ok(()), Lazy::Wizard(route)) => deferred(Deferred::Page(route)).await,
                 (Err(error), _) => view! {
                     <LoadError error=error retry=move |()| attempt.update(|n| *n += 1) heading=true />

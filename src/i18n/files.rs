@@ -29,11 +29,67 @@ pub fn po_path(locale: Locale) -> PathBuf {
         .join(format!("{}.po", locale.code()))
 }
 
-/// `public/i18n/{code}.json`.
-pub fn json_path(locale: Locale) -> PathBuf {
+/// A language's texts come in two files: what every page may need, loaded when the
+/// language is chosen, and what only the legal pages (`src/pages/legal/`) use, loaded
+/// with their module's code — so a first visit in any language stays in the budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Main,
+    Legal,
+}
+
+impl Part {
+    pub const ALL: [Part; 2] = [Part::Main, Part::Legal];
+}
+
+/// `public/i18n/{code}.json`, `public/i18n/{code}.legal.json`.
+pub fn json_path(locale: Locale, part: Part) -> PathBuf {
+    let suffix = match part {
+        Part::Main => "",
+        Part::Legal => ".legal",
+    };
     root()
         .join("public/i18n")
-        .join(format!("{}.json", locale.code()))
+        .join(format!("{}{suffix}.json", locale.code()))
+}
+
+/// The texts no code outside `src/pages/legal/` names (read from the sources).
+pub fn legal_only() -> Vec<Key> {
+    let mut named_outside = std::collections::BTreeSet::new();
+    let mut named_inside = std::collections::BTreeSet::new();
+    let mut stack = vec![root().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/ is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|x| x != "rs")
+                || path.starts_with(root().join("src/i18n"))
+            {
+                continue;
+            }
+            let legal = path.starts_with(root().join("src/pages/legal"));
+            let text = std::fs::read_to_string(&path).expect("readable");
+            for name in text.split("Key::").skip(1) {
+                let name: String = name.chars().take_while(|c| c.is_alphanumeric()).collect();
+                if legal {
+                    named_inside.insert(name);
+                } else {
+                    named_outside.insert(name);
+                }
+            }
+        }
+    }
+    Key::ALL
+        .iter()
+        .copied()
+        .filter(|k| {
+            let name = context(*k);
+            named_inside.contains(&name) && !named_outside.contains(&name)
+        })
+        .collect()
 }
 
 pub const TEMPLATE_PATH: &str = "translations/ui/messages.pot";
@@ -75,22 +131,26 @@ pub fn template() -> String {
     .write()
 }
 
-/// The texts of `locale` as the app loads them.
-pub fn language_json(locale: Locale) -> Result<String, String> {
-    let texts: Vec<String> = match locale {
-        Locale::En => Key::ALL.iter().map(|k| k.english().to_owned()).collect(),
-        _ => {
-            let catalog = catalog(locale)?;
-            Key::ALL
-                .iter()
-                .map(|k| {
-                    po::translation(&catalog, &context(*k))
-                        .unwrap_or("")
-                        .to_owned()
-                })
-                .collect()
-        }
+/// The texts of `locale` as the app loads them: a list in the order of [`Key::ALL`],
+/// "" for a text of the other part.
+pub fn language_json(locale: Locale, part: Part) -> Result<String, String> {
+    let catalog = match locale {
+        Locale::En => None,
+        _ => Some(catalog(locale)?),
     };
+    let legal = legal_only();
+    let texts: Vec<String> = Key::ALL
+        .iter()
+        .map(|k| {
+            if legal.contains(k) != (part == Part::Legal) {
+                return String::new();
+            }
+            match &catalog {
+                None => k.english().to_owned(),
+                Some(c) => po::translation(c, &context(*k)).unwrap_or("").to_owned(),
+            }
+        })
+        .collect();
     Ok(rathaus_core::json::to_string(&texts))
 }
 
@@ -107,9 +167,11 @@ pub fn current(path: &Path, contents: &str) -> bool {
 /// Loads every language's texts from its file, for native tests of what readers see.
 pub fn load_all() {
     for locale in translated() {
-        let json = language_json(locale).expect("readable");
-        let texts: Vec<String> = rathaus_core::json::from_str(&json).expect("a list");
-        super::loaded::keep(locale, texts);
+        for part in Part::ALL {
+            let json = language_json(locale, part).expect("readable");
+            let texts: Vec<String> = rathaus_core::json::from_str(&json).expect("a list");
+            super::loaded::keep(locale, texts);
+        }
     }
 }
 

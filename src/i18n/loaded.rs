@@ -45,19 +45,50 @@ pub fn is_available(locale: Locale) -> bool {
         || loaded(locale).is_some()
 }
 
-/// Keeps `texts` as the texts of `locale`, if they are a whole list.
-pub fn keep(locale: Locale, texts: Vec<String>) -> bool {
+/// Keeps `texts` as texts of `locale`, if they are a whole list: with those kept
+/// before, where these have none ("" marks a text of the language's other file).
+pub fn keep(locale: Locale, mut texts: Vec<String>) -> bool {
     // Only a complete list: a stale file from another version must not mix texts.
     if texts.len() != Key::ALL.len() {
         return false;
+    }
+    if let Some(before) = loaded(locale) {
+        for (new, old) in texts.iter_mut().zip(before) {
+            if new.is_empty() {
+                new.clone_from(old);
+            }
+        }
     }
     LOADED.with(|l| l.borrow_mut()[slot(locale)] = Some(Vec::leak(texts)));
     true
 }
 
+thread_local! {
+    /// Whether the legal pages' texts of each language are here.
+    static LEGAL: RefCell<[bool; Locale::ALL.len()]> =
+        const { RefCell::new([false; Locale::ALL.len()]) };
+}
+
 /// Where the app finds the texts of `locale`.
 pub fn path(locale: Locale) -> String {
     format!("/i18n/{}.json", locale.code())
+}
+
+/// The texts of `locale` that only the legal pages use (`i18n::files::Part`), loaded
+/// with those pages' module; `false` if they could not be (the pages show German).
+pub async fn ensure_legal(locale: Locale) -> bool {
+    if locale == Locale::De || LEGAL.with(|l| l.borrow()[slot(locale)]) {
+        return true;
+    }
+    let path = format!("/i18n/{}.legal.json", locale.code());
+    let answer = crate::api::fetch_text("GET", &path, None, &[]).await;
+    let texts: Option<Vec<String>> = answer
+        .ok()
+        .filter(|(status, _)| *status == 200)
+        .and_then(|(_, body)| rathaus_core::json::from_str(&body).ok());
+    let kept = texts.is_some_and(|texts| keep(locale, texts));
+    LEGAL.with(|l| l.borrow_mut()[slot(locale)] = kept);
+    kept
 }
 
 /// Makes the texts of `locale` available; `false` if they could not be loaded.

@@ -16,12 +16,14 @@ const REGENERATE: &str =
 #[test]
 fn the_files_the_app_loads_and_the_template_are_current() {
     for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::De) {
-        let path = json_path(locale);
-        assert!(
-            current(&path, &language_json(locale).unwrap()),
-            "{} is out of date; {REGENERATE}",
-            path.display()
-        );
+        for part in Part::ALL {
+            let path = json_path(locale, part);
+            assert!(
+                current(&path, &language_json(locale, part).unwrap()),
+                "{} is out of date; {REGENERATE}",
+                path.display()
+            );
+        }
     }
     let path = root().join(TEMPLATE_PATH);
     assert!(
@@ -77,17 +79,27 @@ fn every_shipped_language_has_every_text_with_the_same_placeholders() {
 }
 
 #[test]
-fn a_chosen_language_shows_its_own_words_and_german_where_one_is_missing() {
-    load_all();
-    assert_eq!(Key::Continue.text(Locale::De), "Weiter");
-    for locale in translated() {
-        let shown = Key::CheckTitle.text(locale);
-        assert!(!shown.is_empty());
-        if locale != Locale::DeEasy {
-            assert_ne!(shown, Key::CheckTitle.german(), "{}", locale.code());
-        }
+fn the_legal_pages_texts_come_with_their_module_and_the_rest_with_the_language() {
+    let legal = legal_only();
+    assert!(legal.contains(&Key::PrivacyRights));
+    // Named by the frame (the footer's links): with the language.
+    assert!(!legal.contains(&Key::PrivacyTitle));
+    assert!(!legal.contains(&Key::Continue));
+    let main: Vec<String> =
+        rathaus_core::json::from_str(&language_json(Locale::Tr, Part::Main).unwrap()).unwrap();
+    let later: Vec<String> =
+        rathaus_core::json::from_str(&language_json(Locale::Tr, Part::Legal).unwrap()).unwrap();
+    for (at, key) in Key::ALL.iter().enumerate() {
+        // Every text in exactly one of the two.
+        assert!(main[at].is_empty() != later[at].is_empty(), "{key:?}");
+        assert_eq!(later[at].is_empty(), !legal.contains(key), "{key:?}");
     }
-    // A list with a gap: German there.
+}
+
+#[test]
+fn a_chosen_language_shows_its_own_words_and_german_where_one_is_missing() {
+    // A list with a gap: German there (each test runs on a thread of its own, with
+    // nothing loaded yet).
     let mut texts: Vec<String> = Key::ALL.iter().map(|k| format!("pl:{k:?}")).collect();
     let at = Key::ALL.iter().position(|k| *k == Key::Back).unwrap();
     texts[at] = String::new();
@@ -97,4 +109,16 @@ fn a_chosen_language_shows_its_own_words_and_german_where_one_is_missing() {
     // An incomplete list (another version's) is not taken.
     assert!(!super::super::loaded::keep(Locale::Pl, vec!["x".into()]));
     assert_eq!(Key::Continue.text(Locale::Pl), "pl:Continue");
+
+    load_all();
+    assert_eq!(Key::Continue.text(Locale::De), "Weiter");
+    for locale in translated() {
+        for key in [Key::CheckTitle, Key::PrivacyRights] {
+            let shown = key.text(locale);
+            assert!(!shown.is_empty());
+            if locale != Locale::DeEasy {
+                assert_ne!(shown, key.german(), "{key:?} in {}", locale.code());
+            }
+        }
+    }
 }

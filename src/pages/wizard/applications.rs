@@ -111,7 +111,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                     .iter()
                     .map(|a| {
                         let name = i18n.text_view(&a.service_title);
-                        view! { <li><a href=answer_link(&a.case_number)>{name} " (" {a.case_number.clone()} ")"</a></li> }
+                        view! { <li><a href=answer_link(&a.case_number)>{name} " (" <bdi>{a.case_number.clone()}</bdi> ")"</a></li> }
                     })
                     .collect_view();
                 Some(
@@ -159,7 +159,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                             <a href=urls::case(&a.case_number) lang=i18n.lang_of(&a.service_title)>{i18n.text(&a.service_title)}</a>
                         </h2>
                         <p class="case-list__meta">
-                            {i18n.t(Key::CaseNumberLabel)} " " {a.case_number.clone()} " · "
+                            {i18n.t(Key::CaseNumberLabel)} " " <bdi>{a.case_number.clone()}</bdi> " · "
                             {i18n.t(Key::SubmittedOn)} " " {format_timestamp(&a.submitted_at, i18n.locale())}
                         </p>
                         <p class="case-list__state">

@@ -178,7 +178,7 @@ fn Details(app: SavedApplication, tracker: Tracker, due: Memo<bool>) -> impl Int
                 </div>
                 <div class="facts__row">
                     <dt>{i18n.t(Key::CaseNumberLabel)}</dt>
-                    <dd>{app.case_number.clone()}</dd>
+                    <dd><bdi>{app.case_number.clone()}</bdi></dd>
                 </div>
                 <div class="facts__row">
                     <dt>{i18n.t(Key::SubmittedOn)}</dt>
