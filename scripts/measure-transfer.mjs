@@ -8,6 +8,8 @@
 //                      page) and "Jetzt beginnen" (first question): what these add
 //   then a search      the front page again, then a query typed: what the first search adds
 //   wizard by its link /services/bewohnerparkausweis opened directly
+//   then a language   the front page again, then each language chosen in turn: what a
+//                      first visit in that language adds (its texts)
 // Bytes: see scripts/lib/wire.mjs (on the wire, headers included; each URL counted once,
 // the first time; further transfers of a URL are listed as repeats).
 //
@@ -88,6 +90,29 @@ async function wizardByLink(tab, phase, base) {
   await tab.waitFor(h1Is(START_HEADING), `the start page "${START_HEADING}"`);
   await tab.serviceWorkerInControl();
   await phase(`first visit by a link: /services/${SERVICE}`, 'wizard by its link');
+}
+
+// The languages whose texts a visit loads when chosen (public/i18n), by their `lang`.
+const LANGUAGES = readdirSync(join(root, 'public', 'i18n'))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.legal.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+
+/** The front page, then each language chosen in turn in the header's chooser: what a
+ *  first visit adds for a reader of that language. */
+async function frontThenLanguages(tab, phase, base) {
+  await tab.navigate(`${base}/`);
+  await tab.waitFor(`document.getElementById('search')`, 'the front page with its search box');
+  await tab.serviceWorkerInControl();
+  await phase(null); // the first visit again: measured above
+  for (const lang of LANGUAGES) {
+    await tab.evaluate(
+      `(() => { const chooser = document.querySelector('header details.language'); chooser.open = true;
+         chooser.querySelector('button[lang=${JSON.stringify(lang)}]').click(); })()`,
+    );
+    await tab.waitFor(`document.documentElement.lang === ${JSON.stringify(lang)}`, `the front page in ${lang}`);
+    await phase(`then: the language ${lang} chosen`, `+ ${lang}`);
+  }
 }
 
 const KINDS = [
@@ -249,7 +274,9 @@ let parts;
 let modules;
 try {
   const visits = [];
-  for (const steps of [frontThenService, frontThenSearch, wizardByLink]) visits.push(summarise(await visit(backend.base, steps), backend.base));
+  for (const steps of [frontThenService, frontThenSearch, wizardByLink, frontThenLanguages]) {
+    visits.push(summarise(await visit(backend.base, steps), backend.base));
+  }
   parts = visits.flat();
   modules = wasmModules(visits);
 } finally {
@@ -257,11 +284,23 @@ try {
 }
 
 const firstVisit = parts[0];
+// A first visit in each language: the front page, then the language chosen.
+const inLanguages = parts
+  .filter((p) => p.short.startsWith('+ ') && LANGUAGES.includes(p.short.slice(2)))
+  .map((p) => ({ lang: p.short.slice(2), total: firstVisit.total + p.total }));
+const largest = inLanguages.reduce((a, b) => (b.total > (a?.total ?? 0) ? b : a), null);
 const staticPath = join(root, 'target', 'size-static.md');
 const staticPart = existsSync(staticPath)
   ? readFileSync(staticPath, 'utf8').replace(/^## /gm, '### ').replace(/^# /m, '## Static part: ')
   : '(No static part: target/size-static.md is written by the release build.)\n';
-const report = markdown(parts, modules, firstVisit) + '\n' + staticPart;
+const languageLine = inLanguages.length
+  ? `\nA first visit in each language (the front page, then the language chosen in the header): ${inLanguages
+      .map((l) => `${l.lang} ${n(l.total)}`)
+      .join(', ')} bytes; the largest, ${largest.lang}, ${
+      largest.total > BUDGET_BYTES ? `over the budget by ${n(largest.total - BUDGET_BYTES)}` : `${n(BUDGET_BYTES - largest.total)} under the budget`
+    }.\n`
+  : '';
+const report = markdown(parts, modules, firstVisit) + languageLine + '\n' + staticPart;
 mkdirSync(join(root, 'target'), { recursive: true });
 writeFileSync(join(root, 'target', 'size-report.md'), report);
 writeFileSync(
@@ -272,5 +311,9 @@ console.log(report);
 console.log('size report: target/size-report.md');
 if (firstVisit.total > BUDGET_BYTES) {
   console.error(`a first visit transfers ${firstVisit.total} bytes, over the budget of ${BUDGET_BYTES}`);
+  process.exit(1);
+}
+if (largest && largest.total > BUDGET_BYTES) {
+  console.error(`a first visit in ${largest.lang} transfers ${largest.total} bytes, over the budget of ${BUDGET_BYTES}`);
   process.exit(1);
 }

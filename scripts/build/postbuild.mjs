@@ -146,6 +146,17 @@ const report = {
     return { file: name, raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
   }),
 };
+// Each language's texts (public/i18n), loaded when the language is chosen.
+let languageFiles = [];
+try {
+  languageFiles = readdirSync(join(dir, 'i18n')).filter((f) => f.endsWith('.json')).sort();
+} catch {
+  // a build without languages other than German
+}
+report.languages = languageFiles.map((name) => {
+  const raw = readFileSync(join(dir, 'i18n', name));
+  return { file: `i18n/${name}`, raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
+});
 const fmt = (n) => n.toLocaleString('en-US').padStart(9);
 const lines = [
   '# The app files a first visit loads (computed from dist/, not measured)',
@@ -166,6 +177,16 @@ const lines = [
         '| file | raw | gzip -9 | brotli -q 11 |',
         '|---|---:|---:|---:|',
         ...report.later.map((r) => `| ${r.file} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
+        '',
+      ]
+    : []),
+  ...(report.languages.length
+    ? [
+        '## Loaded when a language is chosen: its texts (German is in the code)',
+        '',
+        '| file | raw | gzip -9 | brotli -q 11 |',
+        '|---|---:|---:|---:|',
+        ...report.languages.map((r) => `| ${r.file} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
         '',
       ]
     : []),
