@@ -36,6 +36,7 @@ function server(listen: number, data: string, issuer: string) {
       '--dist-dir', join(root, 'dist'),
       '--services-dir', services,
       '--catalogue-dir', join(root, 'catalogue'),
+      '--translations-dir', join(root, 'translations'),
       // Short, so that payment.spec.ts sees a payment expire; the others pay in seconds.
       '--payment-seconds', '40',
       '--oidc-issuer', issuer,
