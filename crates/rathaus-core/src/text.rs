@@ -127,8 +127,19 @@ pub fn fold(text: &str) -> String {
                 'é' | 'è' | 'ê' | 'ë' => out.push('e'),
                 'í' | 'ì' | 'î' | 'ï' => out.push('i'),
                 'ß' => out.push_str("ss"),
-                'ç' => out.push('c'),
-                'ñ' => out.push('n'),
+                'ç' | 'ć' | 'č' => out.push('c'),
+                'ñ' | 'ń' => out.push('n'),
+                // Turkish and Polish typed without their letters ("sehir" for "şehir",
+                // "zglosic" for "zgłosić").
+                'ş' | 'ś' | 'š' => out.push('s'),
+                'ğ' => out.push('g'),
+                'ı' => out.push('i'),
+                'ą' => out.push('a'),
+                'ę' => out.push('e'),
+                'ł' => out.push('l'),
+                'ź' | 'ż' | 'ž' => out.push('z'),
+                // The dot of "İ" lowercased ("i̇"): the letter is "i".
+                '\u{307}' => {}
                 c if c.is_alphanumeric() => out.push(c),
                 _ => out.push(' '),
             }
@@ -162,6 +173,20 @@ mod tests {
         let only_english: Text = serde_json::from_str(r#"{"en":"Hello"}"#).unwrap();
         assert_eq!(only_english.language(Locale::De), Some("en"));
         assert_eq!(Text::default().language(Locale::En), None);
+    }
+
+    #[test]
+    fn turkish_and_polish_typed_without_their_letters_meet_the_written_word() {
+        assert_eq!(fold("Şehir İçi Çöp"), fold("sehir ici cop"));
+        assert_eq!(fold("Köpek kaydı"), fold("kopek kaydi"));
+        assert_eq!(
+            fold("Zgłoś psa, źródło, żółw"),
+            fold("zglos psa, zrodlo, zolw")
+        );
+        assert_eq!(fold("Ağaç"), "agac");
+        // Cyrillic and Arabic letters are letters: kept, lowercased.
+        assert_eq!(fold("Собака"), "собака");
+        assert_eq!(fold("كلب!"), "كلب ");
     }
 
     #[test]
