@@ -112,7 +112,10 @@ test('in Arabic, right to left at 320 px: every page kind without sideways scrol
   const box = (await page.locator('header .language__list').boundingBox())!;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(320);
+  // Escape closes it, back on the toggle.
   await page.keyboard.press('Escape');
+  await expect(page.locator('header .language__list')).toBeHidden();
+  await expect(page.locator('header .language__toggle')).toBeFocused();
 
   await page.goto('/services/hundesteuer');
   await arriveAt(page, svc('ar', 'hundesteuer', 'title'));

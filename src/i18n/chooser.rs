@@ -41,8 +41,19 @@ pub fn LanguageChooser() -> impl IntoView {
             }
         })
         .collect_view();
+    // Escape closes the open list and puts focus back on its toggle, as a menu does.
+    let on_keydown = |ev: leptos::ev::KeyboardEvent| {
+        use wasm_bindgen::JsCast;
+        let details = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(details) = details.filter(|d| ev.key() == "Escape" && d.has_attribute("open")) {
+            let _ = details.remove_attribute("open");
+            crate::components::error_summary::focus_selector(SUMMARY);
+        }
+    };
     view! {
-        <details class="language header__language">
+        <details class="language header__language" on:keydown=on_keydown>
             <summary class="language__toggle">
                 <span class="language__label">{i18n.t(Key::Language)}</span>
                 <span class="language__current" lang=now.code()>{now.endonym()}</span>
