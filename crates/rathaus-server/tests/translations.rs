@@ -68,13 +68,16 @@ fn the_services_load_with_their_translations() {
     let checked =
         Catalogue::check_translated(&root().join("services"), Some(&root().join("translations")));
     assert!(checked.problems.is_empty(), "{:?}", checked.problems);
-    let stale: Vec<_> = checked
-        .warnings
+    let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+    let lacking: Vec<_> = warnings
         .iter()
-        .map(ToString::to_string)
-        .filter(|w| w.contains("translation"))
+        .filter(|w| w.contains("without a translation") || w.contains("no longer exist"))
         .collect();
-    assert!(stale.is_empty(), "{stale:?}");
+    assert!(lacking.is_empty(), "{lacking:?}");
+    // Stale ones are shown until a translator has looked at them; reported here.
+    for w in warnings.iter().filter(|w| w.contains("changed since")) {
+        eprintln!("{w}");
+    }
     let catalogue = checked.into_result().unwrap();
     for id in catalogue.ids() {
         let def = catalogue.get(&id).unwrap();
