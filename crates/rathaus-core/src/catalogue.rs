@@ -2,6 +2,8 @@
 //! has a wizard in this app, is done in another online service, or in person. Grouped
 //! by life situation and by category; searched on the device (crate::search).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::json::Wire;
@@ -45,6 +47,10 @@ pub struct Topic {
     /// query with them suggests the whole life situation (crate::search).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// The words of readers of other languages, per language (from the catalogue's
+    /// translations, docs/translations.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keywords_by_language: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
@@ -72,6 +78,10 @@ pub struct CatalogueEntry {
     /// "neue Wohnung", "moved house". Phrases match when all their words are typed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// The citizen's words in other languages, per language (from the catalogue's
+    /// translations, docs/translations.md): "köpek vergisi", "податок на собаку".
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keywords_by_language: BTreeMap<String, Vec<String>>,
     /// One of the services citizens use most (Wohnsitz, Ausweis, Kfz …): ranked before
     /// others that match a query as well ("Umzug" → Wohnsitzanmeldung before the
     /// no-parking zone for the removal van).
@@ -201,7 +211,13 @@ impl Catalogue {
                 .services
                 .iter()
                 .filter(|e| e.channel == Channel::Wizard)
-                .cloned()
+                // The front page shows them; their words are for the search, which
+                // reads the whole catalogue.
+                .map(|e| CatalogueEntry {
+                    keywords: Vec::new(),
+                    keywords_by_language: BTreeMap::new(),
+                    ..e.clone()
+                })
                 .collect(),
         }
     }
@@ -270,6 +286,12 @@ impl Catalogue {
             if !(text.has("de") && text.has("en")) || text.0.values().any(|t| t.trim().is_empty()) {
                 out.push(format!("{at}: {what} needs German and English"));
             }
+        }
+        // Translators get a list of keywords as one text, its words joined by commas.
+        if let Some(k) = s.keywords.iter().find(|k| k.contains([',', ';'])) {
+            out.push(format!(
+                "{at}: keyword '{k}' has a comma or semicolon: make it two keywords"
+            ));
         }
         if !self.categories.iter().any(|c| c.id == s.category) {
             out.push(format!("{at}: unknown category '{}'", s.category));

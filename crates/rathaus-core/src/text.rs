@@ -140,6 +140,14 @@ pub fn fold(text: &str) -> String {
                 'ź' | 'ż' | 'ž' => out.push('z'),
                 // The dot of "İ" lowercased ("i̇"): the letter is "i".
                 '\u{307}' => {}
+                'ё' => out.push('е'),
+                // Arabic as it is typed: with or without hamza and madda on alif, final
+                // yeh as alif maqsura, teh marbuta as heh; vowel marks and the
+                // stretching tatweel are not letters.
+                'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+                'ى' => out.push('ي'),
+                'ة' => out.push('ه'),
+                '\u{64B}'..='\u{652}' | '\u{670}' | '\u{640}' => {}
                 c if c.is_alphanumeric() => out.push(c),
                 _ => out.push(' '),
             }

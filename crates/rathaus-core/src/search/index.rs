@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::text::words;
+use super::text::words_in;
 use crate::catalogue::{Catalogue, Topic};
 use crate::text::Locale;
 
@@ -56,6 +56,9 @@ pub struct SearchIndex {
     pub(super) popular: Vec<bool>,
     /// Per life situation (in catalogue order): its name and keywords, as word ids.
     pub(super) life_situations: Vec<Vec<Vec<u32>>>,
+    /// The reader's language: its texts are indexed besides German and English, and
+    /// every word is stemmed for it (super::text::stem_in).
+    pub(super) locale: Locale,
 }
 
 /// Where a text of a service comes from: its language decides which typos are safe.
@@ -63,12 +66,27 @@ pub struct SearchIndex {
 enum Source {
     German,
     English,
+    /// A text in the reader's language (not German or English).
+    Reader,
     Keyword,
 }
 
 impl SearchIndex {
+    /// The index for a German reader (German and English texts).
     pub fn build(catalogue: &Catalogue) -> SearchIndex {
+        SearchIndex::build_in(catalogue, Locale::De)
+    }
+
+    /// The index for a reader of `locale`: its texts and keywords as well, where the
+    /// catalogue has them (docs/search.md).
+    pub fn build_in(catalogue: &Catalogue, locale: Locale) -> SearchIndex {
+        // Leichte Sprache is German: its texts are searched as German ones.
+        let reader = match locale {
+            Locale::De | Locale::En => None,
+            other => Some(other),
+        };
         let mut index = SearchIndex {
+            locale,
             words: Vec::new(),
             shown: Vec::new(),
             phrases: Vec::new(),
@@ -91,7 +109,14 @@ impl SearchIndex {
         for (n, service) in catalogue.services.iter().enumerate() {
             let n = n as u32;
             let mut texts: Vec<(String, f32, Source)> = Vec::new();
-            for (locale, source) in [(Locale::De, Source::German), (Locale::En, Source::English)] {
+            let sources = [(Locale::De, Source::German), (Locale::En, Source::English)]
+                .into_iter()
+                .chain(reader.map(|l| (l, Source::Reader)));
+            for (locale, source) in sources {
+                // Where the reader's language lacks a text, German stands in: already in.
+                if source == Source::Reader && !service.name.has(locale.code()) {
+                    continue;
+                }
                 texts.push((service.name.get(locale).to_owned(), NAME, source));
                 texts.push((service.summary.get(locale).to_owned(), SUMMARY, source));
                 texts.push((
@@ -107,7 +132,11 @@ impl SearchIndex {
                     ));
                 }
             }
-            for k in &service.keywords {
+            let own = reader
+                .and_then(|l| service.keywords_by_language.get(l.code()))
+                .into_iter()
+                .flatten();
+            for k in service.keywords.iter().chain(own) {
                 texts.push((k.clone(), KEYWORD, Source::Keyword));
             }
             let mut phrases = Vec::new();
@@ -115,7 +144,7 @@ impl SearchIndex {
                 let mut phrase_words = Vec::new();
                 let phrase_shown = index.add_shown(&mut shown_ids, &text);
                 for original in text.split(|c: char| !c.is_alphanumeric()) {
-                    let Some(stemmed) = words(original).into_iter().next() else {
+                    let Some(stemmed) = words_in(original, locale).into_iter().next() else {
                         continue;
                     };
                     let shown = if source == Source::Keyword {
@@ -126,7 +155,7 @@ impl SearchIndex {
                     let id = index.word_id(&stemmed);
                     languages.resize(index.words.len(), (false, false));
                     let language = &mut languages[id as usize];
-                    language.0 |= source == Source::German;
+                    language.0 |= matches!(source, Source::German | Source::Reader);
                     language.1 |= source == Source::English;
                     // Services are indexed in turn: only the last posting can be this one's.
                     let postings = &mut index.words[id as usize].postings;
@@ -153,7 +182,10 @@ impl SearchIndex {
             let mut members = Vec::new();
             let mut phrases = Vec::new();
             for w in group {
-                let ids: Vec<u32> = words(w).iter().map(|w| index.word_id(w)).collect();
+                let ids: Vec<u32> = words_in(w, locale)
+                    .iter()
+                    .map(|w| index.word_id(w))
+                    .collect();
                 match ids.as_slice() {
                     [] => {}
                     [one] => members.push(*one),
@@ -173,11 +205,19 @@ impl SearchIndex {
         }
         for topic in &catalogue.life_situations {
             let mut phrases = Vec::new();
-            for text in [topic.name.get(Locale::De), topic.name.get(Locale::En)]
+            let own = reader
+                .and_then(|l| topic.keywords_by_language.get(l.code()))
                 .into_iter()
-                .chain(topic.keywords.iter().map(String::as_str))
-            {
-                let ids: Vec<u32> = words(text).iter().map(|w| index.word_id(w)).collect();
+                .flatten();
+            let names = [Locale::De, Locale::En]
+                .into_iter()
+                .chain(reader)
+                .map(|l| topic.name.get(l));
+            for text in names.chain(topic.keywords.iter().chain(own).map(String::as_str)) {
+                let ids: Vec<u32> = words_in(text, locale)
+                    .iter()
+                    .map(|w| index.word_id(w))
+                    .collect();
                 if !ids.is_empty() {
                     phrases.push(ids);
                 }

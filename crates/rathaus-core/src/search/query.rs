@@ -95,14 +95,14 @@ fn swapped(a: &[char], b: &[char]) -> bool {
 impl SearchIndex {
     pub(super) fn query(&self, query: &str) -> Vec<QueryWord> {
         let typing = !query.ends_with(char::is_whitespace);
-        let list = query_words(query, |w| self.known(w).is_some());
+        let list = query_words(query, self.locale, |w| self.known(w).is_some());
         let last = list.len().saturating_sub(1);
         list.into_iter()
             .enumerate()
             .map(|(i, (typed, text))| QueryWord {
                 typed,
                 chars: text.chars().collect(),
-                filler: is_filler(&text),
+                filler: is_filler(&text, self.locale),
                 partial: typing && i == last,
                 known: self.known(&text),
                 text,

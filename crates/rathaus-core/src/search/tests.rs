@@ -18,6 +18,7 @@ fn entry(id: &str, de: &str, en: &str, keywords: &[&str]) -> CatalogueEntry {
         fee: Text::new("kostenlos", "free"),
         office: Text::new("Amt", "Office"),
         keywords: keywords.iter().map(|k| k.to_string()).collect(),
+        keywords_by_language: Default::default(),
         popular: false,
         offices: vec![],
     }
@@ -31,6 +32,7 @@ fn catalogue() -> Catalogue {
             first: vec![],
             name: Text::new("Leben", "Life"),
             keywords: vec![],
+            keywords_by_language: Default::default(),
         }],
         categories: vec![Topic {
             id: "c".into(),
@@ -38,6 +40,7 @@ fn catalogue() -> Catalogue {
             first: vec![],
             name: Text::new("Bürgerdienste", "Citizen services"),
             keywords: vec![],
+            keywords_by_language: Default::default(),
         }],
         services: vec![
             entry("hundesteuer", "Hundesteuer", "Dog tax", &[]),
@@ -399,6 +402,7 @@ fn a_query_about_a_life_situation_suggests_it() {
             first: vec![],
             name: Text::new("Umzug & Wohnen", "Moving & housing"),
             keywords: vec!["umgezogen".into(), "neue Wohnung".into()],
+            keywords_by_language: Default::default(),
         },
         Topic {
             id: "ehe".into(),
@@ -406,6 +410,7 @@ fn a_query_about_a_life_situation_suggests_it() {
             first: vec![],
             name: Text::new("Ehe & Partnerschaft", "Marriage"),
             keywords: vec!["Hochzeit".into(), "Kind bekommen".into()],
+            keywords_by_language: Default::default(),
         },
     ];
     c.synonyms = vec![vec!["Hochzeit".into(), "heiraten".into()]];

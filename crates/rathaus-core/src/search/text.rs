@@ -2,7 +2,7 @@
 //! stemmed, without stopwords; which words only fill a sentence; and how far apart
 //! two words are (typos).
 
-use crate::text::fold;
+use crate::text::{fold, Locale};
 
 /// Words that say nothing about the service looked for (folded, as [`fold`] writes).
 #[rustfmt::skip]
@@ -27,6 +27,24 @@ const STOPWORDS: &[&str] = &[
     "about", "be", "should", "would", "like", "got", "just", "some",
     "this", "that", "there", "been", "will", "did", "which", "who", "someone", "somebody",
     "something", "anyone", "getting",
+    // Turkish (folded: "için" → "icin")
+    "bir", "ve", "ile", "icin", "ne", "nasil", "nerede", "nereye", "neden", "mi", "mu",
+    "bu", "su", "o", "ben", "benim", "bana", "biz", "bizim", "sen", "siz", "var", "yok",
+    "cok", "daha", "gibi", "ama", "veya", "ya", "de", "da", "ki", "hangi", "kim",
+    // Arabic (folded: "أريد" → "اريد")
+    "في", "من", "على", "الى", "عن", "مع", "و", "او", "ما", "ماذا", "كيف", "اين", "متى",
+    "هل", "انا", "لي", "عندي", "اريد", "نريد", "هذا", "هذه", "ذلك", "التي", "الذي", "لا",
+    "بدي", "بدنا", "ممكن", "عايز",
+    // Ukrainian and Russian
+    "я", "мы", "ми", "мне", "мені", "мой", "моя", "мою", "мій", "моє", "моего", "в", "у",
+    "на", "и", "і", "й", "с", "з", "для", "по", "о", "об", "про", "от", "від", "до", "за",
+    "как", "як", "где", "де", "что", "що", "чтобы", "щоб", "это", "це", "не", "нет",
+    "ні", "или", "або", "хочу", "нужно", "надо", "треба", "потрібно", "можно", "можна",
+    "меня", "мене", "есть", "є",
+    // Polish (folded: "się" → "sie", "chcę" → "chce")
+    "jak", "gdzie", "co", "czy", "w", "we", "na", "z", "ze", "do", "dla", "po", "o", "od",
+    "i", "a", "moj", "moja", "moje", "mojego", "mi", "mnie", "sie", "chce", "chcemy",
+    "jest", "nie", "to", "ten", "ta", "potrzebuje", "musze", "mozna", "prosze",
 ];
 
 /// Words that carry a sentence but do not say which service is meant ("alte Möbel
@@ -45,6 +63,11 @@ const FILLERS: &[&str] = &[
     "guten", "tag", "bitte", "gern", "mochten", "wollte", "wollen", "moglich", "genau",
     "richtig", "wieder", "einfach", "gut", "ganz", "andere", "anderen", "beantragen",
     "beantrage", "antrag",
+    // Turkish, Arabic, Ukrainian, Russian, Polish: wanting, getting, applying
+    "istiyorum", "lazim", "gerek", "gerekiyor", "yapmak", "almak", "basvuru", "yeni",
+    "eski", "nasil", "yardim", "طلب", "جديد", "الحصول", "получить", "отримати",
+    "оформить", "оформити", "новый", "новий", "заявление", "заява", "nowy", "nowa",
+    "zalatwic", "uzyskac", "wniosek",
     // English
     "old", "new", "rid", "find", "make", "give", "take", "know", "apply", "applying",
     "some", "good", "quick", "quickly", "urgent", "hello", "thanks", "info", "information",
@@ -65,15 +88,127 @@ const PARTICIPLE_PREFIXES: &[&str] = &[
 /// enough of the word is left to mean something (alte, alten, altem → alt; Hunde →
 /// hund). A plain -s only goes from longer words: Haus and Pass keep theirs. A
 /// participle of a verb with a particle loses its "ge" and ending, so that it meets
-/// the verb: angemeldet, anmelden → anmeld.
+/// the verb: angemeldet, anmelden → anmeld. Cyrillic and Arabic words lose their
+/// endings (and Arabic its article) by their script: паспорта → паспорт.
 pub fn stem(word: &str) -> String {
-    if !word.is_ascii() || word.len() < 4 {
+    if !word.is_ascii() {
+        return match word.chars().next() {
+            Some('\u{400}'..='\u{4FF}') => endings_of(word, CYRILLIC_ENDINGS, 3),
+            Some('\u{600}'..='\u{6FF}') => arabic(word),
+            _ => word.to_owned(),
+        };
+    }
+    if word.len() < 4 {
         return word.to_owned();
     }
     if let Some(verb) = participle(word) {
         return endings(&verb);
     }
     endings(word)
+}
+
+/// [`stem`] for a reader of `locale`: Turkish and Polish words (written in the same
+/// letters as German once folded) lose their own endings first — ehliyetimi →
+/// ehliyet, dowodu → dowod — in the index of that reader and in their queries alike.
+pub fn stem_in(word: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Tr if word.is_ascii() => stem(&turkish(word)),
+        Locale::Pl if word.is_ascii() => stem(&endings_of(word, POLISH_ENDINGS, 4)),
+        _ => stem(word),
+    }
+}
+
+/// Case, number and possessive endings of Russian and Ukrainian, longest first.
+#[rustfmt::skip]
+const CYRILLIC_ENDINGS: &[&str] = &[
+    "ями", "ами", "ого", "его", "ому", "ему", "ими", "ыми", "ших",
+    "ою", "ею", "ых", "их", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые",
+    "ие", "ую", "юю", "ов", "ев", "ів", "ей", "ам", "ям", "ах", "ях", "ом", "ем",
+    "ия", "ию", "ии", "ія", "ію", "ії", "а", "я", "о", "е", "у", "ю", "ы", "и", "і", "ї",
+    "ь", "й", "є",
+];
+
+/// Polish (folded: ą → a, ł → l) case, number and verb endings, longest first.
+#[rustfmt::skip]
+const POLISH_ENDINGS: &[&str] = &[
+    "owania", "owanie", "ywanie", "aniem", "owiec", "owac", "ywac", "iwac", "anie", "enie",
+    "ania", "enia", "owie",
+    "ilem", "ilam", "alem", "alam", "ego", "emu", "ymi", "ami", "ach", "ych", "ich", "iej",
+    "owi", "owa", "owe", "ow", "om", "ej", "ym", "im", "em", "ie", "ac", "ic", "yc", "ec",
+    "y", "i", "a", "e", "u", "o",
+];
+
+/// Turkish (folded: ı → i, ş → s, ğ → g) plural, possessive and case endings, longest
+/// first; cut up to three times from the end (ehliyet-im-i). Verb endings and the
+/// buffer-y forms are left: cut, they eat the word's own letters (ehliyet → ehli).
+#[rustfmt::skip]
+const TURKISH_ENDINGS: &[&str] = &[
+    "lari", "leri", "imiz", "umuz", "iniz", "unuz", "mak", "mek", "lar", "ler", "dan",
+    "den", "tan", "ten", "nin", "nun", "sini", "sunu", "im", "um", "in", "un", "si", "su",
+    "da", "de", "i", "u", "a", "e",
+];
+
+/// The longest of `list` cut from the end where `shortest` letters are left.
+fn endings_of(word: &str, list: &[&str], shortest: usize) -> String {
+    let letters = word.chars().count();
+    list.iter()
+        .filter(|e| word.ends_with(*e) && letters - e.chars().count() >= shortest)
+        .max_by_key(|e| e.chars().count())
+        .map_or_else(
+            || word.to_owned(),
+            |e| word[..word.len() - e.len()].to_owned(),
+        )
+}
+
+fn turkish(word: &str) -> String {
+    let mut stem = word.to_owned();
+    for _ in 0..3 {
+        let cut = endings_of(&stem, TURKISH_ENDINGS, 4);
+        if cut == stem {
+            break;
+        }
+        stem = cut;
+    }
+    // A final k or p softens before a vowel (köpek, köpeği; kitap, kitabı): back to
+    // the dictionary's letter.
+    if stem.len() < word.len() {
+        if let Some(base) = stem.strip_suffix('g') {
+            return format!("{base}k");
+        }
+        if let Some(base) = stem.strip_suffix('b') {
+            return format!("{base}p");
+        }
+    }
+    stem
+}
+
+/// Arabic light stemming: the conjunction and prepositions written onto the article
+/// (و، ب، ك، ف، ل + ال), the article, and plural, feminine and pronoun endings.
+fn arabic(word: &str) -> String {
+    let letters = |w: &str| w.chars().count();
+    let mut stem = word;
+    for prefix in ["وال", "بال", "كال", "فال", "لل", "ال"] {
+        if let Some(rest) = stem.strip_prefix(prefix) {
+            if letters(rest) >= 2 {
+                stem = rest;
+                break;
+            }
+        }
+    }
+    if letters(stem) > 3 {
+        if let Some(rest) = stem.strip_prefix('و') {
+            stem = rest;
+        }
+    }
+    for suffix in ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"] {
+        if let Some(rest) = stem.strip_suffix(suffix) {
+            if letters(rest) >= 2 {
+                stem = rest;
+                break;
+            }
+        }
+    }
+    stem.to_owned()
 }
 
 /// [`stem`] without its participles.
@@ -119,10 +254,15 @@ fn participle(word: &str) -> Option<String> {
 
 /// The words of a text that count: folded, stemmed, without stopwords.
 pub fn words(text: &str) -> Vec<String> {
+    words_in(text, Locale::De)
+}
+
+/// [`words`], stemmed for a reader of `locale` ([`stem_in`]).
+pub fn words_in(text: &str, locale: Locale) -> Vec<String> {
     fold(text)
         .split_whitespace()
         .filter(|w| !STOPWORDS.contains(w))
-        .map(stem)
+        .map(|w| stem_in(w, locale))
         .collect()
 }
 
@@ -130,19 +270,23 @@ pub fn words(text: &str) -> Vec<String> {
 /// it belongs to where that makes a word the catalogue knows ("ich ziehe um" →
 /// umzieh). `known` says whether a stemmed word is one of the catalogue's.
 /// Each word comes as typed (folded) and stemmed.
-pub fn query_words(text: &str, known: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+pub fn query_words(
+    text: &str,
+    locale: Locale,
+    known: impl Fn(&str) -> bool,
+) -> Vec<(String, String)> {
     let folded = fold(text);
     let mut out: Vec<(String, String)> = folded
         .split_whitespace()
         .filter(|w| !STOPWORDS.contains(w))
-        .map(|w| (w.to_owned(), stem(w)))
+        .map(|w| (w.to_owned(), stem_in(w, locale)))
         .collect();
     let Some(last) = folded.split_whitespace().last() else {
         return out;
     };
     if PARTICLES.contains(&last) {
         for (typed, w) in out.iter_mut() {
-            let joined = stem(&format!("{last}{typed}"));
+            let joined = stem_in(&format!("{last}{typed}"), locale);
             if known(&joined) {
                 (*typed, *w) = (format!("{last}{typed}"), joined);
                 break;
@@ -153,8 +297,10 @@ pub fn query_words(text: &str, known: impl Fn(&str) -> bool) -> Vec<(String, Str
 }
 
 /// Whether a stemmed word only fills a sentence (see [`FILLERS`]).
-pub fn is_filler(stemmed: &str) -> bool {
-    FILLERS.iter().any(|f| *f == stemmed || stem(f) == stemmed)
+pub fn is_filler(stemmed: &str, locale: Locale) -> bool {
+    FILLERS
+        .iter()
+        .any(|f| *f == stemmed || stem_in(f, locale) == stemmed)
 }
 
 /// Restricted Damerau–Levenshtein distance, or `None` once it exceeds `max`.
@@ -222,6 +368,34 @@ mod tests {
     }
 
     #[test]
+    fn inflected_forms_share_a_stem_in_every_language() {
+        let same = |a: &str, b: &str, locale| {
+            assert_eq!(words_in(a, locale), words_in(b, locale), "{a} {b}");
+        };
+        same("ehliyetimi", "ehliyet", Locale::Tr);
+        same("pasaportumu", "pasaport", Locale::Tr);
+        same("köpeğimi", "köpek", Locale::Tr);
+        same("kopegimi", "köpek", Locale::Tr);
+        same("dowodu osobistego", "dowód osobisty", Locale::Pl);
+        same("zameldowanie", "zameldować", Locale::Pl);
+        same("паспорта", "паспорт", Locale::Ru);
+        same("справку", "справка", Locale::Ru);
+        same("несудимости", "несудимость", Locale::Ru);
+        same("посвідку", "посвідка", Locale::Uk);
+        same("الكلب", "كلب", Locale::Ar);
+        same("كلبي", "كلب", Locale::Ar);
+        same("بالبلدية", "بلدية", Locale::Ar);
+        // Arabic as typed: with or without hamza and vowel marks.
+        same("أريد", "اريد", Locale::Ar);
+        same("جَواز", "جواز", Locale::Ar);
+        // A German reader's words keep their German stems.
+        assert_eq!(stem_in("anmeldungen", Locale::De), "anmeldung");
+        // The endings of a language are cut only for its readers: a German "Kita"
+        // stays whole for them.
+        assert_eq!(stem_in("kita", Locale::De), "kita");
+    }
+
+    #[test]
     fn participles_of_verbs_with_a_particle_meet_the_verb() {
         assert_eq!(stem("angemeldet"), stem("anmelden"));
         assert_eq!(stem("abgemeldet"), stem("abmelden"));
@@ -236,7 +410,10 @@ mod tests {
     fn a_particle_at_the_end_joins_its_verb() {
         let known = |w: &str| ["umzieh", "abmeld"].contains(&w);
         let stems = |q: &str| -> Vec<String> {
-            query_words(q, known).into_iter().map(|(_, s)| s).collect()
+            query_words(q, Locale::De, known)
+                .into_iter()
+                .map(|(_, s)| s)
+                .collect()
         };
         assert_eq!(stems("ich ziehe um"), ["umzieh"]);
         assert_eq!(stems("ich melde mein Auto ab"), ["abmeld", "auto"]);
@@ -256,10 +433,10 @@ mod tests {
             "old",
             "new",
         ] {
-            assert!(is_filler(&stem(&fold(w))), "{w}");
+            assert!(is_filler(&stem(&fold(w)), Locale::De), "{w}");
         }
         for w in ["Möbel", "Hund", "Wohnung", "Umzug", "Kind"] {
-            assert!(!is_filler(&stem(&fold(w))), "{w}");
+            assert!(!is_filler(&stem(&fold(w)), Locale::De), "{w}");
         }
     }
 
