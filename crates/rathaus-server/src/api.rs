@@ -1,6 +1,6 @@
 //! `/api/v1`: the contract of rathaus_core::api, served.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -65,14 +65,37 @@ async fn list_services(State(state): State<AppState>) -> Response {
 /// The whole catalogue in one answer: the app searches it on the device and keeps it
 /// for offline use; `no-cache` makes the browser ask whether it changed. Compressed
 /// once at start, as the client accepts it.
-async fn get_catalogue(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    with_cache(state.city_catalogue.response(&headers), "no-cache")
+async fn get_catalogue(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let body = state.city_catalogue.get(reader_language(query.as_deref())?);
+    Ok(with_cache(body.response(&headers), "no-cache"))
+}
+
+/// `?lang=`: the reader's language; the answer holds its texts, German and English
+/// (German when not given). A language the app does not have is a bad request.
+fn reader_language(query: Option<&str>) -> Result<rathaus_core::Locale, ApiError> {
+    let lang = query
+        .unwrap_or_default()
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="));
+    match lang {
+        None => Ok(rathaus_core::Locale::De),
+        Some(code) => rathaus_core::Locale::from_code(code).ok_or(ApiError::BadRequest),
+    }
 }
 
 /// What the front page shows (topics with their counts, the wizards), so that a first
 /// visit need not carry the whole catalogue.
-async fn get_overview(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    with_cache(state.city_overview.response(&headers), "no-cache")
+async fn get_overview(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let body = state.city_overview.get(reader_language(query.as_deref())?);
+    Ok(with_cache(body.response(&headers), "no-cache"))
 }
 
 async fn get_service(

@@ -278,39 +278,88 @@ impl DefinitionsCheck {
 
 /// The city's catalogue of all its services (`catalogue/`: `topics.json` with life
 /// situations, categories and synonyms, `offices.json` with the offices, and
-/// `services/*.json`, each a list of entries),
-/// checked against the wizards' definitions. Problems name their file; any problem
-/// stops the load, as for definitions.
+/// `services/*.json`, each a list of entries), with its translations from
+/// `translations` (crate::catalogue_translations), checked against the wizards'
+/// definitions. Problems name their file; any problem stops the load, as for
+/// definitions; what a translation lacks is logged.
 pub fn load_city_catalogue(
     dir: &Path,
     wizards: &Catalogue,
+    translations: Option<&Path>,
 ) -> Result<rathaus_core::catalogue::Catalogue, CatalogueError> {
-    check_city_catalogue(dir, &wizards.ids()).map_err(|problems| CatalogueError::CityCatalogue {
-        dir: dir.to_owned(),
-        problems,
-    })
+    let checked = check_city_catalogue(dir, &wizards.ids(), translations).map_err(|problems| {
+        CatalogueError::CityCatalogue {
+            dir: dir.to_owned(),
+            problems,
+        }
+    })?;
+    for w in &checked.warnings {
+        tracing::warn!("{w}");
+    }
+    Ok(checked.catalogue)
 }
 
-/// The city's catalogue in `dir`, or every problem in it; `wizards` are the ids of the
-/// service definitions that `channel: wizard` entries may name.
+/// A catalogue without problems, and what its translations lack.
+pub struct CheckedCity {
+    pub catalogue: rathaus_core::catalogue::Catalogue,
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads one file of the catalogue with its translations merged in (`part` names its
+/// PO files), reporting what they lack into `warnings`.
+fn read_part<T: serde::de::DeserializeOwned>(
+    file: &Path,
+    part: &str,
+    translations: Option<&Path>,
+    warnings: &mut Vec<Problem>,
+) -> Result<T, Problem> {
+    use crate::catalogue_translations as ct;
+    let text = std::fs::read_to_string(file).map_err(|e| Problem::new(file, e))?;
+    let mut value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| Problem::new(file, e))?;
+    for (locale, read) in translations.map_or_else(Vec::new, |t| ct::read_all(t, part)) {
+        let catalog = read.map_err(|e| Problem::new(file, e))?;
+        let lacks = ct::coverage(&value, &catalog);
+        let code = locale.code();
+        for (what, list) in [
+            ("texts without a translation", &lacks.missing),
+            (
+                "translations of German that has changed since",
+                &lacks.stale,
+            ),
+            ("translations of texts that no longer exist", &lacks.unknown),
+        ] {
+            if let Some(first) = list.first() {
+                warnings.push(Problem::new(
+                    file,
+                    format!("{code}: {} {what} (first: {first})", list.len()),
+                ));
+            }
+        }
+        ct::apply(&mut value, locale, &catalog);
+    }
+    serde_json::from_value(value).map_err(|e| Problem::new(file, e))
+}
+
+/// The city's catalogue in `dir` (with its translations), or every problem in it;
+/// `wizards` are the ids of the service definitions that `channel: wizard` entries may
+/// name.
 pub fn check_city_catalogue(
     dir: &Path,
     wizards: &[String],
-) -> Result<rathaus_core::catalogue::Catalogue, Vec<Problem>> {
+    translations: Option<&Path>,
+) -> Result<CheckedCity, Vec<Problem>> {
     use rathaus_core::catalogue::{Catalogue as City, CatalogueEntry};
-    let read = |file: &Path| std::fs::read_to_string(file).map_err(|e| Problem::new(file, e));
+    let mut warnings = Vec::new();
     let topics_file = dir.join("topics.json");
-    let mut city: City = read(&topics_file)
-        .and_then(|text| serde_json::from_str(&text).map_err(|e| Problem::new(&topics_file, e)))
-        .map_err(|p| vec![p])?;
+    let mut city: City =
+        read_part(&topics_file, "topics", translations, &mut warnings).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
     // Optional as a file: without it, every in-person service is reported for want of
     // an office.
     let offices_file = dir.join("offices.json");
     if offices_file.exists() {
-        match read(&offices_file).and_then(|text| {
-            serde_json::from_str(&text).map_err(|e| Problem::new(&offices_file, e))
-        }) {
+        match read_part(&offices_file, "offices", translations, &mut warnings) {
             Ok(offices) => city.offices = offices,
             Err(p) => problems.push(p),
         }
@@ -319,9 +368,12 @@ pub fn check_city_catalogue(
     // Which file each entry came from, to name it with the entry's problems.
     let mut files_of: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for file in files {
-        match read(&file).and_then(|text| {
-            serde_json::from_str::<Vec<CatalogueEntry>>(&text).map_err(|e| Problem::new(&file, e))
-        }) {
+        let part = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        match read_part::<Vec<CatalogueEntry>>(&file, &part, translations, &mut warnings) {
             Ok(entries) => {
                 for entry in &entries {
                     let of = files_of.entry(entry.id.clone()).or_default();
@@ -344,7 +396,10 @@ pub fn check_city_catalogue(
         }
     }
     if problems.is_empty() {
-        Ok(city)
+        Ok(CheckedCity {
+            catalogue: city,
+            warnings,
+        })
     } else {
         Err(problems)
     }

@@ -7,6 +7,7 @@ pub mod auth;
 mod body;
 mod cache;
 pub mod catalogue;
+pub mod catalogue_translations;
 pub mod clock;
 pub mod codes;
 pub mod content_check;
@@ -38,6 +39,7 @@ use tokio::net::TcpListener;
 
 use crate::attachments::ClientUploadLimits;
 use crate::catalogue::Catalogue;
+use crate::catalogue_translations::Besides;
 use crate::clock::Clock;
 use crate::db::Db;
 
@@ -142,9 +144,9 @@ pub struct AppState {
     pub catalogue: Arc<Catalogue>,
     /// The city's catalogue as served (`GET /catalogue`), written and compressed once
     /// at start.
-    pub city_catalogue: Arc<precompressed::Precompressed>,
+    pub city_catalogue: Arc<precompressed::PerLanguage>,
     /// Its front page's part (`GET /catalogue/overview`), likewise.
-    pub city_overview: Arc<precompressed::Precompressed>,
+    pub city_overview: Arc<precompressed::PerLanguage>,
     pub db: Db,
     pub payment_seconds: i64,
     pub payment_provider_url: Arc<str>,
@@ -180,6 +182,27 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     serve_on(listener, config, shutdown_signal()).await
 }
 
+/// The catalogue's answer `what` per reader's language, with only the texts that
+/// reader needs (crate::catalogue_translations::for_reader).
+fn for_readers(
+    city: &rathaus_core::catalogue::Catalogue,
+    besides: Besides,
+    what: impl Fn(&rathaus_core::catalogue::Catalogue) -> serde_json::Result<serde_json::Value>
+        + Send
+        + Sync
+        + 'static,
+) -> precompressed::PerLanguage {
+    let city = Arc::new(city.clone());
+    precompressed::PerLanguage::new(
+        move |locale| {
+            let mut value = what(&city).expect("the catalogue is JSON");
+            catalogue_translations::for_reader(&mut value, locale, besides);
+            serde_json::to_vec(&value).expect("the catalogue is JSON")
+        },
+        "application/json",
+    )
+}
+
 /// Serves on an already bound listener (tests bind port 0).
 pub async fn serve_on(
     listener: TcpListener,
@@ -188,7 +211,11 @@ pub async fn serve_on(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let catalogue =
         Catalogue::load_translated(&config.services_dir, Some(&config.translations_dir))?;
-    let city = catalogue::load_city_catalogue(&config.catalogue_dir, &catalogue)?;
+    let city = catalogue::load_city_catalogue(
+        &config.catalogue_dir,
+        &catalogue,
+        Some(&config.translations_dir),
+    )?;
     let city_services = city.services.len();
     let db = Db::open(&config.data_dir)?.keeping_idempotency_keys_for(config.idempotency_days);
     if config.demo {
@@ -212,14 +239,12 @@ pub async fn serve_on(
     }
     let state = AppState {
         catalogue: Arc::new(catalogue),
-        city_catalogue: Arc::new(precompressed::Precompressed::new(
-            serde_json::to_vec(&city)?,
-            "application/json",
-        )),
-        city_overview: Arc::new(precompressed::Precompressed::new(
-            serde_json::to_vec(&city.overview())?,
-            "application/json",
-        )),
+        city_catalogue: Arc::new(for_readers(&city, Besides::English, |city| {
+            serde_json::to_value(city)
+        })),
+        city_overview: Arc::new(for_readers(&city, Besides::Nothing, |city| {
+            serde_json::to_value(city.overview())
+        })),
         db,
         payment_seconds: i64::from(config.payment_seconds),
         payment_provider_url: config.payment_provider_url.trim_end_matches('/').into(),

@@ -39,6 +39,8 @@ enum Command {
     Translations {
         #[arg(long, default_value = "services")]
         services: std::path::PathBuf,
+        #[arg(long, default_value = "catalogue")]
+        catalogue: std::path::PathBuf,
         #[arg(long, default_value = "translations")]
         translations: std::path::PathBuf,
         #[command(subcommand)]
@@ -71,6 +73,9 @@ enum TranslationAction {
         service: String,
         file: std::path::PathBuf,
     },
+    /// Write (or bring up to date) the catalogue's PO files in a language, one per
+    /// catalogue file, keeping the translations they have; prints what they lack.
+    Catalogue { language: String },
 }
 
 #[derive(Subcommand)]
@@ -148,9 +153,10 @@ fn main() -> ExitCode {
         } => check_services(&dir, &city, &translations),
         Command::Translations {
             services,
+            catalogue,
             translations,
             action,
-        } => match translations_command(&services, &translations, action) {
+        } => match translations_command(&services, &catalogue, &translations, action) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("rathaus-server translations: {e}");
@@ -184,25 +190,35 @@ fn check_services(
     }
     // Checked against every definition that could be read, also one with problems, so
     // that its entry is not reported as well.
-    match catalogue::check_city_catalogue(city, &definitions.catalogue.ids()) {
-        Ok(city_catalogue) => report.push(format!(
-            "{}: {} services in the catalogue, no problems",
-            city.display(),
-            city_catalogue.services.len()
-        )),
+    let mut city_warnings = Vec::new();
+    match catalogue::check_city_catalogue(city, &definitions.catalogue.ids(), Some(translations)) {
+        Ok(checked) => {
+            report.push(format!(
+                "{}: {} services in the catalogue, no problems",
+                city.display(),
+                checked.catalogue.services.len()
+            ));
+            city_warnings = checked.warnings;
+        }
         Err(problems) => {
             failed = true;
             let what = format!("the catalogue ({})", city.display());
             report.push(catalogue::listed(&what, &problems));
         }
     }
-    if !definitions.warnings.is_empty() {
-        let n = definitions.warnings.len();
+    for (what, list) in [
+        ("the service definitions", &definitions.warnings),
+        ("the catalogue", &city_warnings),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let n = list.len();
         let mut warnings = format!(
-            "{n} warning{} in the service definitions (they do not stop the backend):",
+            "{n} warning{} in {what} (they do not stop the backend):",
             if n == 1 { "" } else { "s" }
         );
-        for w in &definitions.warnings {
+        for w in list {
             warnings.push_str(&format!("\n  {w}"));
         }
         report.push(warnings);
@@ -219,6 +235,7 @@ fn check_services(
 
 fn translations_command(
     services: &std::path::Path,
+    catalogue: &std::path::Path,
     translations: &std::path::Path,
     action: TranslationAction,
 ) -> Result<(), Box<dyn std::error::Error>> {
@@ -266,6 +283,40 @@ fn translations_command(
                 lacks.stale.len()
             );
         }
+        TranslationAction::Catalogue { language } => {
+            catalogue_po_files(catalogue, translations, translated(&language)?)?
+        }
+    }
+    Ok(())
+}
+
+/// [`TranslationAction::Catalogue`].
+fn catalogue_po_files(
+    catalogue: &std::path::Path,
+    translations: &std::path::Path,
+    locale: rathaus_core::Locale,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use rathaus_core::po::Catalog;
+    use rathaus_server::catalogue_translations as ct;
+    for part in ct::parts(catalogue)? {
+        let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&part.file)?)
+            .map_err(|e| format!("{}: {e}", part.file.display()))?;
+        let to = ct::po_path(translations, locale, &part.name);
+        let existing = std::fs::read_to_string(&to)
+            .ok()
+            .map(|text| Catalog::parse(&text).map_err(|e| format!("{}: {e}", to.display())))
+            .transpose()?;
+        let catalog = ct::export(&value, locale, existing.as_ref());
+        let lacks = ct::coverage(&value, &catalog);
+        std::fs::create_dir_all(to.parent().expect("a folder"))?;
+        std::fs::write(&to, catalog.write())?;
+        println!(
+            "{}: {} texts, {} without a translation, {} of changed German",
+            to.display(),
+            catalog.entries.len(),
+            lacks.missing.len(),
+            lacks.stale.len()
+        );
     }
     Ok(())
 }

@@ -116,6 +116,39 @@ impl Precompressed {
     }
 }
 
+/// One [`Precompressed`] body per reader's language (the catalogue and its overview,
+/// each with only the texts that reader needs), made the first time a language is
+/// asked for: compressing all eight at start would hold the start up by seconds.
+pub struct PerLanguage {
+    make: Box<dyn Fn(rathaus_core::Locale) -> Vec<u8> + Send + Sync>,
+    content_type: &'static str,
+    bodies: [std::sync::OnceLock<Precompressed>; rathaus_core::Locale::ALL.len()],
+}
+
+impl PerLanguage {
+    pub fn new(
+        make: impl Fn(rathaus_core::Locale) -> Vec<u8> + Send + Sync + 'static,
+        content_type: &'static str,
+    ) -> PerLanguage {
+        let served = PerLanguage {
+            make: Box::new(make),
+            content_type,
+            bodies: Default::default(),
+        };
+        // German at once: every first visit asks for it.
+        served.get(rathaus_core::Locale::De);
+        served
+    }
+
+    pub fn get(&self, locale: rathaus_core::Locale) -> &Precompressed {
+        let at = rathaus_core::Locale::ALL
+            .iter()
+            .position(|l| *l == locale)
+            .unwrap_or(0);
+        self.bodies[at].get_or_init(|| Precompressed::new((self.make)(locale), self.content_type))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,12 +14,15 @@ use serde_json::{Map, Value};
 /// Whether `value` is a translatable text: an object of strings keyed by the app's
 /// languages, German among them.
 fn is_text(value: &Value) -> bool {
-    value.as_object().is_some_and(|map| {
-        map.contains_key("de")
-            && map
-                .iter()
-                .all(|(k, v)| v.is_string() && Locale::from_code(k).is_some_and(|l| l.code() == k))
-    })
+    value.as_object().is_some_and(is_text_map)
+}
+
+/// [`is_text`] for an object.
+pub fn is_text_map(map: &Map<String, Value>) -> bool {
+    map.contains_key("de")
+        && map
+            .iter()
+            .all(|(k, v)| v.is_string() && Locale::from_code(k).is_some_and(|l| l.code() == k))
 }
 
 /// An element of a list by its `id` (steps, questions) or `value` (options), else its

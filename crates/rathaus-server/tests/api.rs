@@ -943,8 +943,62 @@ fn the_front_page_overview_is_the_catalogues_and_a_client_that_has_it_gets_a_304
             .unwrap()
             .into_json()
             .unwrap();
-    assert_eq!(overview, catalogue.overview());
+    // The same topics, counts and wizards; the overview has only the reader's texts.
+    let names = |o: &rathaus_core::catalogue::Overview| -> Vec<(String, u32, String)> {
+        o.life_situations
+            .iter()
+            .chain(&o.categories)
+            .map(|t| {
+                (
+                    t.id.clone(),
+                    t.count,
+                    t.name.get(rathaus_core::Locale::De).to_owned(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(names(&overview), names(&catalogue.overview()));
+    let online = |o: &rathaus_core::catalogue::Overview| -> Vec<String> {
+        o.online.iter().map(|e| e.id.clone()).collect()
+    };
+    assert_eq!(online(&overview), online(&catalogue.overview()));
     assert!(!overview.online.is_empty());
+}
+
+/// The catalogue in the reader's language: its texts, German as every text's fallback,
+/// English in the whole catalogue (searched), and the reader's own keywords.
+#[test]
+fn the_catalogue_comes_in_the_readers_language() {
+    let s = Server::start();
+    let get = |path: &str| -> serde_json::Value {
+        ureq::get(&s.url(path)).call().unwrap().into_json().unwrap()
+    };
+    let languages = |text: &serde_json::Value| -> Vec<String> {
+        text.as_object().unwrap().keys().cloned().collect()
+    };
+    let german = get("/api/v1/catalogue/overview");
+    assert_eq!(languages(&german["life_situations"][0]["name"]), ["de"]);
+    let turkish = get("/api/v1/catalogue/overview?lang=tr");
+    // Only the reader's text where there is one: German stands in for a missing one.
+    assert_eq!(languages(&turkish["life_situations"][0]["name"]), ["tr"]);
+    let catalogue = get("/api/v1/catalogue?lang=ar");
+    let dog = catalogue["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "hundesteuer")
+        .unwrap();
+    assert_eq!(languages(&dog["name"]), ["ar", "de", "en"]);
+    assert_eq!(languages(&dog["keywords_by_language"]), ["ar"]);
+    assert!(dog["keywords"].as_array().unwrap().contains(&"Hund".into()));
+    // A region's tag is its language's; a language the app does not have is refused.
+    let english = get("/api/v1/catalogue/overview?lang=en-GB");
+    assert_eq!(languages(&english["categories"][0]["name"]), ["en"]);
+    let unknown = ureq::get(&s.url("/api/v1/catalogue?lang=xx")).call();
+    assert!(
+        matches!(unknown, Err(ureq::Error::Status(400, _))),
+        "{unknown:?}"
+    );
 }
 
 /// Why the city's catalogue in `dir` was not loaded (it must not load).
@@ -952,7 +1006,7 @@ fn catalogue_refused(
     dir: &std::path::Path,
     wizards: &rathaus_server::catalogue::Catalogue,
 ) -> String {
-    rathaus_server::catalogue::load_city_catalogue(dir, wizards)
+    rathaus_server::catalogue::load_city_catalogue(dir, wizards, None)
         .expect_err("the catalogue is refused")
         .to_string()
 }

@@ -148,7 +148,7 @@ fn the_start_names_definition_and_catalogue_problems_apart() {
         "{definitions}"
     );
     let wizards = Catalogue::check(&services).catalogue;
-    let city = load_city_catalogue(&catalogue, &wizards)
+    let city = load_city_catalogue(&catalogue, &wizards, None)
         .err()
         .unwrap()
         .to_string();

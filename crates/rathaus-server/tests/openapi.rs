@@ -205,6 +205,18 @@ fn every_documented_status_is_answered() {
             local,
             http("GET", "/api/v1/catalogue/overview", &[], b""),
         ),
+        probe(
+            "getCatalogue",
+            400,
+            local,
+            http("GET", "/api/v1/catalogue?lang=xx", &[], b""),
+        ),
+        probe(
+            "getOverview",
+            400,
+            local,
+            http("GET", "/api/v1/catalogue/overview?lang=klingon", &[], b""),
+        ),
         // Login and the account.
         probe(
             "getSession",

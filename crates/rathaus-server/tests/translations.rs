@@ -96,3 +96,64 @@ fn the_services_load_with_their_translations() {
         }
     }
 }
+
+#[test]
+fn every_catalogue_text_is_in_every_language() {
+    use rathaus_server::catalogue_translations as ct;
+    let wizards = Catalogue::check(&root().join("services")).catalogue.ids();
+    let checked = rathaus_server::catalogue::check_city_catalogue(
+        &root().join("catalogue"),
+        &wizards,
+        Some(&root().join("translations")),
+    )
+    .unwrap_or_else(|p| panic!("{p:?}"));
+    let warnings: Vec<String> = checked.warnings.iter().map(ToString::to_string).collect();
+    let lacking: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.contains("without a translation") || w.contains("no longer exist"))
+        .collect();
+    assert!(lacking.is_empty(), "{lacking:?}");
+    for w in warnings.iter().filter(|w| w.contains("changed since")) {
+        eprintln!("{w}");
+    }
+    // Every part has its file in every language, and every translated entry keeps
+    // the German's numbers (fees, ages, deadlines; Leichte Sprache may add digits
+    // for numbers written as words).
+    for part in ct::parts(&root().join("catalogue")).unwrap() {
+        for locale in translated() {
+            let path = ct::po_path(&root().join("translations"), locale, &part.name);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|_| panic!("{} is missing", path.display()));
+            let catalog = rathaus_core::po::Catalog::parse(&text).unwrap();
+            assert_eq!(catalog.language, locale.code(), "{}", path.display());
+            for entry in catalog
+                .entries
+                .iter()
+                .filter(|e| !e.context.ends_with("/keywords"))
+            {
+                let kept = numbers(&entry.translation);
+                let lost: Vec<String> = numbers(&entry.source)
+                    .into_iter()
+                    .filter(|n| !kept.contains(n))
+                    .collect();
+                assert!(
+                    lost.is_empty(),
+                    "{}: {} lacks {lost:?}",
+                    path.display(),
+                    entry.context
+                );
+            }
+        }
+    }
+}
+
+/// The numbers of a text, in order, as digits only ("13,00 €" and "€13.00" → 1300).
+fn numbers(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>())
+        .filter(|n| !n.is_empty())
+        .collect();
+    out.sort_unstable();
+    out
+}

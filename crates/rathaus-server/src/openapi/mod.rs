@@ -141,6 +141,9 @@ pub fn document() -> String {
     text
 }
 
+/// The operations answered in the reader's language (`?lang=`, crate::api).
+const READER_LANGUAGE: &[&str] = &["/catalogue", "/catalogue/overview"];
+
 fn describe(operation: &Operation, generator: &mut SchemaGenerator, error: &Schema) -> Value {
     let mut parameters: Vec<Value> = path_parameters(operation.path)
         .map(|name| {
@@ -161,6 +164,17 @@ fn describe(operation: &Operation, generator: &mut SchemaGenerator, error: &Sche
                             every retry of it (a UUID).",
             "schema": {"type": "string", "minLength": 1, "maxLength": 200,
                        "pattern": "^[!-~]+$"},
+        }));
+    }
+    if READER_LANGUAGE.contains(&operation.path) {
+        let languages: Vec<&str> = rathaus_core::Locale::ALL.iter().map(|l| l.code()).collect();
+        parameters.push(json!({
+            "name": "lang",
+            "in": "query",
+            "required": false,
+            "description": "The reader's language: the texts come in it, in German (every \
+                            text's fallback) and in English; German when not given.",
+            "schema": {"type": "string", "enum": languages, "default": "de"},
         }));
     }
     if matches!(operation.input, Input::File) {

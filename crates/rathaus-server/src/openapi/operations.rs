@@ -64,7 +64,7 @@ pub fn operations() -> Vec<Operation> {
             access_code: false,
             ok: &[(200, "The catalogue (brotli or gzip as the client accepts).")],
             body: schema::<Catalogue>,
-            errors: &[],
+            errors: &[400],
         },
         Operation {
             method: "get",
@@ -76,7 +76,7 @@ pub fn operations() -> Vec<Operation> {
             access_code: false,
             ok: &[(200, "The overview.")],
             body: schema::<Overview>,
-            errors: &[],
+            errors: &[400],
         },
         Operation {
             method: "post",

@@ -69,6 +69,7 @@ impl Server {
         config.data_dir = tmp.path().join("data");
         config.services_dir = services_dir;
         config.catalogue_dir = repo().join("catalogue");
+        config.translations_dir = repo().join("translations");
         config.dist_dir = dist.clone();
         // A provider that is never there: logins fail as "unavailable", and sessions the
         // tests make themselves (log_in) are taken.
