@@ -58,7 +58,9 @@ async function networkFirst(request) {
     if (response.ok) await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    const cached = await cache.match(request);
+    // Offline: the copy asked for, else one for another language (the catalogue in
+    // German and English, say) — its texts fall back to German, marked as such.
+    const cached = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }));
     if (cached) return cached;
     throw error;
   }

@@ -94,7 +94,7 @@ async function wizardByLink(tab, phase, base) {
 
 // The languages whose texts a visit loads when chosen (public/i18n), by their `lang`.
 const LANGUAGES = readdirSync(join(root, 'public', 'i18n'))
-  .filter((f) => f.endsWith('.json') && !f.endsWith('.legal.json'))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.legal.json') && !f.endsWith('.wizard.json'))
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
 
@@ -313,8 +313,8 @@ if (firstVisit.total > BUDGET_BYTES) {
   console.error(`a first visit transfers ${firstVisit.total} bytes, over the budget of ${BUDGET_BYTES}`);
   process.exit(1);
 }
-// Said, not (yet) failed: builds differ by up to about 1,200 bytes, and the largest
-// language is within that of the budget (docs/size.md, "In every language").
+// The budget holds in every language (docs/size.md, "In every language").
 if (largest && largest.total > BUDGET_BYTES) {
-  console.error(`warning: a first visit in ${largest.lang} transfers ${largest.total} bytes, over the budget of ${BUDGET_BYTES}`);
+  console.error(`a first visit in ${largest.lang} transfers ${largest.total} bytes, over the budget of ${BUDGET_BYTES}`);
+  process.exit(1);
 }

@@ -15,6 +15,7 @@ use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json::{self, FromJson};
 use rathaus_core::payment::{CreatePayment, PaymentList, PaymentView};
 use rathaus_core::FileRef;
+use rathaus_core::Locale;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, Headers, Request, RequestInit, Response};
@@ -265,13 +266,16 @@ pub async fn list_services() -> Result<ServiceList, ApiError> {
 }
 
 /// What the front page shows: topics with their counts, and the wizards.
-pub async fn get_overview() -> Result<Overview, ApiError> {
-    decode(fetch_text("GET", &url("/catalogue/overview"), None, &[]).await?)
+/// Its texts in German, English and `locale` (docs/api.md).
+pub async fn get_overview(locale: Locale) -> Result<Overview, ApiError> {
+    let path = format!("/catalogue/overview?lang={}", locale.code());
+    decode(fetch_text("GET", &url(&path), None, &[]).await?)
 }
 
 /// The city's whole catalogue (searched on the device).
-pub async fn get_catalogue() -> Result<Catalogue, ApiError> {
-    decode(fetch_text("GET", &url("/catalogue"), None, &[]).await?)
+pub async fn get_catalogue(locale: Locale) -> Result<Catalogue, ApiError> {
+    let path = format!("/catalogue?lang={}", locale.code());
+    decode(fetch_text("GET", &url(&path), None, &[]).await?)
 }
 
 pub async fn get_service(id: &str) -> Result<ServiceDefinition, ApiError> {

@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::new();
     provide_context(i18n);
     provide_context(ServiceCache::default());
-    provide_context(crate::catalogue::CatalogueData::install());
+    provide_context(crate::catalogue::CatalogueData::install(i18n));
     let router = Router::install();
     provide_context(router);
     let outbox = Outbox::install();
@@ -188,11 +188,17 @@ fn DeferredPage(page: Lazy) -> impl IntoView {
                 }
                 (Ok(()), Lazy::Legal(route)) => {
                     // Their texts in the reader's language come with the pages' code.
-                    send_wrapper::SendWrapper::new(crate::i18n::loaded::ensure_legal(locale))
+                    let texts = crate::i18n::loaded::ModuleTexts::Legal;
+                    send_wrapper::SendWrapper::new(crate::i18n::loaded::ensure_module(locale, texts))
                         .await;
                     crate::pages::legal::legal_code(route).await
                 }
-                (Ok(()), Lazy::Wizard(route)) => deferred(Deferred::Page(route)).await,
+                (Ok(()), Lazy::Wizard(route)) => {
+                    let texts = crate::i18n::loaded::ModuleTexts::Wizard;
+                    send_wrapper::SendWrapper::new(crate::i18n::loaded::ensure_module(locale, texts))
+                        .await;
+                    deferred(Deferred::Page(route)).await
+                }
                 (Err(error), _) => view! {
                     <LoadError error=error retry=move |()| attempt.update(|n| *n += 1) heading=true />
                 }

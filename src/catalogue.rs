@@ -10,7 +10,9 @@ use rathaus_core::catalogue::{Catalogue, CatalogueEntry, Channel, Overview};
 
 use crate::api::{self, ApiError};
 use crate::components::{LoadError, Loading};
+use crate::i18n::I18n;
 use crate::task::Loader;
+use rathaus_core::Locale;
 
 /// Renders `render(answer)` once it is there, with loading and retry states.
 fn render<T: Send + Sync + 'static>(
@@ -33,11 +35,27 @@ pub struct CatalogueData {
 }
 
 impl CatalogueData {
-    pub fn install() -> CatalogueData {
+    /// Its texts are the reader's language's: a new choice asks again for what was
+    /// asked (keeping what is shown until the answer is there).
+    pub fn install(i18n: I18n) -> CatalogueData {
         let data = CatalogueData {
-            overview: Loader::idle(|| async { api::get_overview().await.map(Arc::new) }),
-            full: Loader::idle(|| async { load_full().await.map(Arc::new) }),
+            overview: Loader::idle(move || async move {
+                api::get_overview(i18n.locale()).await.map(Arc::new)
+            }),
+            full: Loader::idle(move || async move { load_full(i18n.locale()).await.map(Arc::new) }),
         };
+        Effect::new(move |before: Option<Locale>| {
+            let locale = i18n.locale_tracked();
+            if before.is_some_and(|b| b != locale) {
+                if data.overview.asked() {
+                    data.overview.refresh();
+                }
+                if data.full.asked() {
+                    data.full.refresh();
+                }
+            }
+            locale
+        });
         // The service worker took over after these were asked for (a first visit; an
         // answer may still be on its way): ask once more, through the worker now, so
         // that it keeps them for offline use. The browser still has them, so the
@@ -45,14 +63,15 @@ impl CatalogueData {
         std::mem::forget(window_event_listener_untyped(
             "rathaus:controlled",
             move |_| {
+                let locale = i18n.locale();
                 if data.overview.asked() {
-                    crate::spawn(async {
-                        let _ = api::get_overview().await;
+                    crate::spawn(async move {
+                        let _ = api::get_overview(locale).await;
                     });
                 }
                 if data.full.asked() {
-                    crate::spawn(async {
-                        let _ = load_full().await;
+                    crate::spawn(async move {
+                        let _ = load_full(locale).await;
                     });
                 }
             },
@@ -62,9 +81,9 @@ impl CatalogueData {
 }
 
 /// The whole catalogue, read by the catalogue's own module (src/search.rs).
-async fn load_full() -> Result<Catalogue, ApiError> {
+async fn load_full(locale: Locale) -> Result<Catalogue, ApiError> {
     crate::lazy::code_ready("catalogue_code").await?;
-    match crate::search::catalogue_code(crate::search::CatalogueTask::Load).await {
+    match crate::search::catalogue_code(crate::search::CatalogueTask::Load(locale)).await {
         crate::search::CatalogueDone::Loaded(result) => result,
         // Not an answer to Load; never given.
         _ => Err(ApiError::Network),

@@ -9,23 +9,26 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rathaus_core::catalogue::Catalogue;
 use rathaus_core::search::{Hit, SearchIndex};
+use rathaus_core::Locale;
 
 use crate::pages::browse::{InfoPage, TopicPage};
 use crate::router::BrowseRoute;
 
 thread_local! {
-    /// The index of the catalogue it was built from (compared by address): built once
-    /// per catalogue, on the first search.
-    static INDEX: RefCell<Option<(usize, SearchIndex)>> = const { RefCell::new(None) };
+    /// The index of the catalogue it was built from (compared by address) for a
+    /// reader's language: built once per catalogue and language, on the first search.
+    static INDEX: RefCell<Option<(usize, Locale, SearchIndex)>> = const { RefCell::new(None) };
 }
 
 pub enum CatalogueTask {
     Page(BrowseRoute),
-    /// The whole catalogue from the backend: its reading is code a first visit (which
-    /// shows only the overview) does not need.
-    Load,
-    /// The best services for a query, best first. Everything happens on the device.
-    Search(Arc<Catalogue>, String),
+    /// The whole catalogue from the backend, with the texts of a reader of this
+    /// language: its reading is code a first visit (which shows only the overview)
+    /// does not need.
+    Load(Locale),
+    /// The best services for a query by a reader of the language, best first.
+    /// Everything happens on the device.
+    Search(Arc<Catalogue>, String, Locale),
 }
 
 pub enum CatalogueDone {
@@ -44,8 +47,12 @@ pub struct Found {
 #[cfg_attr(rathaus_split, lazy)]
 pub async fn catalogue_code(task: CatalogueTask) -> CatalogueDone {
     match task {
-        CatalogueTask::Load => CatalogueDone::Loaded(crate::api::get_catalogue().await),
-        CatalogueTask::Search(catalogue, query) => CatalogueDone::Hits(search(&catalogue, &query)),
+        CatalogueTask::Load(locale) => {
+            CatalogueDone::Loaded(crate::api::get_catalogue(locale).await)
+        }
+        CatalogueTask::Search(catalogue, query, locale) => {
+            CatalogueDone::Hits(search(&catalogue, &query, locale))
+        }
         CatalogueTask::Page(route) => CatalogueDone::Page(match route {
             BrowseRoute::Life { id } => view! { <TopicPage id=id life=true /> }.into_any(),
             BrowseRoute::Area { id } => view! { <TopicPage id=id life=false /> }.into_any(),
@@ -54,14 +61,17 @@ pub async fn catalogue_code(task: CatalogueTask) -> CatalogueDone {
     }
 }
 
-fn search(catalogue: &Arc<Catalogue>, query: &str) -> Found {
+fn search(catalogue: &Arc<Catalogue>, query: &str, locale: Locale) -> Found {
     let address = Arc::as_ptr(catalogue) as usize;
     INDEX.with(|cell| {
         let mut cell = cell.borrow_mut();
-        if cell.as_ref().is_none_or(|(a, _)| *a != address) {
-            *cell = Some((address, SearchIndex::build(catalogue)));
+        if cell
+            .as_ref()
+            .is_none_or(|(a, l, _)| (*a, *l) != (address, locale))
+        {
+            *cell = Some((address, locale, SearchIndex::build_in(catalogue, locale)));
         }
-        let index = cell.as_ref().map(|(_, index)| index);
+        let index = cell.as_ref().map(|(_, _, index)| index);
         Found {
             hits: index.map(|i| i.search(query, 8)).unwrap_or_default(),
             life: index.and_then(|i| i.life_situation(query)),

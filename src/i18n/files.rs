@@ -29,24 +29,39 @@ pub fn po_path(locale: Locale) -> PathBuf {
         .join(format!("{}.po", locale.code()))
 }
 
-/// A language's texts come in two files: what every page may need, loaded when the
-/// language is chosen, and what only the legal pages (`src/pages/legal/`) use, loaded
-/// with their module's code — so a first visit in any language stays in the budget.
+/// A language's texts come in three files: what every page may need, loaded when the
+/// language is chosen, and what only the legal pages (`src/pages/legal/`) or only the
+/// wizard's pages (`src/pages/wizard/`, `src/wizard/`) use, each loaded with its
+/// module's code — so a first visit in any language stays in the budget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Main,
     Legal,
+    Wizard,
 }
 
 impl Part {
-    pub const ALL: [Part; 2] = [Part::Main, Part::Legal];
+    pub const ALL: [Part; 3] = [Part::Main, Part::Legal, Part::Wizard];
+
+    /// The part a text is in: the module's where only it names the text.
+    fn of(key: Key, legal: &[Key], wizard: &[Key]) -> Part {
+        if legal.contains(&key) {
+            Part::Legal
+        } else if wizard.contains(&key) {
+            Part::Wizard
+        } else {
+            Part::Main
+        }
+    }
 }
 
-/// `public/i18n/{code}.json`, `public/i18n/{code}.legal.json`.
+/// `public/i18n/{code}.json`, `public/i18n/{code}.legal.json`,
+/// `public/i18n/{code}.wizard.json`.
 pub fn json_path(locale: Locale, part: Part) -> PathBuf {
     let suffix = match part {
         Part::Main => "",
         Part::Legal => ".legal",
+        Part::Wizard => ".wizard",
     };
     root()
         .join("public/i18n")
@@ -55,6 +70,18 @@ pub fn json_path(locale: Locale, part: Part) -> PathBuf {
 
 /// The texts no code outside `src/pages/legal/` names (read from the sources).
 pub fn legal_only() -> Vec<Key> {
+    named_only_in(&["src/pages/legal"])
+}
+
+/// The texts no code outside the wizard's module (`src/pages/wizard/`, `src/wizard/`)
+/// names.
+pub fn wizard_only() -> Vec<Key> {
+    named_only_in(&["src/pages/wizard", "src/wizard"])
+}
+
+/// The texts that code in `folders` names and no other code does (read from the
+/// sources; `src/i18n/` itself, which names them all, does not count).
+fn named_only_in(folders: &[&str]) -> Vec<Key> {
     let mut named_outside = std::collections::BTreeSet::new();
     let mut named_inside = std::collections::BTreeSet::new();
     let mut stack = vec![root().join("src")];
@@ -70,7 +97,7 @@ pub fn legal_only() -> Vec<Key> {
             {
                 continue;
             }
-            let legal = path.starts_with(root().join("src/pages/legal"));
+            let legal = folders.iter().any(|f| path.starts_with(root().join(f)));
             let text = std::fs::read_to_string(&path).expect("readable");
             for name in text.split("Key::").skip(1) {
                 let name: String = name.chars().take_while(|c| c.is_alphanumeric()).collect();
@@ -138,11 +165,11 @@ pub fn language_json(locale: Locale, part: Part) -> Result<String, String> {
         Locale::En => None,
         _ => Some(catalog(locale)?),
     };
-    let legal = legal_only();
+    let (legal, wizard) = (legal_only(), wizard_only());
     let texts: Vec<String> = Key::ALL
         .iter()
         .map(|k| {
-            if legal.contains(k) != (part == Part::Legal) {
+            if Part::of(*k, &legal, &wizard) != part {
                 return String::new();
             }
             match &catalog {

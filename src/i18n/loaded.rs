@@ -63,10 +63,34 @@ pub fn keep(locale: Locale, mut texts: Vec<String>) -> bool {
     true
 }
 
+/// The texts that come with a lazy module's code rather than with the language
+/// (`i18n::files::Part`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModuleTexts {
+    Legal,
+    Wizard,
+}
+
+impl ModuleTexts {
+    const ALL: [ModuleTexts; 2] = [ModuleTexts::Legal, ModuleTexts::Wizard];
+
+    fn at(self) -> usize {
+        self as usize
+    }
+
+    fn suffix(self) -> &'static str {
+        match self {
+            ModuleTexts::Legal => "legal",
+            ModuleTexts::Wizard => "wizard",
+        }
+    }
+}
+
 thread_local! {
-    /// Whether the legal pages' texts of each language are here.
-    static LEGAL: RefCell<[bool; Locale::ALL.len()]> =
-        const { RefCell::new([false; Locale::ALL.len()]) };
+    /// Per module's texts: asked for in this visit (a language chosen later brings
+    /// them too), and here per language.
+    static MODULE_TEXTS: RefCell<[(bool, [bool; Locale::ALL.len()]); 2]> =
+        const { RefCell::new([(false, [false; Locale::ALL.len()]); 2]) };
 }
 
 /// Where the app finds the texts of `locale`.
@@ -74,25 +98,42 @@ pub fn path(locale: Locale) -> String {
     format!("/i18n/{}.json", locale.code())
 }
 
-/// The texts of `locale` that only the legal pages use (`i18n::files::Part`), loaded
-/// with those pages' module; `false` if they could not be (the pages show German).
-pub async fn ensure_legal(locale: Locale) -> bool {
-    if locale == Locale::De || LEGAL.with(|l| l.borrow()[slot(locale)]) {
+/// The texts of `locale` that only a lazy module's pages use, loaded with that
+/// module; `false` if they could not be (its pages show German there).
+pub async fn ensure_module(locale: Locale, texts: ModuleTexts) -> bool {
+    let here = MODULE_TEXTS.with(|m| {
+        let mut m = m.borrow_mut();
+        m[texts.at()].0 = true;
+        m[texts.at()].1[slot(locale)]
+    });
+    if locale == Locale::De || here {
         return true;
     }
-    let path = format!("/i18n/{}.legal.json", locale.code());
+    let path = format!("/i18n/{}.{}.json", locale.code(), texts.suffix());
     let answer = crate::api::fetch_text("GET", &path, None, &[]).await;
-    let texts: Option<Vec<String>> = answer
+    let list: Option<Vec<String>> = answer
         .ok()
         .filter(|(status, _)| *status == 200)
         .and_then(|(_, body)| rathaus_core::json::from_str(&body).ok());
-    let kept = texts.is_some_and(|texts| keep(locale, texts));
-    LEGAL.with(|l| l.borrow_mut()[slot(locale)] = kept);
+    let kept = list.is_some_and(|list| keep(locale, list));
+    MODULE_TEXTS.with(|m| m.borrow_mut()[texts.at()].1[slot(locale)] = kept);
     kept
 }
 
-/// Makes the texts of `locale` available; `false` if they could not be loaded.
+/// Makes the texts of `locale` available, with those of every module whose texts
+/// were asked for in this visit; `false` if they could not be loaded.
 pub async fn ensure(locale: Locale) -> bool {
+    let main = ensure_main(locale).await;
+    for texts in ModuleTexts::ALL {
+        if MODULE_TEXTS.with(|m| m.borrow()[texts.at()].0) {
+            ensure_module(locale, texts).await;
+        }
+    }
+    main
+}
+
+/// The language's own file (what every page may need).
+async fn ensure_main(locale: Locale) -> bool {
     if is_available(locale) {
         return true;
     }

@@ -87,7 +87,8 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 return;
             }
-            let task = crate::search::CatalogueTask::Search(catalogue, query.clone());
+            let task =
+                crate::search::CatalogueTask::Search(catalogue, query.clone(), i18n.locale());
             if let crate::search::CatalogueDone::Hits(found) =
                 crate::search::catalogue_code(task).await
             {

@@ -79,20 +79,32 @@ fn every_shipped_language_has_every_text_with_the_same_placeholders() {
 }
 
 #[test]
-fn the_legal_pages_texts_come_with_their_module_and_the_rest_with_the_language() {
-    let legal = legal_only();
+fn the_legal_pages_and_the_wizards_texts_come_with_their_modules_and_the_rest_with_the_language() {
+    let (legal, wizard) = (legal_only(), wizard_only());
     assert!(legal.contains(&Key::PrivacyRights));
-    // Named by the frame (the footer's links): with the language.
+    // Named by the frame (the footer's links, the header, the front page): with the
+    // language.
     assert!(!legal.contains(&Key::PrivacyTitle));
-    assert!(!legal.contains(&Key::Continue));
-    let main: Vec<String> =
-        rathaus_core::json::from_str(&language_json(Locale::Tr, Part::Main).unwrap()).unwrap();
-    let later: Vec<String> =
-        rathaus_core::json::from_str(&language_json(Locale::Tr, Part::Legal).unwrap()).unwrap();
+    assert!(!legal.contains(&Key::NavServices) && !wizard.contains(&Key::NavServices));
+    assert!(!wizard.contains(&Key::SearchLabel));
+    assert!(wizard.contains(&Key::StartNow) && wizard.contains(&Key::Continue));
+    let part = |p| -> Vec<String> {
+        rathaus_core::json::from_str(&language_json(Locale::Tr, p).unwrap()).unwrap()
+    };
+    let (main, later, wizard_texts) = (part(Part::Main), part(Part::Legal), part(Part::Wizard));
     for (at, key) in Key::ALL.iter().enumerate() {
-        // Every text in exactly one of the two.
-        assert!(main[at].is_empty() != later[at].is_empty(), "{key:?}");
+        // Every text in exactly one of the three.
+        let in_files = [&main, &later, &wizard_texts]
+            .iter()
+            .filter(|f| !f[at].is_empty())
+            .count();
+        assert_eq!(in_files, 1, "{key:?}");
         assert_eq!(later[at].is_empty(), !legal.contains(key), "{key:?}");
+        assert_eq!(
+            wizard_texts[at].is_empty(),
+            !wizard.contains(key),
+            "{key:?}"
+        );
     }
 }
 
