@@ -144,7 +144,7 @@ test.describe('with the service worker', () => {
     page.on('request', (r) => {
       if (/\/api\/v1\/catalogue$/.test(new URL(r.url()).pathname)) catalogueAsked.push(r.url());
     });
-    await page.route('**/api/v1/catalogue/overview', async (route) => {
+    await page.route('**/api/v1/catalogue/overview?lang=de', async (route) => {
       if (!slowed) {
         slowed = true;
         await new Promise((r) => setTimeout(r, 3000));
@@ -160,14 +160,14 @@ test.describe('with the service worker', () => {
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     // The overview came before the worker took over; the app asks again so it is kept.
     await expect
-      .poll(() => page.evaluate(async () => (await caches.match('/api/v1/catalogue/overview')) !== undefined))
+      .poll(() => page.evaluate(async () => (await caches.match('/api/v1/catalogue/overview?lang=de')) !== undefined))
       .toBe(true);
     // The whole catalogue was not needed yet.
     expect(catalogueAsked).toEqual([]);
     // One search online brings the catalogue and the search's code, and both are kept.
     await expect((await search(page, 'Sperrmüll')).first()).toContainText('Sperrmüll');
     await expect
-      .poll(() => page.evaluate(async () => (await caches.match('/api/v1/catalogue')) !== undefined))
+      .poll(() => page.evaluate(async () => (await caches.match('/api/v1/catalogue?lang=de')) !== undefined))
       .toBe(true);
 
     await context.setOffline(true);
