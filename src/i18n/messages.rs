@@ -590,16 +590,7 @@ messages! {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-
-    fn placeholders(s: &str) -> Vec<&str> {
-        let mut out: Vec<&str> = s
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        out.sort_unstable();
-        out
-    }
+    use rathaus_core::po::placeholders;
 
     #[test]
     fn every_text_exists_in_every_language_with_the_same_placeholders() {

@@ -284,6 +284,18 @@ pub fn coverage<'a>(
     report
 }
 
+/// The `{name}` placeholders of a text, sorted: a translation must keep every one of
+/// its German's (they are filled in as they are).
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// The translation to show for `context`: a confirmed one only. A stale one is still shown (an older translation serves a reader better
 /// than none) — the checker reports it until a translator has looked at it.
 pub fn translation<'a>(catalog: &'a Catalog, context: &str) -> Option<&'a str> {

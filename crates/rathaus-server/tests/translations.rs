@@ -4,21 +4,12 @@
 
 use std::path::Path;
 
+use rathaus_core::po::placeholders;
 use rathaus_server::catalogue::Catalogue;
 use rathaus_server::translations::{coverage, po_path, translated};
 
 fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
-
-fn placeholders(s: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = s
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect();
-    out.sort_unstable();
-    out
 }
 
 #[test]

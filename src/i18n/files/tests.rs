@@ -1,14 +1,5 @@
 use super::*;
-
-fn placeholders(s: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = s
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect();
-    out.sort_unstable();
-    out
-}
+use rathaus_core::po::placeholders;
 
 const REGENERATE: &str =
     "regenerate with\n  RATHAUS_WRITE_TEXTS=1 cargo test -p rathaus --lib i18n::files";

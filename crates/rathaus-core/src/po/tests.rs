@@ -95,3 +95,11 @@ fn broken_files_are_refused_with_the_line() {
         assert!(error.to_string().contains(says), "{text:?}: {error}");
     }
 }
+
+#[test]
+fn placeholders_are_named_in_order_of_their_names() {
+    assert_eq!(placeholders("{n} von {total}: {label}"), ["label", "n", "total"]);
+    assert_eq!(placeholders("ohne"), Vec::<&str>::new());
+    // An unclosed brace is no placeholder.
+    assert_eq!(placeholders("{offen"), Vec::<&str>::new());
+}
