@@ -306,16 +306,19 @@ fn catalogue_po_files(
             .ok()
             .map(|text| Catalog::parse(&text).map_err(|e| format!("{}: {e}", to.display())))
             .transpose()?;
+        let changed = existing
+            .as_ref()
+            .map_or(0, |e| ct::coverage(&value, e).stale.len());
         let catalog = ct::export(&value, locale, existing.as_ref());
         let lacks = ct::coverage(&value, &catalog);
         std::fs::create_dir_all(to.parent().expect("a folder"))?;
         std::fs::write(&to, catalog.write())?;
         println!(
-            "{}: {} texts, {} without a translation, {} of changed German",
+            "{}: {} texts, {} without a confirmed translation ({} of them of changed German, marked fuzzy)",
             to.display(),
             catalog.entries.len(),
             lacks.missing.len(),
-            lacks.stale.len()
+            changed
         );
     }
     Ok(())

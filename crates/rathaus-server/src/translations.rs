@@ -66,23 +66,35 @@ fn german(text: &Map<String, Value>) -> &str {
 
 /// The PO file for translating `definition` into `locale`: every text, its German, the
 /// English as a note, and the translation it has (from the definition or `existing`).
+/// A kept translation of German that has changed since is marked fuzzy, with the
+/// German it was made from as a note, as `msgmerge` does: a translator's tool asks for
+/// it to be confirmed, and until then it is not shown.
 pub fn export(definition: &Value, locale: Locale, existing: Option<&Catalog>) -> Catalog {
     let entries = texts(definition)
         .into_iter()
         .map(|(path, text)| {
             let inline = text.get(locale.code()).and_then(Value::as_str);
             let kept = existing.and_then(|c| c.get(&path));
+            let changed =
+                kept.filter(|e| !e.translation.trim().is_empty() && e.source != german(text));
+            let mut notes: Vec<String> = text
+                .get("en")
+                .and_then(Value::as_str)
+                .map(|en| vec![format!("en: {en}")])
+                .unwrap_or_default();
+            if let Some(before) = changed {
+                notes.push(format!(
+                    "translated from the earlier German: {}",
+                    before.source
+                ));
+            }
             Entry {
                 translation: kept
                     .map(|e| e.translation.clone())
                     .or(inline.map(str::to_owned))
                     .unwrap_or_default(),
-                fuzzy: kept.is_some_and(|e| e.fuzzy),
-                notes: text
-                    .get("en")
-                    .and_then(Value::as_str)
-                    .map(|en| vec![format!("en: {en}")])
-                    .unwrap_or_default(),
+                fuzzy: kept.is_some_and(|e| e.fuzzy) || changed.is_some(),
+                notes,
                 source: german(text).to_owned(),
                 context: path,
             }

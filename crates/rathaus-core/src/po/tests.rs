@@ -98,7 +98,10 @@ fn broken_files_are_refused_with_the_line() {
 
 #[test]
 fn placeholders_are_named_in_order_of_their_names() {
-    assert_eq!(placeholders("{n} von {total}: {label}"), ["label", "n", "total"]);
+    assert_eq!(
+        placeholders("{n} von {total}: {label}"),
+        ["label", "n", "total"]
+    );
     assert_eq!(placeholders("ohne"), Vec::<&str>::new());
     // An unclosed brace is no placeholder.
     assert_eq!(placeholders("{offen"), Vec::<&str>::new());

@@ -101,3 +101,25 @@ fn a_reader_gets_german_english_and_their_own_language() {
         })
     );
 }
+
+#[test]
+fn written_again_a_keyword_list_that_changed_asks_to_be_confirmed() {
+    let part = services();
+    let mut catalog = export(&part, Locale::Tr, None);
+    translated(&mut catalog, "hundesteuer/keywords", "köpek");
+    let mut changed = part.clone();
+    changed[0]["keywords"] = json!(["Hund", "Hundemarke", "dog", "Welpe"]);
+    let again = export(&changed, Locale::Tr, Some(&catalog));
+    let entry = again.get("hundesteuer/keywords").unwrap();
+    assert!(entry.fuzzy);
+    assert_eq!(entry.translation, "köpek");
+    assert_eq!(
+        coverage(&changed, &again).missing,
+        [
+            "hundesteuer/keywords",
+            "hundesteuer/name",
+            "fundsache/keywords",
+            "fundsache/name"
+        ]
+    );
+}

@@ -86,3 +86,27 @@ fn a_translation_of_german_that_changed_since_is_stale() {
     apply(&mut changed, Locale::Pl, &catalog);
     assert_eq!(changed["title"]["pl"], "pl Hund anmelden");
 }
+
+#[test]
+fn exported_again_a_translation_of_changed_german_asks_to_be_confirmed() {
+    let d = definition();
+    let mut catalog = export(&d, Locale::Pl, None);
+    for e in &mut catalog.entries {
+        e.translation = format!("pl {}", e.source);
+    }
+    let mut changed = d.clone();
+    changed["title"]["de"] = json!("Hund anmelden (Hundesteuer)");
+    let again = export(&changed, Locale::Pl, Some(&catalog));
+    let title = again.get("title").unwrap();
+    // The German now, the translation kept, marked for the translator's tool, with
+    // the German it was made from.
+    assert_eq!(title.source, "Hund anmelden (Hundesteuer)");
+    assert_eq!(title.translation, "pl Hund anmelden");
+    assert!(title.fuzzy);
+    assert!(title
+        .notes
+        .contains(&"translated from the earlier German: Hund anmelden".to_owned()));
+    // Not shown and reported until confirmed; the unchanged ones stay as they were.
+    assert_eq!(coverage(&changed, &again).missing, ["title"]);
+    assert!(!again.get("steps/halter/title").unwrap().fuzzy);
+}
