@@ -58,9 +58,14 @@ async function networkFirst(request) {
     if (response.ok) await cache.put(request, response.clone());
     return response;
   } catch (error) {
-    // Offline: the copy asked for, else one for another language (the catalogue in
-    // German and English, say) — its texts fall back to German, marked as such.
-    const cached = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }));
+    // Offline: the copy asked for, else the German one (the reader's texts fall back
+    // to German, marked as such), else one in any language.
+    const german = new URL(request.url);
+    german.searchParams.set('lang', 'de');
+    const cached =
+      (await cache.match(request)) ||
+      (german.search !== new URL(request.url).search && (await cache.match(german.href))) ||
+      (await cache.match(request, { ignoreSearch: true }));
     if (cached) return cached;
     throw error;
   }

@@ -123,13 +123,17 @@ pub async fn ensure_module(locale: Locale, texts: ModuleTexts) -> bool {
 /// Makes the texts of `locale` available, with those of every module whose texts
 /// were asked for in this visit; `false` if they could not be loaded.
 pub async fn ensure(locale: Locale) -> bool {
-    let main = ensure_main(locale).await;
+    // Without its main file the language is not there (a module's file alone would
+    // make it look loaded).
+    if !ensure_main(locale).await {
+        return false;
+    }
     for texts in ModuleTexts::ALL {
         if MODULE_TEXTS.with(|m| m.borrow()[texts.at()].0) {
             ensure_module(locale, texts).await;
         }
     }
-    main
+    true
 }
 
 /// The language's own file (what every page may need).

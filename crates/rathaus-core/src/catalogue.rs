@@ -253,6 +253,11 @@ impl Catalogue {
         }
         for t in &self.life_situations {
             let at = &t.id;
+            if let Some(k) = t.keywords.iter().find(|k| k.contains([',', ';'])) {
+                out.push(format!(
+                    "life situation {at}: keyword '{k}' has a comma or semicolon: make it two keywords"
+                ));
+            }
             if !t.intro.as_ref().is_some_and(|i| i.has("de") && i.has("en")) {
                 out.push(format!(
                     "life situation {at}: intro needs German and English"

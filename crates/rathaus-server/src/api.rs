@@ -70,8 +70,11 @@ async fn get_catalogue(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let body = state.city_catalogue.get(reader_language(query.as_deref())?);
-    Ok(with_cache(body.response(&headers), "no-cache"))
+    let locale = reader_language(query.as_deref())?;
+    // The first answer in a language is compressed then: not on the async workers.
+    let served = state.city_catalogue.clone();
+    let response = blocking(move || served.get(locale).response(&headers)).await?;
+    Ok(with_cache(response, "no-cache"))
 }
 
 /// `?lang=`: the reader's language; the answer holds its texts, German and English
@@ -94,8 +97,10 @@ async fn get_overview(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let body = state.city_overview.get(reader_language(query.as_deref())?);
-    Ok(with_cache(body.response(&headers), "no-cache"))
+    let locale = reader_language(query.as_deref())?;
+    let served = state.city_overview.clone();
+    let response = blocking(move || served.get(locale).response(&headers)).await?;
+    Ok(with_cache(response, "no-cache"))
 }
 
 async fn get_service(

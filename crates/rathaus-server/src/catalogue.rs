@@ -373,6 +373,14 @@ pub fn check_city_catalogue(
             .and_then(|s| s.to_str())
             .unwrap_or_default()
             .to_owned();
+        if ["topics", "offices"].contains(&part.as_str()) {
+            problems.push(Problem::new(
+                &file,
+                "a services file cannot be named like the catalogue's own files: its \
+                 translations would share theirs (translations/catalogue/<language>/<name>.po)",
+            ));
+            continue;
+        }
         match read_part::<Vec<CatalogueEntry>>(&file, &part, translations, &mut warnings) {
             Ok(entries) => {
                 for entry in &entries {

@@ -63,23 +63,32 @@ pub fn po_path(translations: &Path, locale: Locale, part: &str) -> PathBuf {
         .join(format!("{part}.po"))
 }
 
+/// Where [`keywords_as_texts`] keeps each list as it was, to put it back unchanged.
+const KEPT_KEYWORDS: &str = "keywords (as written)";
+
 /// `value` with each `keywords` list written as a text (`{"de": "a, b"}`), so that
 /// the definitions' walk (crate::translations) names and translates it like any other.
+/// An empty list is no text.
 fn keywords_as_texts(value: &Value) -> Value {
     match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| match (k.as_str(), v) {
-                    ("keywords", Value::Array(list)) => {
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("keywords", Value::Array(list)) if !list.is_empty() => {
                         let words: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
                         let mut text = Map::new();
                         text.insert("de".into(), words.join(KEYWORD_SEPARATOR).into());
-                        (k.clone(), Value::Object(text))
+                        out.insert(k.clone(), Value::Object(text));
+                        out.insert(KEPT_KEYWORDS.into(), v.clone());
                     }
-                    _ => (k.clone(), keywords_as_texts(v)),
-                })
-                .collect(),
-        ),
+                    _ => {
+                        out.insert(k.clone(), keywords_as_texts(v));
+                    }
+                }
+            }
+            Value::Object(out)
+        }
         Value::Array(list) => Value::Array(list.iter().map(keywords_as_texts).collect()),
         other => other.clone(),
     }
@@ -90,6 +99,19 @@ pub fn export(part: &Value, locale: Locale, existing: Option<&Catalog>) -> Catal
     let mut catalog = translations::export(&keywords_as_texts(part), locale, existing);
     for entry in &mut catalog.entries {
         if entry.context.ends_with("/keywords") {
+            // A list whose German has changed keeps its words and its earlier German
+            // (stale, still searched): a reader's words only help, and hidden until
+            // confirmed they would take the service out of that language's search.
+            let before = existing.and_then(|e| e.get(&entry.context));
+            if let Some(before) = before.filter(|_| entry.fuzzy && !before.is_some_and(|b| b.fuzzy))
+            {
+                entry.fuzzy = false;
+                entry
+                    .notes
+                    .retain(|n| !n.starts_with("translated from the earlier German"));
+                entry.notes.push(format!("German now: {}", entry.source));
+                entry.source.clone_from(&before.source);
+            }
             entry.notes.push(
                 "The words people type to find this service (German and English here). \
                  Write the words a reader of this language would type, separated by commas."
@@ -114,15 +136,18 @@ pub fn apply(part: &mut Value, locale: Locale, catalog: &Catalog) {
     *part = translated;
 }
 
-/// Each keyword text back to its list (no keyword holds a comma: the catalogue's check
-/// says so), and its translation into `keywords_by_language`.
+/// Each keyword text back to its list as it was written, and its translation into
+/// `keywords_by_language`.
 fn keywords_back(value: &mut Value, language: &str) {
     match value {
         Value::Object(map) => {
             if let Some(Value::Object(text)) = map.get("keywords") {
-                let words = |l: &str| text.get(l).and_then(Value::as_str).map(split_keywords);
-                let (german, own) = (words("de").unwrap_or_default(), words(language));
-                map.insert("keywords".into(), german.into());
+                let own = text
+                    .get(language)
+                    .and_then(Value::as_str)
+                    .map(split_keywords);
+                let written = map.remove(KEPT_KEYWORDS).unwrap_or_default();
+                map.insert("keywords".into(), written);
                 if let Some(own) = own.filter(|w| !w.is_empty()) {
                     let by = map
                         .entry("keywords_by_language")

@@ -108,11 +108,23 @@ pub fn SearchBox() -> impl IntoView {
         });
     };
     // The latest query waits for the catalogue, if it was not there yet.
+    // Another catalogue (the reader chose another language): the query shown is
+    // searched again in it.
     let waiting = StoredValue::new(false);
-    Effect::new(move || {
+    Effect::new(move |before: Option<usize>| {
         let arrived = data.get();
+        let address = match &arrived {
+            Some(Ok(catalogue)) => Arc::as_ptr(catalogue) as usize,
+            _ => 0,
+        };
+        let replaced = before.is_some_and(|b| b != 0 && b != address);
         if !waiting.get_value() {
-            return;
+            if let (Some(Ok(catalogue)), true) = (arrived, replaced) {
+                if !typed.get_value().trim().is_empty() {
+                    search(catalogue, typed.get_value(), latest.get_value());
+                }
+            }
+            return address;
         }
         match arrived {
             Some(Ok(catalogue)) => {
@@ -125,6 +137,7 @@ pub fn SearchBox() -> impl IntoView {
             }
             None => {}
         }
+        address
     });
     let run = move |query: String| {
         typed.set_value(query.clone());

@@ -29,10 +29,11 @@ const STOPWORDS: &[&str] = &[
     "something", "anyone", "getting",
     // Turkish (folded: "için" → "icin")
     "bir", "ve", "ile", "icin", "ne", "nasil", "nerede", "nereye", "neden", "mi", "mu",
-    "bu", "su", "o", "ben", "benim", "bana", "biz", "bizim", "sen", "siz", "var", "yok",
+    "bu", "o", "ben", "benim", "bana", "biz", "bizim", "sen", "siz", "var", "yok",
     "cok", "daha", "gibi", "ama", "veya", "ya", "de", "da", "ki", "hangi", "kim",
-    // Arabic (folded: "أريد" → "اريد")
-    "في", "من", "على", "الى", "عن", "مع", "و", "او", "ما", "ماذا", "كيف", "اين", "متى",
+    // Arabic (folded: "أريد" → "اريد", "على" → "علي"; "şu" is left: folded, it is "su",
+    // water)
+    "في", "من", "علي", "الي", "عن", "مع", "و", "او", "ما", "ماذا", "كيف", "اين", "متي",
     "هل", "انا", "لي", "عندي", "اريد", "نريد", "هذا", "هذه", "ذلك", "التي", "الذي", "لا",
     "بدي", "بدنا", "ممكن", "عايز",
     // Ukrainian and Russian
@@ -183,21 +184,25 @@ fn turkish(word: &str) -> String {
 }
 
 /// Arabic light stemming: the conjunction and prepositions written onto the article
-/// (و، ب، ك، ف، ل + ال), the article, and plural, feminine and pronoun endings.
+/// (و، ب، ك، ف، ل + ال), the article, and plural, feminine and pronoun endings. A
+/// prefix goes only where enough is left to be a word, and a lone و stays: both are
+/// as often the word's own letters (والدين, parents, is no "and" + دين, religion).
 fn arabic(word: &str) -> String {
     let letters = |w: &str| w.chars().count();
     let mut stem = word;
-    for prefix in ["وال", "بال", "كال", "فال", "لل", "ال"] {
+    for (prefix, shortest) in [
+        ("وال", 4),
+        ("بال", 3),
+        ("كال", 3),
+        ("فال", 3),
+        ("لل", 3),
+        ("ال", 2),
+    ] {
         if let Some(rest) = stem.strip_prefix(prefix) {
-            if letters(rest) >= 2 {
+            if letters(rest) >= shortest {
                 stem = rest;
                 break;
             }
-        }
-    }
-    if letters(stem) > 3 {
-        if let Some(rest) = stem.strip_prefix('و') {
-            stem = rest;
         }
     }
     for suffix in ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"] {
@@ -385,6 +390,17 @@ mod tests {
         same("الكلب", "كلب", Locale::Ar);
         same("كلبي", "كلب", Locale::Ar);
         same("بالبلدية", "بلدية", Locale::Ar);
+        same("الوالدين", "والدين", Locale::Ar);
+        assert_ne!(
+            words_in("والدين", Locale::Ar),
+            words_in("دينية", Locale::Ar)
+        );
+        // Stopwords as typed, with alif maqsura; "su" is water in Turkish.
+        assert_eq!(
+            words_in("على الجنسية", Locale::Ar),
+            words_in("الجنسية", Locale::Ar)
+        );
+        assert_eq!(words_in("su faturası", Locale::Tr).len(), 2);
         // Arabic as typed: with or without hamza and vowel marks.
         same("أريد", "اريد", Locale::Ar);
         same("جَواز", "جواز", Locale::Ar);

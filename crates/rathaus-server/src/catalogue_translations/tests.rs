@@ -26,12 +26,7 @@ fn a_keyword_list_is_one_text_named_by_its_entry() {
     let contexts: Vec<&str> = catalog.entries.iter().map(|e| e.context.as_str()).collect();
     assert_eq!(
         contexts,
-        [
-            "hundesteuer/keywords",
-            "hundesteuer/name",
-            "fundsache/keywords",
-            "fundsache/name"
-        ]
+        ["hundesteuer/keywords", "hundesteuer/name", "fundsache/name"]
     );
     assert_eq!(catalog.entries[0].source, "Hund, Hundemarke, dog");
 }
@@ -58,7 +53,9 @@ fn translated_keywords_stand_beside_the_german_ones() {
     assert!(part[1].get("keywords_by_language").is_none());
     assert_eq!(part[1]["name"], json!({"de": "Fundsache"}));
     let lacks = coverage(&part, &catalog);
-    assert_eq!(lacks.missing, ["fundsache/keywords", "fundsache/name"]);
+    // An empty list is no text to translate.
+    assert_eq!(lacks.missing, ["fundsache/name"]);
+    assert_eq!(part[1]["keywords"], json!([]));
 }
 
 #[test]
@@ -103,7 +100,7 @@ fn a_reader_gets_german_english_and_their_own_language() {
 }
 
 #[test]
-fn written_again_a_keyword_list_that_changed_asks_to_be_confirmed() {
+fn written_again_a_keyword_list_that_changed_stays_searched_and_says_it_is_stale() {
     let part = services();
     let mut catalog = export(&part, Locale::Tr, None);
     translated(&mut catalog, "hundesteuer/keywords", "köpek");
@@ -111,15 +108,26 @@ fn written_again_a_keyword_list_that_changed_asks_to_be_confirmed() {
     changed[0]["keywords"] = json!(["Hund", "Hundemarke", "dog", "Welpe"]);
     let again = export(&changed, Locale::Tr, Some(&catalog));
     let entry = again.get("hundesteuer/keywords").unwrap();
-    assert!(entry.fuzzy);
+    // Not hidden: the earlier German kept, the German now as a note.
+    assert!(!entry.fuzzy);
     assert_eq!(entry.translation, "köpek");
-    assert_eq!(
-        coverage(&changed, &again).missing,
-        [
-            "hundesteuer/keywords",
-            "hundesteuer/name",
-            "fundsache/keywords",
-            "fundsache/name"
-        ]
-    );
+    assert_eq!(entry.source, "Hund, Hundemarke, dog");
+    assert!(entry
+        .notes
+        .contains(&"German now: Hund, Hundemarke, dog, Welpe".to_owned()));
+    let lacks = coverage(&changed, &again);
+    assert_eq!(lacks.stale, ["hundesteuer/keywords"]);
+    let mut applied = changed.clone();
+    apply(&mut applied, Locale::Tr, &again);
+    assert_eq!(applied[0]["keywords_by_language"]["tr"], json!(["köpek"]));
+}
+
+#[test]
+fn a_keyword_is_put_back_as_it_was_written() {
+    let mut part = json!([{"id": "x", "name": {"de": "X"}, "keywords": ["  Hund ", "A"]}]);
+    let mut catalog = export(&part, Locale::Pl, None);
+    translated(&mut catalog, "x/keywords", "pies");
+    apply(&mut part, Locale::Pl, &catalog);
+    assert_eq!(part[0]["keywords"], json!(["  Hund ", "A"]));
+    assert!(part[0].get(KEPT_KEYWORDS).is_none());
 }
