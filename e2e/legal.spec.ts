@@ -15,6 +15,15 @@ const served = join(root, 'dist', 'legal.json');
 // meanwhile.
 test.describe.configure({ mode: 'serial' });
 
+/** The translation of the city's text `context` (translations/legal/{language}.po). */
+function city(language: string, context: string): string {
+  const po = readFileSync(join(root, 'translations', 'legal', `${language}.po`), 'utf8');
+  const at = po.indexOf(`msgctxt ${JSON.stringify(context)}\n`);
+  expect(at, `${context} in ${language}.po`).toBeGreaterThan(-1);
+  const line = po.slice(at).split('\n').find((l) => l.startsWith('msgstr '))!;
+  return JSON.parse(line.slice('msgstr '.length));
+}
+
 async function followFooter(page: Page, link: string, heading: string) {
   await page.getByRole('navigation', { name: 'Rechtliches' }).getByRole('link', { name: link }).click();
   const h1 = await arriveAt(page, heading);
@@ -77,6 +86,17 @@ test('the footer of every page reaches the three pages, filled from the city', a
   const origin = new URL(page.url()).origin;
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
   expect(await context.cookies()).toEqual([]);
+});
+
+test('the privacy statement in Arabic: the city’s own sections in Arabic, right to left', async ({ page }) => {
+  await page.goto('/datenschutz');
+  await arriveAt(page, 'Datenschutzerklärung');
+  await chooseLanguage(page, 'العربية');
+  const main = page.locator('main');
+  await expect(main.getByRole('heading', { name: city('ar', 'privacy/sections/0/heading') })).toBeVisible();
+  await expect(main.getByText(city('ar', 'privacy/sections/0/paragraphs/0'))).not.toHaveAttribute('lang', /.*/);
+  await expect(main.getByText(city('ar', 'privacy/retention/0'))).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('a service says who processes the data and why before it asks for any', async ({ page }) => {
@@ -196,6 +216,14 @@ test('a city changes legal.json and the pages follow without a rebuild', async (
     await expect(main.getByText('Nur auf Deutsch')).toHaveAttribute('lang', 'de');
     await expect(main.getByRole('heading', { name: 'A note on content' })).not.toHaveAttribute('lang', 'de');
     await expect(main).toContainText('Max Probe, Mayor');
+
+    // In Turkish, the city's texts come from its translators' file — but not a
+    // translation of German the city has changed since: that shows in German.
+    await chooseLanguage(page, 'Türkçe');
+    await expect(main.getByText(city('tr', 'legal_form'))).toBeVisible();
+    await expect(main.getByText('Oberbürgermeister Max Probe')).toHaveAttribute('lang', 'de');
+    await expect(main).not.toContainText(city('tr', 'representative'));
+    await expectAccessible(page);
   } finally {
     write(original);
   }

@@ -94,7 +94,7 @@ async function wizardByLink(tab, phase, base) {
 
 // The languages whose texts a visit loads when chosen (public/i18n), by their `lang`.
 const LANGUAGES = readdirSync(join(root, 'public', 'i18n'))
-  .filter((f) => f.endsWith('.json') && !f.endsWith('.legal.json') && !f.endsWith('.wizard.json'))
+  .filter((f) => f.endsWith('.json') && !/\.(legal|wizard|city)\.json$/.test(f))
   .map((f) => f.replace(/\.json$/, ''))
   .sort();
 

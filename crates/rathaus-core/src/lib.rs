@@ -31,6 +31,7 @@ pub mod scope;
 pub mod search;
 pub mod text;
 pub mod timeline;
+pub mod translated;
 pub mod upload;
 pub mod validate;
 

@@ -15,6 +15,7 @@ pub mod db;
 mod error;
 mod extract;
 pub mod feedback;
+pub mod legal_translations;
 pub mod limit;
 mod listen;
 pub mod office;

@@ -76,6 +76,13 @@ enum TranslationAction {
     /// Write (or bring up to date) the catalogue's PO files in a language, one per
     /// catalogue file, keeping the translations they have; prints what they lack.
     Catalogue { language: String },
+    /// Write (or bring up to date) the PO file of the city's own texts
+    /// (`public/legal.json`) in a language, and the file the app loads from it.
+    Legal {
+        language: String,
+        #[arg(long, default_value = "public")]
+        public: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -285,6 +292,30 @@ fn translations_command(
         }
         TranslationAction::Catalogue { language } => {
             catalogue_po_files(catalogue, translations, translated(&language)?)?
+        }
+        TranslationAction::Legal { language, public } => {
+            use rathaus_server::legal_translations as lt;
+            let locale = translated(&language)?;
+            let file = public.join("legal.json");
+            let legal: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file)?)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            let to = lt::po_path(translations, locale);
+            let existing = std::fs::read_to_string(&to)
+                .ok()
+                .map(|text| Catalog::parse(&text).map_err(|e| format!("{}: {e}", to.display())))
+                .transpose()?;
+            let catalog = t::export(&legal, locale, existing.as_ref());
+            std::fs::create_dir_all(to.parent().expect("a folder"))?;
+            std::fs::write(&to, catalog.write())?;
+            let app = lt::app_path(&public, locale);
+            std::fs::write(&app, lt::for_app(&legal, locale, &catalog))?;
+            println!(
+                "{}: {} texts, {} without a confirmed translation; {} written",
+                to.display(),
+                catalog.entries.len(),
+                t::coverage(&legal, &catalog).missing.len(),
+                app.display()
+            );
         }
     }
     Ok(())

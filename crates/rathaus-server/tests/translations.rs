@@ -148,3 +148,48 @@ fn numbers(s: &str) -> Vec<String> {
     out.sort_unstable();
     out
 }
+
+/// The city's own texts (public/legal.json) in every language, and the files the app
+/// loads from them current (`rathaus-server translations legal <language>` writes
+/// both; so does this test with `RATHAUS_WRITE_TEXTS=1`).
+#[test]
+fn the_citys_texts_are_in_every_language_and_the_apps_files_are_current() {
+    use rathaus_server::legal_translations::{app_path, for_app, po_path as legal_po};
+    let public = root().join("public");
+    let legal: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(public.join("legal.json")).unwrap()).unwrap();
+    for locale in translated() {
+        let path = legal_po(&root().join("translations"), locale);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("{} is missing", path.display()));
+        let catalog = rathaus_core::po::Catalog::parse(&text).unwrap();
+        let lacks = coverage(&legal, &catalog);
+        // A legal text translated from other German is not shown: stale fails too.
+        assert!(
+            lacks.missing.is_empty() && lacks.stale.is_empty() && lacks.unknown.is_empty(),
+            "{}: {lacks:?}",
+            path.display()
+        );
+        for entry in &catalog.entries {
+            assert_eq!(
+                placeholders(&entry.translation),
+                placeholders(&entry.source),
+                "{}: {}",
+                path.display(),
+                entry.context
+            );
+        }
+        let expected = for_app(&legal, locale, &catalog);
+        let app = app_path(&public, locale);
+        if std::env::var_os("RATHAUS_WRITE_TEXTS").is_some() {
+            std::fs::write(&app, &expected).unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(&app).ok().as_deref(),
+            Some(expected.as_str()),
+            "{} is out of date: rathaus-server translations legal {}",
+            app.display(),
+            locale.code()
+        );
+    }
+}

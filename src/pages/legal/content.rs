@@ -8,11 +8,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use rathaus_core::date::Date;
-use rathaus_core::{format, json_struct, Text};
+use rathaus_core::json::FromJson;
+use rathaus_core::{format, json_struct, Locale, Text};
 
 use crate::api::ApiError;
 use crate::components::{LoadError, Loading};
-use crate::i18n::{I18n, Key};
+use crate::i18n::{use_i18n, I18n, Key};
 use crate::legal::{say, text};
 use crate::task::Loader;
 
@@ -178,27 +179,58 @@ impl Privacy {
 }
 
 thread_local! {
-    /// Read once per visit, from the file [`text`] read.
-    static LOADED: RefCell<Option<Arc<Legal>>> = const { RefCell::new(None) };
+    /// Read once per visit and language, from the file [`text`] read.
+    static LOADED: RefCell<Option<(Locale, Arc<Legal>)>> = const { RefCell::new(None) };
 }
 
-async fn load() -> Result<Arc<Legal>, ApiError> {
-    if let Some(legal) = LOADED.with(|l| l.borrow().clone()) {
+fn loaded(locale: Locale) -> Option<Arc<Legal>> {
+    LOADED.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(l, _)| *l == locale)
+            .map(|(_, legal)| legal.clone())
+    })
+}
+
+/// The file, with the city's texts in `locale` where its translators' file
+/// (`/i18n/{code}.city.json`, docs/translations.md) has them for the German there now.
+async fn load(locale: Locale) -> Result<Arc<Legal>, ApiError> {
+    if let Some(legal) = loaded(locale) {
         return Ok(legal);
     }
-    let read = rathaus_core::json::from_str(&text().await?);
+    let mut tree = rathaus_core::json::parse(&text().await?).map_err(|_| ApiError::Decode)?;
+    if !matches!(locale, Locale::De | Locale::En) {
+        // Without it (offline, not kept yet) the texts show in German, marked so.
+        let path = format!("/i18n/{}.city.json", locale.code());
+        if let Ok((200, body)) = crate::api::fetch_text("GET", &path, None, &[]).await {
+            if let Ok(texts) = rathaus_core::json::parse(&body) {
+                rathaus_core::translated::lay_onto(&mut tree, &texts, locale.code());
+            }
+        }
+    }
+    let read = Legal::from_json(&tree);
     let legal: Arc<Legal> = Arc::new(read.map_err(|_| ApiError::Decode)?);
-    LOADED.with(|l| *l.borrow_mut() = Some(legal.clone()));
+    LOADED.with(|l| *l.borrow_mut() = Some((locale, legal.clone())));
     Ok(legal)
 }
 
-/// The city's legal information, fetched on first use; `None` while on its way.
+/// The city's legal information in the reader's language, fetched on first use and
+/// again when the language changes (what is shown stays until then); `None` while on
+/// its way.
 pub fn use_legal() -> Loader<Arc<Legal>> {
-    let loader = Loader::idle(load);
-    match LOADED.with(|l| l.borrow().clone()) {
+    let i18n = use_i18n();
+    let loader = Loader::idle(move || load(i18n.locale()));
+    match loaded(i18n.locale()) {
         Some(legal) => loader.set(Ok(legal)),
         None => loader.reload(),
     }
+    Effect::new(move |before: Option<Locale>| {
+        let locale = i18n.locale_tracked();
+        if before.is_some_and(|b| b != locale) {
+            loader.refresh();
+        }
+        locale
+    });
     loader
 }
 
@@ -369,6 +401,27 @@ mod tests {
         assert!(a.enforcement.is_named() && !a.contact.email.is_empty());
         // Honest: the known gaps are listed.
         assert!(a.status != "partial" || !a.barriers.is_empty());
+    }
+
+    // Reads the repository's files (and the native-only list of languages).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_shipped_language_has_the_citys_texts_where_the_pages_read_them() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let text = std::fs::read_to_string(format!("{root}/public/legal.json")).unwrap();
+        for locale in crate::i18n::files::translated() {
+            let path = format!("{root}/public/i18n/{}.city.json", locale.code());
+            let texts = rathaus_core::json::parse(&std::fs::read_to_string(&path).unwrap());
+            let texts = texts.unwrap();
+            let mut tree = rathaus_core::json::parse(&text).unwrap();
+            let put = rathaus_core::translated::lay_onto(&mut tree, &texts, locale.code());
+            // Every translation found its text, with the German it was made from.
+            assert_eq!(put, texts.as_object().unwrap().len(), "{path}");
+            let legal = Legal::from_json(&tree).unwrap();
+            for t in [&legal.city, &legal.privacy.legal_basis[0]] {
+                assert!(t.has(locale.code()), "{path}: {t:?}");
+            }
+        }
     }
 
     #[test]
