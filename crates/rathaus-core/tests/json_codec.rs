@@ -141,12 +141,18 @@ fn the_front_page_overview_counts_what_each_topic_page_lists() {
             assert_eq!(t.count as usize, listed.len(), "{}", t.id);
         }
     }
+    // The wizards, as the catalogue has them but without their search words.
     let wizards: Vec<_> = catalogue
         .services
         .iter()
         .filter(|e| e.wizard.is_some())
+        .map(|e| rathaus_core::catalogue::CatalogueEntry {
+            keywords: Vec::new(),
+            keywords_by_language: Default::default(),
+            ..e.clone()
+        })
         .collect();
-    assert_eq!(overview.online.iter().collect::<Vec<_>>(), wizards);
+    assert_eq!(overview.online, wizards);
 }
 
 #[test]
