@@ -70,9 +70,17 @@ async fn get_catalogue(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
+    in_reader_language(state.city_catalogue.clone(), query, headers).await
+}
+
+/// `served` in the language `query` asks for, as the client accepts it.
+async fn in_reader_language(
+    served: std::sync::Arc<crate::precompressed::PerLanguage>,
+    query: Option<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let locale = reader_language(query.as_deref())?;
     // The first answer in a language is compressed then: not on the async workers.
-    let served = state.city_catalogue.clone();
     let response = blocking(move || served.get(locale).response(&headers)).await?;
     Ok(with_cache(response, "no-cache"))
 }
@@ -97,10 +105,7 @@ async fn get_overview(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let locale = reader_language(query.as_deref())?;
-    let served = state.city_overview.clone();
-    let response = blocking(move || served.get(locale).response(&headers)).await?;
-    Ok(with_cache(response, "no-cache"))
+    in_reader_language(state.city_overview.clone(), query, headers).await
 }
 
 async fn get_service(

@@ -224,14 +224,7 @@ pub fn for_reader(value: &mut Value, locale: Locale, besides: Besides) {
 /// One part's translations as read: each language's catalog, or why its file could not
 /// be read. A language without a file is absent.
 pub fn read_all(translations: &Path, part: &str) -> Vec<(Locale, Result<Catalog, String>)> {
-    translations::translated()
-        .filter_map(|locale| {
-            let path = po_path(translations, locale, part);
-            let text = std::fs::read_to_string(&path).ok()?;
-            let read = Catalog::parse(&text).map_err(|e| format!("{}: {e}", path.display()));
-            Some((locale, read))
-        })
-        .collect()
+    translations::read_each(|locale| po_path(translations, locale, part))
 }
 
 #[cfg(test)]

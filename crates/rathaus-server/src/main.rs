@@ -262,10 +262,7 @@ fn translations_command(
     match action {
         TranslationAction::Export { service, language } => {
             let locale = translated(&language)?;
-            let existing = std::fs::read_to_string(t::po_path(translations, locale, &service))
-                .ok()
-                .map(|text| Catalog::parse(&text))
-                .transpose()?;
+            let existing = existing_po(&t::po_path(translations, locale, &service))?;
             print!(
                 "{}",
                 t::export(&definition(&service)?, locale, existing.as_ref()).write()
@@ -300,10 +297,7 @@ fn translations_command(
             let legal: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file)?)
                 .map_err(|e| format!("{}: {e}", file.display()))?;
             let to = lt::po_path(translations, locale);
-            let existing = std::fs::read_to_string(&to)
-                .ok()
-                .map(|text| Catalog::parse(&text).map_err(|e| format!("{}: {e}", to.display())))
-                .transpose()?;
+            let existing = existing_po(&to)?;
             let catalog = t::export(&legal, locale, existing.as_ref());
             std::fs::create_dir_all(to.parent().expect("a folder"))?;
             std::fs::write(&to, catalog.write())?;
@@ -321,22 +315,30 @@ fn translations_command(
     Ok(())
 }
 
+/// The PO file at `path` as read, `None` where there is none yet.
+fn existing_po(
+    path: &std::path::Path,
+) -> Result<Option<rathaus_core::po::Catalog>, Box<dyn std::error::Error>> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Ok(None);
+    };
+    let catalog =
+        rathaus_core::po::Catalog::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Some(catalog))
+}
+
 /// [`TranslationAction::Catalogue`].
 fn catalogue_po_files(
     catalogue: &std::path::Path,
     translations: &std::path::Path,
     locale: rathaus_core::Locale,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    use rathaus_core::po::Catalog;
     use rathaus_server::catalogue_translations as ct;
     for part in ct::parts(catalogue)? {
         let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&part.file)?)
             .map_err(|e| format!("{}: {e}", part.file.display()))?;
         let to = ct::po_path(translations, locale, &part.name);
-        let existing = std::fs::read_to_string(&to)
-            .ok()
-            .map(|text| Catalog::parse(&text).map_err(|e| format!("{}: {e}", to.display())))
-            .transpose()?;
+        let existing = existing_po(&to)?;
         let changed = existing
             .as_ref()
             .map_or(0, |e| ct::coverage(&value, e).stale.len());

@@ -167,9 +167,15 @@ pub fn translated() -> impl Iterator<Item = Locale> {
 /// A definition's translations as read: each language's catalog, or why its file could
 /// not be read. A language without a file is absent.
 pub fn read_all(translations: &Path, service: &str) -> Vec<(Locale, Result<Catalog, String>)> {
+    read_each(|locale| po_path(translations, locale, service))
+}
+
+/// Each translated language's PO file at `path_of(language)`, as [`read_all`] reads
+/// them.
+pub fn read_each(path_of: impl Fn(Locale) -> PathBuf) -> Vec<(Locale, Result<Catalog, String>)> {
     translated()
         .filter_map(|locale| {
-            let path = po_path(translations, locale, service);
+            let path = path_of(locale);
             let text = std::fs::read_to_string(&path).ok()?;
             let read = Catalog::parse(&text).map_err(|e| format!("{}: {e}", path.display()));
             Some((locale, read))
