@@ -34,6 +34,8 @@ pub fn definition_schema() -> String {
     let defs = &mut root["$defs"];
     let languages: Vec<&str> = Locale::ALL.iter().map(|l| l.code()).collect();
     defs["Text"]["propertyNames"] = json!({ "enum": languages });
+    // Authors always write the German every other language falls back to.
+    defs["Text"]["required"] = json!([crate::text::REQUIRED_LANGUAGE]);
     let codes: Vec<&str> = ErrorCode::ALL
         .iter()
         .filter(|code| FieldKind::ALL.iter().any(|k| k.can_report(**code)))

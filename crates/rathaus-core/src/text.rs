@@ -78,10 +78,13 @@ impl Locale {
 pub const REQUIRED_LANGUAGE: &str = "de";
 
 /// A text written by a service author in several languages, keyed by language tag.
+/// German (`de`) is every text's fallback: definitions and the catalogue always carry
+/// it; the overview asked in another language (`?lang=`) carries only that language
+/// where it has a translation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Wire)]
 #[serde(transparent)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(extend("required" = ["de"])))]
+#[cfg_attr(feature = "schema", schemars(extend("minProperties" = 1)))]
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {
