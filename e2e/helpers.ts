@@ -155,3 +155,46 @@ export async function chooseLanguage(page: Page, language: string) {
   }
   await chooser.getByRole('button', { name: language, exact: true }).click();
 }
+
+/** A date `days` from today (negative: in the past), as the day, month and year a
+ * citizen types: journeys with dates relative to today stay valid on any day. */
+export function daysFromToday(days: number): { day: string; month: string; year: string } {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return { day: String(date.getDate()), month: String(date.getMonth() + 1), year: String(date.getFullYear()) };
+}
+
+/** Types a date into the day, month and year boxes of the date question labelled
+ * `legend` (for pages with more than one date). */
+export async function fillDateIn(page: Page, legend: string, date: { day: string; month: string; year: string }) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Tag').fill(date.day);
+  await group.getByLabel('Monat').fill(date.month);
+  await group.getByLabel('Jahr').fill(date.year);
+}
+
+/** On the check page, with the declaration ticked: sends the application. With a fee,
+ * pays `amount` ("12,00 €") at the test provider and returns to the confirmation;
+ * without one, arrives at the confirmation straight away. Returns the case number. */
+export async function sendAndPay(page: Page, amount?: string) {
+  await page.getByRole('button', { name: 'Antrag abschicken' }).click();
+  if (!amount) {
+    await arriveAt(page, 'Antrag gesendet');
+    return (await page.getByTestId('case-number').textContent())!;
+  }
+  await arriveAt(page, 'Zahlung ausstehend');
+  await expect(page.getByTestId('payment-state')).toHaveText(`Offene Gebühr: ${amount}`);
+  const caseNumber = (await page.getByTestId('case-number').textContent())!;
+  await page.getByRole('button', { name: 'Jetzt bezahlen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bezahlen');
+  await expect(page.getByTestId('amount')).toHaveText(amount);
+  await expectAccessible(page);
+  await page.getByLabel('PayPal').check();
+  await page.getByRole('button', { name: /^Jetzt bezahlen/ }).click();
+  await arriveAt(page, 'Bezahlt');
+  await expect(page.getByTestId('receipt')).toContainText(amount);
+  await page.getByRole('link', { name: 'Zurück zur Bestätigung Ihres Antrags' }).click();
+  await arriveAt(page, 'Antrag gesendet');
+  await expect(page.getByTestId('payment-state')).toHaveText('Bezahlt');
+  return caseNumber;
+}

@@ -510,6 +510,12 @@ messages! {
     ErrDateInFuture => "„{label}“ darf nicht in der Zukunft liegen", "{label} must be today or in the past";
     ErrDateTooRecent => "„{label}“ muss mindestens {limit} Jahre zurückliegen", "{label} must be at least {limit} years ago";
     ErrDateTooOld => "„{label}“ darf höchstens {limit} Jahre zurückliegen", "{label} must be within the last {limit} years";
+    ErrDateTooEarly => "„{label}“ muss am {limit} oder später sein", "{label} must be on or after {limit}";
+    ErrDateTooLate => "„{label}“ muss am {limit} oder früher sein", "{label} must be on or before {limit}";
+    ErrInvalidTime => "Geben Sie „{label}“ als Uhrzeit ein, zum Beispiel 14:30", "Enter {label} as a time of day, like 14:30";
+    ErrPatternMismatch => "„{label}“ hat nicht die richtige Form: Schreiben Sie es wie im Beispiel", "{label} is not in the right form: write it like the example";
+    ErrStopped => "Diesen Antrag können Sie hier nicht stellen", "You cannot make this application here";
+    ComputedPending => "Wird berechnet, sobald die Angaben dafür vollständig sind", "Worked out once the answers it needs are complete";
     ErrInvalidEmail => "Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de",
         "Enter an email address in the correct format, like name@example.com";
     ErrInvalidPostcode => "Geben Sie eine Postleitzahl mit 5 Ziffern ein, zum Beispiel 44135", "Enter a postcode with 5 digits, like 44135";

@@ -52,6 +52,11 @@ pub fn field_error_message(field: &Field, error: &FieldError, locale: Locale) ->
         ErrorCode::DateInPast => Key::ErrDateInPast,
         ErrorCode::DateTooRecent => Key::ErrDateTooRecent,
         ErrorCode::DateTooOld => Key::ErrDateTooOld,
+        ErrorCode::DateTooEarly => Key::ErrDateTooEarly,
+        ErrorCode::DateTooLate => Key::ErrDateTooLate,
+        ErrorCode::InvalidTime => Key::ErrInvalidTime,
+        ErrorCode::PatternMismatch => Key::ErrPatternMismatch,
+        ErrorCode::Stopped => Key::ErrStopped,
         ErrorCode::InvalidEmail => Key::ErrInvalidEmail,
         ErrorCode::InvalidPostcode => Key::ErrInvalidPostcode,
         ErrorCode::InvalidPhone => Key::ErrInvalidPhone,
@@ -94,6 +99,10 @@ fn display_limit(field: &Field, error: &FieldError, locale: Locale) -> String {
     let Some(limit) = error.limit.as_deref() else {
         return String::new();
     };
+    if matches!(error.code, ErrorCode::DateTooEarly | ErrorCode::DateTooLate) {
+        return rathaus_core::date::Date::parse_iso(limit)
+            .map_or_else(|| limit.to_owned(), |d| format::date(d, locale));
+    }
     let number = Decimal::parse(limit, Separators::DecimalPoint);
     match (error.code, field.kind, number) {
         (ErrorCode::FileTooLarge, _, Some(bytes)) => {

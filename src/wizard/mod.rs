@@ -42,6 +42,8 @@ pub fn display_answer(
             Some(value) => rathaus_core::format::number(value, field.kind, locale),
             None => t.trim().to_owned(),
         },
+        Answer::Text(t) if field.kind == FieldKind::Time => rathaus_core::date::parse_time(t)
+            .map_or_else(|| t.trim().to_owned(), rathaus_core::date::time_of_day),
         Answer::Text(t) => t.trim().to_owned(),
         Answer::Choices(values) => values
             .iter()

@@ -248,6 +248,9 @@ pub fn Question(
                 FieldKind::Phone => TextInputKind::Phone,
                 FieldKind::Iban => TextInputKind::Iban,
                 FieldKind::TaxId => TextInputKind::TaxId,
+                FieldKind::Time => TextInputKind::Time,
+                // A code of a given shape: typed as printed.
+                FieldKind::Text if field.constraints.pattern.is_some() => TextInputKind::Code,
                 _ => TextInputKind::Text,
             };
             let (value, set) = text(changed);

@@ -45,6 +45,18 @@ pub enum Condition {
         field: String,
         years: u32,
     },
+    /// At least one item of the repeatable group `group` meets `condition` (read inside
+    /// the item): "at least one dog of a listed breed".
+    AnyItem {
+        group: String,
+        condition: Box<Condition>,
+    },
+    /// Every item of `group` meets `condition`, and there is at least one: "both
+    /// parents employed".
+    EveryItem {
+        group: String,
+        condition: Box<Condition>,
+    },
     Not(Box<Condition>),
     All(Vec<Condition>),
     Any(Vec<Condition>),

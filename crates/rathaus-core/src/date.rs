@@ -70,6 +70,29 @@ impl Date {
         }
     }
 
+    /// `months` later (earlier when negative), on the same day or the month's last day
+    /// where it has none (31 January + 1 month = 28 or 29 February).
+    pub fn months_later(self, months: i32) -> Date {
+        let index = self.year * 12 + i32::from(self.month) - 1 + months;
+        let (year, month) = (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    pub fn days_later(self, days: i32) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + i64::from(days))
+    }
+
+    /// Calendar days from `self` to `to`, both counted (the same day is 1); `None` when
+    /// `to` is earlier.
+    pub fn calendar_days_through(self, to: Date) -> Option<i64> {
+        let days = to.days_since_epoch() - self.days_since_epoch();
+        (days >= 0).then_some(days + 1)
+    }
+
     /// Full years from `self` (a birth date, say) to `on`.
     pub fn whole_years_until(self, on: Date) -> i32 {
         let mut years = on.year - self.year;
@@ -84,6 +107,24 @@ impl Date {
         // 1970-01-01 was a Thursday (3).
         ((self.days_since_epoch() + 3).rem_euclid(7)) as u8
     }
+}
+
+/// A time of day as typed: `14:30`, `9:05`, `14.30` (hours 0–23, minutes two digits),
+/// as hours and minutes. Written back as [`time_of_day`].
+pub fn parse_time(text: &str) -> Option<(u8, u8)> {
+    let (hours, minutes) = text.trim().split_once([':', '.'])?;
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u8>().ok())
+            .flatten()
+    };
+    let (h, m) = (digits(hours, 1..=2)?, digits(minutes, 2..=2)?);
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+/// `07:05`: the one way a time is stored and shown.
+pub fn time_of_day((hours, minutes): (u8, u8)) -> String {
+    format!("{hours:02}:{minutes:02}")
 }
 
 impl fmt::Display for Date {
@@ -188,6 +229,47 @@ fn last_sunday(year: i32, month: u8) -> Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(year: i32, month: u8, day: u8) -> Date {
+        Date::new(year, month, day).unwrap()
+    }
+
+    #[test]
+    fn months_keep_the_day_or_take_the_months_last() {
+        assert_eq!(d(2026, 1, 31).months_later(1), d(2026, 2, 28));
+        assert_eq!(d(2028, 1, 31).months_later(1), d(2028, 2, 29));
+        assert_eq!(d(2026, 12, 4).months_later(6), d(2027, 6, 4));
+        assert_eq!(d(2026, 3, 31).months_later(-6), d(2025, 9, 30));
+        assert_eq!(d(2026, 1, 15).months_later(-13), d(2024, 12, 15));
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(parse_time("14:30"), Some((14, 30)));
+        assert_eq!(parse_time(" 9.05 "), Some((9, 5)));
+        assert_eq!(parse_time("0:00"), Some((0, 0)));
+        assert_eq!(time_of_day(parse_time("7.00").unwrap()), "07:00");
+        for bad in [
+            "25:99", "24:00", "12:60", "1230", "12:5", "ab:cd", "123:00", "", "12:30:00",
+        ] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn days_cross_months_and_years() {
+        assert_eq!(d(2026, 12, 25).days_later(14), d(2027, 1, 8));
+        assert_eq!(d(2028, 3, 1).days_later(-1), d(2028, 2, 29));
+        assert_eq!(
+            d(2026, 12, 4).calendar_days_through(d(2026, 12, 4)),
+            Some(1)
+        );
+        assert_eq!(
+            d(2026, 12, 30).calendar_days_through(d(2027, 1, 2)),
+            Some(4)
+        );
+        assert_eq!(d(2026, 12, 4).calendar_days_through(d(2026, 12, 3)), None);
+    }
 
     #[test]
     fn rejects_impossible_dates() {

@@ -67,7 +67,22 @@ pub struct Step {
     /// per item, and the answer, under the step's id, is the list of items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeat: Option<Repeat>,
+    /// Makes the step a stopping page ("you cannot apply here"): when it is shown, the
+    /// wizard ends on it with its `intro` as the explanation and this link onwards;
+    /// nothing can be sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop: Option<Stop>,
     pub fields: Vec<Field>,
+}
+
+/// Where a stopping page sends the citizen instead.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Stop {
+    /// A path in the app (`/services/hundesteuer`, `/leistungen/personalausweis`) or an
+    /// `https://` address.
+    pub link: String,
+    pub link_label: Text,
 }
 
 /// How often a repeatable group may be filled in, and how its items are named.
@@ -126,6 +141,37 @@ pub struct Field {
     /// Filled in from the citizen's login (crate::identity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prefill: Option<Prefill>,
+    /// `computed` fields: how the value is worked out from other answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute: Option<Computation>,
+    /// In a repeatable group: required in the first item only (a contact for the
+    /// first person), optional in the others.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub optional_after_first: bool,
+}
+
+/// A value worked out from other answers, shown to the citizen rather than typed; the
+/// server works it out again and stores it with the answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Wire)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Computation {
+    /// The calendar days from one date question's answer to another's, both counted
+    /// (the same day is 1); nothing when `to` is before `from`.
+    CalendarDays { from: String, to: String },
+    /// The whole years from one date to another (a child's age on the start date).
+    WholeYears { from: String, to: String },
+}
+
+impl Computation {
+    /// The date questions it reads.
+    pub fn inputs(&self) -> [&str; 2] {
+        match self {
+            Computation::CalendarDays { from, to } | Computation::WholeYears { from, to } => {
+                [from, to]
+            }
+        }
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -169,6 +215,8 @@ field_kinds! {
     Money,
     /// Day, month and year boxes.
     Date,
+    /// A time of day, `14:30` (also typed `14.30` or `9:05`).
+    Time,
     Email,
     /// A telephone number.
     Phone,
@@ -194,6 +242,8 @@ field_kinds! {
     Declaration,
     /// Information shown on the page, no answer: the label is a heading, the hint the text.
     Info,
+    /// A value worked out from other answers (`compute`), shown, never typed.
+    Computed,
 }
 
 impl FieldKind {
@@ -212,6 +262,11 @@ impl FieldKind {
             FieldKind::Declaration => Some(&["yes"]),
             _ => None,
         }
+    }
+
+    /// Kinds the citizen gives no answer to.
+    pub fn is_shown_only(self) -> bool {
+        matches!(self, FieldKind::Info | FieldKind::Computed)
     }
 
     /// Kinds whose answer is a number (`min`, `max`, numeric conditions, tiered fees).
@@ -245,6 +300,7 @@ impl FieldKind {
                 | FieldKind::Postcode
                 | FieldKind::Iban
                 | FieldKind::TaxId
+                | FieldKind::Time
         ) || self.is_numeric()
     }
 
@@ -295,6 +351,18 @@ pub struct Constraints {
     /// Dates: not before today (a preferred pickup date, say).
     #[serde(default, skip_serializing_if = "is_false")]
     pub not_in_past: bool,
+    /// Dates: on or after this day (`{"days": 14}`: two weeks from today;
+    /// `{"field": "start"}`: not before the start date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<DateBound>,
+    /// Dates: on or before this day (`{"months": 6}`; `{"field": "start", "days": 13}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<DateBound>,
+    /// Text: the shape the whole answer must have (crate::pattern): `L` a letter, `D` a
+    /// digit, `A` either, `{2}` or `{1,3}` repeats, `\` makes the next character
+    /// literal, anything else stands for itself (`L{1,3}-L{1,2} D{1,4}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
     /// Numbers: the smallest allowed value (money in euros: `0.5`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
@@ -320,6 +388,27 @@ pub struct Constraints {
     pub max_file_bytes: Option<u64>,
 }
 
+/// A day counted from today, or from another date question's answer: `years`, then
+/// `months` (the last day of a shorter month where the day is missing), then `days`;
+/// each may be negative.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Wire)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DateBound {
+    /// The date question counted from (one asked before); none: today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub years: i32,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub months: i32,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub days: i32,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
+}
+
 impl Constraints {
     pub fn accepts(&self, media_type: &str) -> bool {
         if self.accept.is_empty() {
@@ -341,6 +430,26 @@ impl Constraints {
 }
 
 impl ServiceDefinition {
+    /// A definition with no steps, to evaluate a question on its own (the check).
+    pub fn empty() -> ServiceDefinition {
+        ServiceDefinition {
+            id: String::new(),
+            version: 0,
+            title: Text::default(),
+            summary: Text::default(),
+            before_you_start: Vec::new(),
+            duration: None,
+            office: None,
+            privacy: None,
+            fee: FeeSchedule::default(),
+            identification: Identification::default(),
+            assurance: None,
+            steps: Vec::new(),
+            declaration: None,
+            what_happens_next: None,
+        }
+    }
+
     /// The assurance level a login needs for this service: its own, or `substantial`.
     pub fn required_assurance(&self) -> Assurance {
         self.assurance.unwrap_or(Assurance::Substantial)

@@ -58,6 +58,10 @@ pub enum FeeRule {
     /// Tiered by a number answered (a construction cost, say): the first tier whose
     /// `up_to` the value does not exceed applies.
     Tiered { field: String, tiers: Vec<FeeTier> },
+    /// `amount` for every unit: the product of the numbers answered in (or computed
+    /// for) `factors`, as days × metres, rounded half up to the cent. Nothing when a
+    /// factor has no number.
+    PerUnit { amount: Money, factors: Vec<String> },
     /// These rules apply only when the condition holds.
     When {
         condition: Condition,

@@ -51,6 +51,15 @@ error_codes! {
     DateTooRecent,
     /// More than `limit` years ago.
     DateTooOld,
+    /// Before `limit`, a date written `2026-12-18` (a limit counted from today or from
+    /// another date answered).
+    DateTooEarly,
+    /// After `limit`, a date written `2026-12-18`.
+    DateTooLate,
+    /// Not a time of day (`25:99`).
+    InvalidTime,
+    /// Not of the shape the question asks for (its hint shows an example).
+    PatternMismatch,
     InvalidEmail,
     InvalidPostcode,
     InvalidPhone,
@@ -85,6 +94,9 @@ error_codes! {
     ActiveContent,
     /// The malware scanner found something in an uploaded file (server only).
     MalwareFound,
+    /// The answers lead to a stopping page: this service cannot be applied for here
+    /// (on the stopping step's id; server only).
+    Stopped,
 }
 
 impl ErrorCode {}
@@ -97,7 +109,7 @@ pub struct FieldError {
     pub field: String,
     pub code: ErrorCode,
     /// The number in the rule that was broken (a length, a number of years, an amount
-    /// in euros), written as in JSON.
+    /// in euros), written as in JSON; for the date limits the day, `2026-12-18`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<String>,
 }

@@ -2,7 +2,7 @@
 
 use crate::answers::{Answer, Answers};
 use crate::date::Date;
-use crate::definition::{Field, FieldKind, ServiceDefinition, Step};
+use crate::definition::{Field, ServiceDefinition, Step};
 use crate::scope::Scope;
 
 /// The result of walking a definition front to back with a set of answers.
@@ -49,7 +49,12 @@ pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers, today: Date) -> W
                 fields.push(field);
             }
         }
+        let stops = step.stop.is_some();
         steps.push((step, fields));
+        if stops {
+            // The wizard ends on a stopping page: nothing after it is asked.
+            break;
+        }
     }
     Walk {
         steps,
@@ -57,7 +62,15 @@ pub fn walk<'d>(def: &'d ServiceDefinition, answers: &Answers, today: Date) -> W
     }
 }
 
-impl Walk<'_> {
+impl<'d> Walk<'d> {
+    /// The visible fields of `step` (none when the step is hidden).
+    pub fn fields_of(&self, step: &Step) -> &[&'d Field] {
+        self.steps
+            .iter()
+            .find(|(s, _)| s.id == step.id)
+            .map_or(&[], |(_, f)| f.as_slice())
+    }
+
     /// Whether the number of steps is settled from `current` on: no step's condition
     /// reads a question still to be answered on this page or a later one. Until it is,
     /// progress says "Schritt 3" rather than a total that would change ("3 von 7", then
@@ -88,7 +101,7 @@ fn shown(condition: &Option<crate::condition::Condition>, scope: &Scope) -> bool
 }
 
 fn carries(field: &Field, answer: &Answer) -> bool {
-    field.kind != FieldKind::Info && !answer.is_blank()
+    !field.kind.is_shown_only() && !answer.is_blank()
 }
 
 /// The fields one item of a repeatable group shows. Conditions read the item's own

@@ -23,6 +23,7 @@ pub mod locale;
 pub mod migrate;
 pub mod number;
 pub mod offices;
+pub mod pattern;
 pub mod payment;
 pub mod po;
 #[cfg(feature = "schema")]

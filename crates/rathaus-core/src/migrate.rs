@@ -11,7 +11,8 @@ use crate::answers::{Answer, Answers};
 use crate::date::Date;
 use crate::definition::{Field, FieldKind, ServiceDefinition, Step};
 use crate::flow;
-use crate::validate::{validate_field, validate_item};
+use crate::scope::Scope;
+use crate::validate::{validate_field, validate_item_at};
 
 /// Why an answer was not kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +159,7 @@ fn answer_again(
         m.dropped.iter().any(|d| d.path == path) || before.get(path).is_some_and(|a| !a.is_blank())
     };
     let walk = flow::walk(def, &m.answers, today);
+    let scope = Scope::new(def, &walk.answers, today);
     let mut out = Vec::new();
     for (step, fields) in &walk.steps {
         if step.repeat.is_some() {
@@ -167,7 +169,7 @@ fn answer_again(
                 .map(Answer::items)
                 .unwrap_or_default();
             for (index, item) in items.iter().enumerate() {
-                for e in validate_item(def, step, item, &walk.answers, today) {
+                for e in validate_item_at(def, step, index, item, &walk.answers, today) {
                     let path = format!("{}.{index}.{}", step.id, e.field);
                     let before_item = before
                         .get(&step.id)
@@ -182,7 +184,7 @@ fn answer_again(
             continue;
         }
         for field in fields {
-            if had(&field.id) && validate_field(field, m.answers.get(&field.id), today).is_some() {
+            if had(&field.id) && validate_field(field, m.answers.get(&field.id), &scope).is_some() {
                 out.push(field.id.clone());
             }
         }

@@ -6,7 +6,7 @@
 use crate::answers::{Answer, Answers};
 use crate::condition::Condition;
 use crate::date::Date;
-use crate::definition::ServiceDefinition;
+use crate::definition::{Computation, DateBound, ServiceDefinition};
 use crate::fee::{FeeRule, FeeSchedule, Money};
 use crate::number::Decimal;
 
@@ -19,6 +19,8 @@ pub struct Scope<'a> {
     pub def: &'a ServiceDefinition,
     pub answers: &'a Answers,
     pub item: Option<&'a Answers>,
+    /// Which item of its group `item` is, from 0 (`optional_after_first`).
+    pub item_index: usize,
     pub today: Date,
 }
 
@@ -28,6 +30,7 @@ impl<'a> Scope<'a> {
             def,
             answers,
             item: None,
+            item_index: 0,
             today,
         }
     }
@@ -40,16 +43,61 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// Inside item `index` (from 0) of a repeatable group.
+    pub fn with_item_at(self, index: usize, item: &'a Answers) -> Scope<'a> {
+        Scope {
+            item: Some(item),
+            item_index: index,
+            ..self
+        }
+    }
+
     pub fn get(&self, field: &str) -> Option<&'a Answer> {
         self.item
             .and_then(|item| item.get(field))
             .or_else(|| self.answers.get(field))
     }
 
-    /// A number typed into `field` (read as its field reads numbers), or how many of
-    /// something were chosen, uploaded or added.
+    /// The date answered in `field`, if it is a real date.
+    pub fn date(&self, field: &str) -> Option<Date> {
+        match self.get(field)? {
+            Answer::Date(d) => d.to_date(),
+            _ => None,
+        }
+    }
+
+    /// A `computed` field's value, worked out from the answers (never taken from them).
+    pub fn computed(&self, computation: &Computation) -> Option<i64> {
+        let [from, to] = computation.inputs().map(|f| self.date(f));
+        let (from, to) = (from?, to?);
+        match computation {
+            Computation::CalendarDays { .. } => from.calendar_days_through(to),
+            Computation::WholeYears { .. } => {
+                (to >= from).then(|| i64::from(from.whole_years_until(to)))
+            }
+        }
+    }
+
+    /// The day a date bound stands for: counted from today or from a date answered.
+    pub fn bound(&self, bound: &DateBound) -> Option<Date> {
+        let start = match &bound.field {
+            Some(field) => self.date(field)?,
+            None => self.today,
+        };
+        Some(
+            start
+                .months_later(bound.years.saturating_mul(12).saturating_add(bound.months))
+                .days_later(bound.days),
+        )
+    }
+
+    /// A number typed into `field` (read as its field reads numbers), worked out for a
+    /// `computed` field, or how many of something were chosen, uploaded or added.
     pub fn number(&self, field: &str) -> Option<Decimal> {
         let count = |n: usize| Some(Decimal::from_whole(n as i64));
+        if let Some(computation) = self.def.field(field).and_then(|f| f.compute.as_ref()) {
+            return self.computed(computation).map(Decimal::from_whole);
+        }
         match self.get(field)? {
             Answer::Text(t) => self.def.field(field)?.read_number(t),
             Answer::Choices(c) => count(c.len()),
@@ -80,6 +128,13 @@ impl Condition {
             Condition::YearsSinceBelow { field, years } => {
                 years_since(scope.get(field), scope.today).is_some_and(|y| y < *years as i32)
             }
+            Condition::AnyItem { group, condition } => {
+                items(scope, group).any(|item| condition.holds(&scope.with_item(item)))
+            }
+            Condition::EveryItem { group, condition } => {
+                let mut all = items(scope, group).peekable();
+                all.peek().is_some() && all.all(|item| condition.holds(&scope.with_item(item)))
+            }
             Condition::Not(inner) => !inner.holds(scope),
             Condition::All(all) => all.iter().all(|c| c.holds(scope)),
             Condition::Any(any) => any.iter().any(|c| c.holds(scope)),
@@ -103,6 +158,7 @@ impl Condition {
             | Condition::Below { field, .. }
             | Condition::YearsSinceAtLeast { field, .. }
             | Condition::YearsSinceBelow { field, .. } => Some(field),
+            Condition::AnyItem { group, .. } | Condition::EveryItem { group, .. } => Some(group),
             Condition::Not(_) | Condition::All(_) | Condition::Any(_) => None,
         }
     }
@@ -116,6 +172,15 @@ impl Condition {
             leaf => out.extend(leaf.field()),
         }
     }
+}
+
+/// The items of a repeatable group answered in `scope`.
+fn items<'a>(scope: &Scope<'a>, group: &str) -> impl Iterator<Item = &'a Answers> {
+    scope
+        .get(group)
+        .map(Answer::items)
+        .unwrap_or_default()
+        .iter()
 }
 
 fn answer_matches(answer: Option<&Answer>, pred: impl Fn(&str) -> bool) -> bool {
@@ -191,6 +256,14 @@ impl FeeRule {
                     let share = i64::try_from((share + 500) / 1000).unwrap_or(i64::MAX);
                     t.amount + Money(share)
                 })
+            }
+            FeeRule::PerUnit { amount, factors } => {
+                let product = factors
+                    .iter()
+                    .try_fold(Decimal::from_whole(1), |p, f| p.times(scope.number(f)?));
+                product
+                    .and_then(|units| units.times(Decimal::from_whole(amount.cents())))
+                    .map_or(Money::ZERO, |cents| Money(cents.rounded_half_up()))
             }
             FeeRule::When { condition, rules } => {
                 if condition.holds(scope) {

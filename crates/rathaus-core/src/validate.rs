@@ -19,22 +19,32 @@ fn error_of(field: &Field, code: ErrorCode, limit: Option<String>) -> FieldError
     }
 }
 
-/// Checks one answer against its question. `today` is the citizen's (or the office's)
-/// civil date, passed in so that the rule is the same wherever it runs.
-pub fn validate_field(field: &Field, answer: Option<&Answer>, today: Date) -> Option<FieldError> {
-    let code = check(field, answer, today)?;
+/// Checks one answer against its question. `scope` holds the other answers (for
+/// limits counted from another date, and computed values) and today, the citizen's (or
+/// the office's) civil date, passed in so that the rule is the same wherever it runs.
+pub fn validate_field(field: &Field, answer: Option<&Answer>, scope: &Scope) -> Option<FieldError> {
+    let code = check(field, answer, scope)?;
     Some(error_of(field, code.0, code.1))
+}
+
+/// Checks one answer on its own, as if no other question were answered (for tests and
+/// the definition check; the wizard and the server use [`validate_field`]).
+pub fn validate_answer(field: &Field, answer: Option<&Answer>, today: Date) -> Option<FieldError> {
+    let (def, none) = (ServiceDefinition::empty(), Answers::default());
+    validate_field(field, answer, &Scope::new(&def, &none, today))
 }
 
 type Broken = (ErrorCode, Option<String>);
 
-fn check(field: &Field, answer: Option<&Answer>, today: Date) -> Option<Broken> {
-    if field.kind == FieldKind::Info {
+fn check(field: &Field, answer: Option<&Answer>, scope: &Scope) -> Option<Broken> {
+    if field.kind.is_shown_only() {
         return None;
     }
+    let optional = field.optional || (field.optional_after_first && scope.item_index > 0);
     let Some(answer) = answer.filter(|a| !a.is_blank()) else {
-        return (!field.optional).then_some((ErrorCode::Required, None));
+        return (!optional).then_some((ErrorCode::Required, None));
     };
+    let today = scope.today;
     let answer = &answer.with_western_digits();
     let c = &field.constraints;
     let fail = |code| Some((code, None));
@@ -62,6 +72,18 @@ fn check(field: &Field, answer: Option<&Answer>, today: Date) -> Option<Broken> 
             if let Some(years) = c.max_years_ago {
                 if date < today.years_earlier(years) {
                     return limit(ErrorCode::DateTooOld, &years);
+                }
+            }
+            // A limit counted from a date not (yet) answered holds nothing back: that
+            // question has its own error.
+            if let Some(earliest) = c.earliest.as_ref().and_then(|b| scope.bound(b)) {
+                if date < earliest {
+                    return limit(ErrorCode::DateTooEarly, &earliest);
+                }
+            }
+            if let Some(latest) = c.latest.as_ref().and_then(|b| scope.bound(b)) {
+                if date > latest {
+                    return limit(ErrorCode::DateTooLate, &latest);
                 }
             }
             None
@@ -128,7 +150,17 @@ fn check(field: &Field, answer: Option<&Answer>, today: Date) -> Option<Broken> 
                     return limit(ErrorCode::TooShort, &min);
                 }
             }
+            if let Some(pattern) = c.pattern.as_ref().filter(|_| kind == FieldKind::Text) {
+                // A pattern the check refused never reaches a citizen; read anyway, it
+                // holds nothing back.
+                if crate::pattern::Pattern::parse(pattern).is_ok_and(|p| !p.matches(text)) {
+                    return fail(ErrorCode::PatternMismatch);
+                }
+            }
             match kind {
+                FieldKind::Time if crate::date::parse_time(text).is_none() => {
+                    fail(ErrorCode::InvalidTime)
+                }
                 FieldKind::Email if !is_plausible_email(text) => fail(ErrorCode::InvalidEmail),
                 FieldKind::Postcode if !is_german_postcode(text) => {
                     fail(ErrorCode::InvalidPostcode)
@@ -202,9 +234,11 @@ pub fn validate_step(
     if step.repeat.is_some() {
         return validate_group(def, step, &flow::walk(def, answers, today).answers, today);
     }
-    flow::visible_fields(def, step, answers, today)
-        .into_iter()
-        .filter_map(|f| validate_field(f, answers.get(&f.id), today))
+    let walk = flow::walk(def, answers, today);
+    let scope = Scope::new(def, &walk.answers, today);
+    walk.fields_of(step)
+        .iter()
+        .filter_map(|f| validate_field(f, answers.get(&f.id), &scope))
         .collect()
 }
 
@@ -229,7 +263,7 @@ pub fn validate_group(
         });
     }
     for (index, item) in items.iter().enumerate() {
-        for e in validate_item(def, step, item, answers, today) {
+        for e in validate_item_at(def, step, index, item, answers, today) {
             errors.push(FieldError {
                 field: format!("{}.{index}.{}", step.id, e.field),
                 ..e
@@ -239,18 +273,19 @@ pub fn validate_group(
     errors
 }
 
-/// Errors of one item of a repeatable group, on the fields it shows.
-pub fn validate_item(
+/// Errors of item `index` (from 0) of a repeatable group, on the fields it shows.
+pub fn validate_item_at(
     def: &ServiceDefinition,
     step: &Step,
+    index: usize,
     item: &Answers,
     answers: &Answers,
     today: Date,
 ) -> Vec<FieldError> {
-    let scope = Scope::new(def, answers, today).with_item(item);
+    let scope = Scope::new(def, answers, today).with_item_at(index, item);
     flow::item_fields(step, scope)
         .into_iter()
-        .filter_map(|f| validate_field(f, item.get(&f.id), today))
+        .filter_map(|f| validate_field(f, item.get(&f.id), &scope))
         .collect()
 }
 
@@ -262,15 +297,19 @@ pub fn first_incomplete_step<'d>(
 ) -> Option<&'d Step> {
     // One walk for all steps (not one per step): linear in the number of questions.
     let walk = flow::walk(def, answers, today);
+    let scope = Scope::new(def, &walk.answers, today);
     walk.steps
         .iter()
         .find(|(step, fields)| {
-            if step.repeat.is_some() {
+            if step.stop.is_some() {
+                // A stopping page is where the wizard ends: never complete.
+                true
+            } else if step.repeat.is_some() {
                 !validate_group(def, step, &walk.answers, today).is_empty()
             } else {
                 fields
                     .iter()
-                    .any(|f| validate_field(f, answers.get(&f.id), today).is_some())
+                    .any(|f| validate_field(f, answers.get(&f.id), &scope).is_some())
             }
         })
         .map(|(step, _)| *step)
@@ -312,13 +351,22 @@ pub fn validate_application(
             None => {}
         }
     }
+    let scope = Scope::new(def, &walk.answers, today);
     for (step, fields) in &walk.steps {
+        if step.stop.is_some() {
+            errors.push(FieldError {
+                field: step.id.clone(),
+                code: ErrorCode::Stopped,
+                limit: None,
+            });
+            continue;
+        }
         if step.repeat.is_some() {
             errors.extend(validate_group(def, step, &walk.answers, today));
             continue;
         }
         for field in fields {
-            if let Some(e) = validate_field(field, answers.get(&field.id), today) {
+            if let Some(e) = validate_field(field, answers.get(&field.id), &scope) {
                 errors.push(e);
             }
         }
@@ -331,22 +379,53 @@ pub fn validate_application(
                 .map(|(id, a)| (id.clone(), a.with_western_digits()))
                 .collect(),
         );
-        Ok(numbers_as_read(def, western))
+        let mut stored = numbers_as_read(def, western);
+        with_computed_values(def, &walk, &mut stored, today);
+        Ok(stored)
     } else {
         Err(errors)
     }
 }
 
+/// The values of the visible `computed` fields, worked out by the server's own rules
+/// and stored with the answers, so that the office sees what the citizen saw; anything
+/// the client sent under their ids is replaced.
+fn with_computed_values(
+    def: &ServiceDefinition,
+    walk: &flow::Walk,
+    stored: &mut Answers,
+    today: Date,
+) {
+    let scope = Scope::new(def, &walk.answers, today);
+    let computed: Vec<(String, Option<i64>)> = walk
+        .steps
+        .iter()
+        .flat_map(|(_, fields)| fields.iter())
+        .filter_map(|f| Some((f.id.clone(), scope.computed(f.compute.as_ref()?))))
+        .collect();
+    for (id, value) in computed {
+        stored.0.remove(&id);
+        if let Some(value) = value {
+            stored.set_text(id, value.to_string());
+        }
+    }
+}
+
 /// Every number answer written the one way its field read it ("7,490" in a decimal
-/// field becomes "7.490", "1.500" in a whole-number field "1500"), so that the stored
-/// application has one reading, whoever looks at it later. Read again, each gives the
-/// same value.
+/// field becomes "7.490", "1.500" in a whole-number field "1500"), and every time of
+/// day as `07:30`, so that the stored application has one reading, whoever looks at it
+/// later. Read again, each gives the same value.
 pub fn numbers_as_read(def: &ServiceDefinition, mut answers: Answers) -> Answers {
     for (id, answer) in answers.0.iter_mut() {
         match answer {
             Answer::Text(text) => {
-                if let Some(value) = def.field(id).and_then(|f| f.read_number(text)) {
+                let Some(field) = def.field(id) else { continue };
+                if let Some(value) = field.read_number(text) {
                     *text = value.to_plain_string();
+                } else if field.kind == FieldKind::Time {
+                    if let Some(time) = crate::date::parse_time(text) {
+                        *text = crate::date::time_of_day(time);
+                    }
                 }
             }
             Answer::Items(items) => {

@@ -6,7 +6,7 @@ use rathaus_core::check::member_problems;
 use rathaus_core::date::Date;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::json;
-use rathaus_core::validate::{validate_field, ErrorCode};
+use rathaus_core::validate::{validate_answer, ErrorCode};
 
 /// What the backend reports for a definition file: unknown members on the raw JSON, then
 /// the typed check. Returns problems and warnings as `path: message` lines.
@@ -68,7 +68,7 @@ fn misspelled_and_invented_members_are_named_at_every_level() {
             {"id":"a","type":"single_choice","label":{"de":"A"},"optinal":true,
              "options":[{"value":"p","label":{"de":"P"},"lable":{"de":"P"}},{"value":"q","label":{"de":"Q"}}]},
             {"id":"b","type":"text","label":{"de":"B"},"show-if":{"equals":{"field":"a","value":"p"}},
-             "constraints":{"maxLength":20,"pattern":"[A-Z]+"},
+             "constraints":{"maxLength":20,"regex":"[A-Z]+"},
              "show_if":{"all":[{"equals":{"field":"a","valeu":"p","value":"p"}}]},
              "messages":{"too_long":{"de":"Zu lang","EN":"Too long"}}}]},
           {"id":"t","title":{"de":"T"},"fields":[{"id":"n","type":"number","label":{"de":"N"}}]}]}"#;
@@ -85,7 +85,7 @@ fn misspelled_and_invented_members_are_named_at_every_level() {
         "steps[0].fields[0].options[0].lable: an option has no member 'lable' (did you mean 'label'?)",
         "steps[0].fields[1].show-if: a field has no member 'show-if' (did you mean 'show_if'?)",
         "steps[0].fields[1].constraints.maxLength: constraints has no member 'maxLength' (did you mean 'max_length'?)",
-        "steps[0].fields[1].constraints.pattern: constraints has no member 'pattern' (it knows min_length, max_length, not_in_future, min_years_ago, max_years_ago, not_in_past, min, max, decimals, min_count, max_count, accept, max_file_bytes)",
+        "steps[0].fields[1].constraints.regex: constraints has no member 'regex' (it knows min_length, max_length, not_in_future, min_years_ago, max_years_ago, not_in_past, min, max, decimals, min_count, max_count, accept, max_file_bytes, earliest, latest, pattern)",
         "steps[0].fields[1].show_if.all[0].equals.valeu: 'equals' has no member 'valeu' (did you mean 'value'?)",
         "steps[0].fields[1].messages.too_long.EN: 'EN' is not a language of the app (de, de-x-ls, en, tr, ar, uk, ru, pl) (did you mean 'en'?)",
     ] {
@@ -123,7 +123,7 @@ fn unknown_operators_and_repeated_members_are_named() {
         .collect();
     assert_eq!(
         found,
-        ["fee.rules[0].flat: 'flat' is not a fee rule (there are fixed, per_option, per_item, tiered, when)"]
+        ["fee.rules[0].flat: 'flat' is not a fee rule (there are fixed, per_option, per_item, tiered, per_unit, when)"]
     );
 }
 
@@ -180,7 +180,7 @@ fn messages_must_be_for_codes_the_question_can_report() {
     assert_eq!(
         found,
         [
-            "steps[0].fields[0].messages.invalid_iban: a text field never reports 'invalid_iban'; it reports: required, too_short, too_long, invalid_characters, invalid",
+            "steps[0].fields[0].messages.invalid_iban: a text field never reports 'invalid_iban'; it reports: required, too_short, too_long, invalid_characters, invalid, pattern_mismatch",
             "steps[0].fields[0].messages.required: an optional question never reports 'required'",
             "steps[0].fields[0].messages.too_lnog: unknown error code 'too_lnog' (did you mean 'too_long'?)",
             "steps[0].fields[1].messages.too_many_decimals: a number field never reports 'too_many_decimals'; it reports: required, too_short, too_long, invalid_characters, invalid, not_a_number, number_too_small, number_too_large",
@@ -248,7 +248,7 @@ fn money_limits_are_euros() {
     assert!(def.problems().is_empty());
     let field = def.field("betrag").unwrap();
     let check = |typed: &str| {
-        validate_field(field, Some(&Answer::Text(typed.into())), Date::EPOCH).map(|e| e.code)
+        validate_answer(field, Some(&Answer::Text(typed.into())), Date::EPOCH).map(|e| e.code)
     };
     assert_eq!(check("0,49 €"), Some(ErrorCode::NumberTooSmall));
     assert_eq!(check("0,50 €"), None);

@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use rathaus_core::answers::{AddressInput, Answer, Answers, DateInput, FileRef};
 use rathaus_core::date::Date;
-use rathaus_core::definition::{ChoiceOption, Constraints, Field, FieldKind};
+use rathaus_core::definition::{ChoiceOption, Constraints, DateBound, Field, FieldKind};
 use rathaus_core::number::Decimal;
-use rathaus_core::validate::{validate_field, ErrorCode};
+use rathaus_core::validate::{validate_answer, ErrorCode};
 use rathaus_core::Text;
 
 const TODAY: Date = Date {
@@ -41,6 +41,8 @@ fn field(kind: FieldKind, optional: bool, constraints: Constraints) -> Field {
         autocomplete: None,
         messages: Default::default(),
         prefill: None,
+        compute: None,
+        optional_after_first: false,
     }
 }
 
@@ -155,6 +157,15 @@ fn constraints() -> impl Strategy<Value = Constraints> {
             } else {
                 vec![]
             },
+            earliest: years.0.map(|n| DateBound {
+                days: n as i32 - 50,
+                ..DateBound::default()
+            }),
+            latest: years.1.map(|n| DateBound {
+                months: n as i32,
+                ..DateBound::default()
+            }),
+            pattern: only_pdf.then(|| "L{1,2}-D{1,3}".into()),
         })
 }
 
@@ -169,7 +180,7 @@ proptest! {
         answer in prop::option::of(answer()),
     ) {
         let field = field(kind, optional, constraints);
-        if let Some(error) = validate_field(&field, answer.as_ref(), TODAY) {
+        if let Some(error) = validate_answer(&field, answer.as_ref(), TODAY) {
             prop_assert!(
                 kind.can_report(error.code),
                 "{} reported {} for {answer:?}", kind.name(), error.code.name()
@@ -257,7 +268,20 @@ fn examples(kind: FieldKind) -> Vec<(Constraints, Option<Answer>)> {
                 max_years_ago: Some(100),
                 ..plain()
             };
+            let window = Constraints {
+                earliest: Some(DateBound {
+                    days: 14,
+                    ..DateBound::default()
+                }),
+                latest: Some(DateBound {
+                    months: 6,
+                    ..DateBound::default()
+                }),
+                ..plain()
+            };
             out.extend([
+                (window.clone(), Some(date("1", "1", "2020"))),
+                (window, Some(date("1", "1", "2040"))),
                 (plain(), Some(date("1", "", "2000"))),
                 (plain(), Some(date("31", "4", "2000"))),
                 (not_future, Some(date("1", "1", "2030"))),
@@ -266,6 +290,14 @@ fn examples(kind: FieldKind) -> Vec<(Constraints, Option<Answer>)> {
                 (years, Some(date("1", "1", "1900"))),
             ]);
         }
+        FieldKind::Time => out.push((plain(), text("25:99"))),
+        FieldKind::Text => out.push((
+            Constraints {
+                pattern: Some("D{4}".into()),
+                ..plain()
+            },
+            text("12a4"),
+        )),
         FieldKind::Address => out.extend([
             (
                 plain(),
@@ -317,7 +349,7 @@ fn every_code_in_a_kind_s_list_is_reported_for_some_answer() {
         let reported: BTreeSet<&str> = examples(kind)
             .into_iter()
             .filter_map(|(constraints, answer)| {
-                validate_field(&field(kind, false, constraints), answer.as_ref(), TODAY)
+                validate_answer(&field(kind, false, constraints), answer.as_ref(), TODAY)
             })
             .map(|e| e.code.name())
             .collect();

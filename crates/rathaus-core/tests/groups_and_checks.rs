@@ -5,7 +5,7 @@ use rathaus_core::answers::{Answer, Answers};
 use rathaus_core::date::Date;
 use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::validate::first_incomplete_step;
-use rathaus_core::validate::{validate_application, validate_item, validate_step, ErrorCode};
+use rathaus_core::validate::{validate_application, validate_item_at, validate_step, ErrorCode};
 use rathaus_core::{flow, Money};
 
 fn today() -> Date {
@@ -77,13 +77,13 @@ fn conditions_inside_an_item_read_that_item() {
     let def = dogs();
     let step = def.step("hund").unwrap();
     let outer = with_dogs(vec![]);
-    let errors = validate_item(&def, step, &dog("Rex", "yes", None), &outer, today());
+    let errors = validate_item_at(&def, step, 0, &dog("Rex", "yes", None), &outer, today());
     assert_eq!(errors.len(), 1);
     assert_eq!(
         (errors[0].field.as_str(), errors[0].code),
         ("sachkunde", ErrorCode::Required)
     );
-    assert!(validate_item(&def, step, &dog("Bello", "no", None), &outer, today()).is_empty());
+    assert!(validate_item_at(&def, step, 0, &dog("Bello", "no", None), &outer, today()).is_empty());
     // Item errors of the whole application carry the item's path.
     let a = with_dogs(vec![dog("Bello", "no", None), dog("Rex", "yes", None)]);
     let errors = validate_application(&def, &a, today()).unwrap_err();

@@ -10,7 +10,7 @@ use rathaus_core::definition::{Field, FieldKind, ServiceDefinition};
 use rathaus_core::fee::Money;
 use rathaus_core::number::Decimal;
 use rathaus_core::scope::Scope;
-use rathaus_core::validate::{numbers_as_read, validate_application, validate_field};
+use rathaus_core::validate::{numbers_as_read, validate_answer, validate_application};
 
 const TODAY: Date = Date {
     year: 2026,
@@ -55,7 +55,7 @@ fn service(
 fn accepts(def: &ServiceDefinition, text: &str) -> bool {
     let mut answers = Answers::default();
     answers.set_text("x", text);
-    validate_field(def.field("x").unwrap(), answers.get("x"), TODAY).is_none()
+    validate_answer(def.field("x").unwrap(), answers.get("x"), TODAY).is_none()
 }
 
 fn at_least(def: &ServiceDefinition, answers: &Answers, value: Decimal) -> bool {

@@ -9,14 +9,14 @@ use rathaus_core::answers::{AddressInput, Answer, Answers, DateInput, FileRef};
 use rathaus_core::condition::Condition;
 use rathaus_core::date::Date;
 use rathaus_core::definition::{
-    ChoiceOption, Constraints, Field, FieldKind, Repeat, ServiceDefinition, Step,
+    ChoiceOption, Constraints, DateBound, Field, FieldKind, Repeat, ServiceDefinition, Step,
 };
 use rathaus_core::fee::{FeeRule, FeeSchedule, FeeTier, Money};
 use rathaus_core::json;
 use rathaus_core::number::Decimal;
 use rathaus_core::scope::Scope;
 use rathaus_core::validate::first_incomplete_step;
-use rathaus_core::validate::{validate_application, validate_field};
+use rathaus_core::validate::{validate_answer, validate_application};
 use rathaus_core::{flow, Text};
 
 const IDS: [&str; 6] = ["a", "b", "c", "kind", "birth", "unknown"];
@@ -187,11 +187,26 @@ fn field() -> BoxedStrategy<Field> {
                     max_count,
                     accept: vec![],
                     max_file_bytes: max_count.map(u64::from),
+                    // The newer constraints, derived from the values drawn above.
+                    earliest: min_years_ago.map(|n| DateBound {
+                        field: None,
+                        days: n as i32 - 2,
+                        ..DateBound::default()
+                    }),
+                    latest: max_years_ago.map(|n| DateBound {
+                        field: Some("a".into()),
+                        months: n as i32,
+                        ..DateBound::default()
+                    }),
+                    pattern: min_length
+                        .map(|n| ["A{1,5}", "D{2,4}", "{x", "L-D"][n as usize % 4].into()),
                 },
                 show_if,
                 autocomplete: None,
                 messages: BTreeMap::new(),
                 prefill: None,
+                compute: None,
+                optional_after_first: not_in_future && optional,
             },
         )
         .boxed()
@@ -219,6 +234,7 @@ fn definition() -> impl Strategy<Value = ServiceDefinition> {
                 add_another: Text::new("Noch einer?", "Another?"),
                 summary_field: None,
             }),
+            stop: None,
             fields,
         });
     let id = || prop::sample::select(IDS.to_vec()).prop_map(str::to_owned);
@@ -346,7 +362,7 @@ proptest! {
 
     #[test]
     fn validation_never_panics(field in field(), answer in prop::option::of(answer()), today in today()) {
-        let _ = validate_field(&field, answer.as_ref(), today);
+        let _ = validate_answer(&field, answer.as_ref(), today);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use rathaus_core::answers::{Answer, Answers};
 use rathaus_core::date::Date;
 use rathaus_core::definition::{Field, ServiceDefinition};
-use rathaus_core::validate::{validate_field, ErrorCode};
+use rathaus_core::validate::{validate_answer, ErrorCode};
 
 fn field(json: &str) -> Field {
     serde_json::from_str(json).unwrap()
@@ -14,7 +14,7 @@ fn today() -> Date {
 }
 
 fn check(f: &Field, text: &str) -> Option<(ErrorCode, Option<i64>)> {
-    validate_field(f, Some(&Answer::Text(text.into())), today()).map(|e| (e.code, number(e.limit)))
+    validate_answer(f, Some(&Answer::Text(text.into())), today()).map(|e| (e.code, number(e.limit)))
 }
 
 /// A limit that is a whole number, as a number (all but money and decimal limits).
@@ -27,13 +27,13 @@ fn required_and_optional() {
     let required = field(r#"{"id":"a","type":"text","label":{"de":"A"}}"#);
     assert_eq!(check(&required, "  "), Some((ErrorCode::Required, None)));
     assert_eq!(
-        validate_field(&required, None, today()).unwrap().code,
+        validate_answer(&required, None, today()).unwrap().code,
         ErrorCode::Required
     );
     assert_eq!(check(&required, "x"), None);
     let optional = field(r#"{"id":"a","type":"text","label":{"de":"A"},"optional":true}"#);
     assert_eq!(check(&optional, ""), None);
-    assert_eq!(validate_field(&optional, None, today()), None);
+    assert_eq!(validate_answer(&optional, None, today()), None);
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn wrong_shapes_are_invalid_not_a_panic() {
     let text = field(r#"{"id":"a","type":"text","label":{"de":"A"}}"#);
     let list = Answer::Choices(vec!["x".into()]);
     assert_eq!(
-        validate_field(&text, Some(&list), today()).unwrap().code,
+        validate_answer(&text, Some(&list), today()).unwrap().code,
         ErrorCode::Invalid
     );
     let date = field(r#"{"id":"a","type":"date","label":{"de":"A"}}"#);

@@ -27,6 +27,8 @@ pub enum TextInputKind {
     Iban,
     /// The 11-digit tax identification number.
     TaxId,
+    /// A time of day, `14:30`: a narrow box; the keyboard with a separator.
+    Time,
 }
 
 /// The label of a single input; the page's `<h1>` when it is the only question.
@@ -96,6 +98,7 @@ pub fn TextInput(
                 K::Decimal | K::Money => ("text", Some("decimal"), "input--width-10", true),
                 K::Phone => ("tel", None, "input--width-20", true),
                 K::Iban => ("text", None, "input--width-30", true),
+                K::Time => ("text", Some("decimal"), "input--width-5", true),
                 _ => ("text", None, "input--full", false),
             };
             let upper = matches!(kind, K::Code | K::Iban);

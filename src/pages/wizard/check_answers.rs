@@ -82,15 +82,23 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
                 href: String,
                 context: Option<String>|
      -> Vec<SummaryRow> {
+        let scope = Scope::new(&def, &walk.answers, today).with_item(answers);
         fields
             .iter()
             .filter(|f| f.kind != FieldKind::Info)
             .map(|f| SummaryRow {
                 key: i18n.said(&f.label),
-                value: display_answer(f, answers.get(&f.id), locale)
-                    .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
-                // A locked answer cannot be changed here: it is the login's.
-                change_href: (!prefill.is_locked(&f.id)).then(|| href.clone()),
+                value: match &f.compute {
+                    // Worked out, as the server will: shown, not changed.
+                    Some(c) if f.kind == FieldKind::Computed => {
+                        scope.computed(c).map(|n| n.to_string())
+                    }
+                    _ => display_answer(f, answers.get(&f.id), locale),
+                }
+                .unwrap_or_else(|| i18n.t(Key::NotProvided).to_owned()),
+                // A locked or computed answer cannot be changed here.
+                change_href: (!prefill.is_locked(&f.id) && f.kind != FieldKind::Computed)
+                    .then(|| href.clone()),
                 context: context.clone(),
                 note: from_login
                     .contains(&f.id)

@@ -6,7 +6,7 @@ use crate::answers::Answer;
 use crate::condition::Condition;
 use crate::date::Date;
 use crate::definition::{Field, FieldKind};
-use crate::validate::{validate_field, ErrorCode};
+use crate::validate::{validate_answer, ErrorCode};
 
 impl Checker {
     pub(super) fn condition(&mut self, path: &str, cond: &Condition, known: &Known) {
@@ -21,6 +21,9 @@ impl Checker {
                 return list
                     .iter()
                     .for_each(|c| self.condition_leaves(path, c, known))
+            }
+            Condition::AnyItem { group, condition } | Condition::EveryItem { group, condition } => {
+                return self.item_condition(path, group, condition, known)
             }
             _ => {}
         }
@@ -41,15 +44,19 @@ impl Checker {
             Condition::OneOf { values, .. } => values
                 .iter()
                 .for_each(|v| self.compared_value(path, id, field, v)),
-            Condition::Answered { .. } if kind == Some(FieldKind::Info) => {
+            Condition::Answered { .. } if kind.is_some_and(FieldKind::is_shown_only) => {
                 self.push(
                     path,
-                    format!("'{id}' is an info field: it is never answered"),
+                    format!("'{id}' is shown, not answered: it is never answered"),
                 );
             }
             Condition::AtLeast { .. } | Condition::Below { .. }
                 if !kind.is_none_or(|k| {
-                    k.is_numeric() || matches!(k, FieldKind::MultipleChoice | FieldKind::File)
+                    k.is_numeric()
+                        || matches!(
+                            k,
+                            FieldKind::MultipleChoice | FieldKind::File | FieldKind::Computed
+                        )
                 }) =>
             {
                 self.push(
@@ -64,6 +71,23 @@ impl Checker {
             }
             _ => {}
         }
+    }
+
+    /// `any_item` / `every_item`: `group` is a repeatable group asked before, and the
+    /// condition inside reads the item's questions (and those before the group).
+    fn item_condition(&mut self, path: &str, group: &str, inner: &Condition, known: &Known) {
+        let Some(Asked::Group(step)) = known.get(group).map(|s| s.asked) else {
+            return self.push(
+                path,
+                format!("'{group}' is not a repeatable group asked before this point"),
+            );
+        };
+        let mut scope = known.clone();
+        for f in &step.fields {
+            let open = f.optional || f.optional_after_first || f.show_if.is_some();
+            scope.insert(&f.id, super::Seen::new(Asked::Field(f), open));
+        }
+        self.condition_leaves(path, inner, &scope);
     }
 
     /// `equals` / `one_of` compare the answer's text (or the choices made) with `value`:
@@ -118,7 +142,7 @@ impl Checker {
         // The question's own reading decides: for numbers, what validation reads as a
         // number of that kind; for other text, what it would accept at all.
         let answer = Answer::Text(value.to_owned());
-        let Some(error) = validate_field(f, Some(&answer), Date::EPOCH) else {
+        let Some(error) = validate_answer(f, Some(&answer), Date::EPOCH) else {
             return;
         };
         let message = if error.code == ErrorCode::NotANumber {

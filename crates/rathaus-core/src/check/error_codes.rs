@@ -13,7 +13,7 @@ impl FieldKind {
         use FieldKind as K;
         // No wildcard: a new error code must be placed here before it compiles.
         match code {
-            ErrorCode::Required | ErrorCode::Invalid => self != K::Info,
+            ErrorCode::Required | ErrorCode::Invalid => !self.is_shown_only(),
             ErrorCode::TooShort => self.is_text_like(),
             ErrorCode::TooLong | ErrorCode::InvalidCharacters => {
                 self.is_text_like() || self == K::Address
@@ -24,7 +24,11 @@ impl FieldKind {
             | ErrorCode::DateInFuture
             | ErrorCode::DateInPast
             | ErrorCode::DateTooRecent
-            | ErrorCode::DateTooOld => self == K::Date,
+            | ErrorCode::DateTooOld
+            | ErrorCode::DateTooEarly
+            | ErrorCode::DateTooLate => self == K::Date,
+            ErrorCode::InvalidTime => self == K::Time,
+            ErrorCode::PatternMismatch => self == K::Text,
             ErrorCode::InvalidEmail => self == K::Email,
             ErrorCode::InvalidPostcode => matches!(self, K::Postcode | K::Address),
             ErrorCode::InvalidPhone => self == K::Phone,
@@ -41,8 +45,8 @@ impl FieldKind {
             ErrorCode::FileType | ErrorCode::FileTooLarge => self == K::File,
             // The backend's look into an uploaded file, shown next to its question.
             ErrorCode::ActiveContent | ErrorCode::MalwareFound => self == K::File,
-            // Reported on the application, never on one question.
-            ErrorCode::UnknownField => false,
+            // Reported on the application (or a stopping step), never on one question.
+            ErrorCode::UnknownField | ErrorCode::Stopped => false,
         }
     }
 

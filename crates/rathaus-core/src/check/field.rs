@@ -16,7 +16,8 @@ impl Checker {
         }
         let kind = field.kind;
         self.options(at, field);
-        if field.optional && matches!(kind, FieldKind::Info | FieldKind::Declaration) {
+        // A declaration may be optional: a consent the citizen may leave unticked.
+        if field.optional && kind.is_shown_only() {
             self.push(
                 &format!("{at}.optional"),
                 format!("a {} field cannot be optional", kind.name()),

@@ -29,7 +29,10 @@ pub const DEFINITION: &[&str] = &[
     "what_happens_next",
     "privacy",
 ];
-pub const STEP: &[&str] = &["id", "title", "intro", "show_if", "repeat", "fields"];
+pub const STEP: &[&str] = &[
+    "id", "title", "intro", "show_if", "repeat", "stop", "fields",
+];
+pub const STOP: &[&str] = &["link", "link_label"];
 pub const REPEAT: &[&str] = &["min", "max", "item", "add_another", "summary_field"];
 pub const FIELD: &[&str] = &[
     "id",
@@ -43,7 +46,10 @@ pub const FIELD: &[&str] = &[
     "autocomplete",
     "messages",
     "prefill",
+    "compute",
+    "optional_after_first",
 ];
+pub const DATE_BOUND: &[&str] = &["field", "years", "months", "days"];
 pub const PREFILL: &[&str] = &["from", "read_only", "values"];
 pub const OPTION: &[&str] = &["value", "label", "hint"];
 pub const CONSTRAINTS: &[&str] = &[
@@ -60,6 +66,9 @@ pub const CONSTRAINTS: &[&str] = &[
     "max_count",
     "accept",
     "max_file_bytes",
+    "earliest",
+    "latest",
+    "pattern",
 ];
 pub const FEE: &[&str] = &["rules", "purpose", "explanation"];
 pub const TIER: &[&str] = &["up_to", "amount", "per_mille"];
@@ -75,6 +84,14 @@ pub const OBJECTS: &[(&str, &[&str])] = &[
     ("FeeSchedule", FEE),
     ("FeeTier", TIER),
     ("Prefill", PREFILL),
+    ("Stop", STOP),
+    ("DateBound", DATE_BOUND),
+];
+
+/// What a `computed` field works out, each with the members of its object.
+pub const COMPUTATIONS: &[(&str, Option<&[&str]>)] = &[
+    ("calendar_days", Some(&["from", "to"])),
+    ("whole_years", Some(&["from", "to"])),
 ];
 
 /// Condition operators, each with the members of its object; `None` for `not`, `all`
@@ -87,6 +104,8 @@ pub const CONDITIONS: &[(&str, Option<&[&str]>)] = &[
     ("below", Some(&["field", "value"])),
     ("years_since_at_least", Some(&["field", "years"])),
     ("years_since_below", Some(&["field", "years"])),
+    ("any_item", Some(&["group", "condition"])),
+    ("every_item", Some(&["group", "condition"])),
     ("not", None),
     ("all", None),
     ("any", None),
@@ -98,6 +117,7 @@ pub const FEE_RULES: &[(&str, Option<&[&str]>)] = &[
     ("per_option", Some(&["field", "amounts"])),
     ("per_item", Some(&["group", "amounts", "when"])),
     ("tiered", Some(&["field", "tiers"])),
+    ("per_unit", Some(&["amount", "factors"])),
     ("when", Some(&["condition", "rules"])),
 ];
 
@@ -193,6 +213,11 @@ impl Walk {
             self.text(&join(&at, "item"), repeat.get("item"));
             self.text(&join(&at, "add_another"), repeat.get("add_another"));
         }
+        if let Some(stop) = step.get("stop") {
+            let at = join(at, "stop");
+            self.object(&at, stop, "a stop", STOP);
+            self.text(&join(&at, "link_label"), stop.get("link_label"));
+        }
         for (i, field) in items(step.get("fields")).iter().enumerate() {
             self.field(&format!("{at}.fields[{i}]"), field);
         }
@@ -209,12 +234,16 @@ impl Walk {
             self.text(&join(&at, "hint"), option.get("hint"));
         }
         if let Some(constraints) = field.get("constraints") {
-            self.object(
-                &join(at, "constraints"),
-                constraints,
-                "constraints",
-                CONSTRAINTS,
-            );
+            let at = join(at, "constraints");
+            self.object(&at, constraints, "constraints", CONSTRAINTS);
+            for bound in ["earliest", "latest"] {
+                if let Some(value) = constraints.get(bound) {
+                    self.object(&join(&at, bound), value, "a date limit", DATE_BOUND);
+                }
+            }
+        }
+        if let Some(compute) = field.get("compute") {
+            self.tagged(&join(at, "compute"), compute, "a computation", COMPUTATIONS);
         }
         self.condition(&join(at, "show_if"), field.get("show_if"));
         if let Some(prefill) = field.get("prefill") {
@@ -280,6 +309,9 @@ impl Walk {
         for (at, op, inner) in self.tagged(at, cond, "a condition", CONDITIONS) {
             match op {
                 "not" => self.condition(&at, Some(inner)),
+                "any_item" | "every_item" => {
+                    self.condition(&join(&at, "condition"), inner.get("condition"))
+                }
                 "all" | "any" => {
                     for (i, c) in items(Some(inner)).iter().enumerate() {
                         self.condition(&format!("{at}[{i}]"), Some(c));

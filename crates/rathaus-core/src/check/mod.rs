@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::definition::{Field, FieldKind, Repeat, ServiceDefinition, Step};
+use crate::definition::{Field, FieldKind, Repeat, ServiceDefinition, Step, Stop};
 use crate::fee::{FeeRule, FeeSchedule};
 use crate::text::{Locale, Text, REQUIRED_LANGUAGE};
 
@@ -13,6 +13,7 @@ mod error_codes;
 mod field;
 mod identity;
 pub mod members;
+mod references;
 mod suggest;
 
 pub use members::member_problems;
@@ -114,6 +115,7 @@ impl ServiceDefinition {
                     out.condition(&format!("{at}.show_if"), cond, &scope);
                 }
                 out.field(&at, field);
+                out.references(&at, field, &scope, step.repeat.is_some());
                 out.prefill(&at, field, step.repeat.is_some(), self);
                 // On the page being filled in, a question may not be answered yet.
                 scope.insert(&field.id, Seen::open(Asked::Field(field)));
@@ -124,7 +126,7 @@ impl ServiceDefinition {
             } else {
                 for field in &step.fields {
                     let open = field.optional
-                        || field.kind == FieldKind::Info
+                        || field.kind.is_shown_only()
                         || field.show_if.is_some()
                         || step.show_if.is_some();
                     scope.insert(&field.id, Seen::new(Asked::Field(field), open));
@@ -239,12 +241,52 @@ impl Checker {
                 "a step with one question shows the question as its heading: put the intro in the question's hint".into(),
             );
         }
-        if step.fields.is_empty() {
-            self.push(
+        match &step.stop {
+            None if step.fields.is_empty() => self.push(
                 &format!("{at}.fields"),
                 "a step needs at least one field".into(),
+            ),
+            None => {}
+            Some(stop) => self.stop(at, step, stop),
+        }
+    }
+
+    /// A stopping page explains (its intro), links onwards, asks nothing, and is shown
+    /// only under a condition: one shown always would stop every application.
+    fn stop(&mut self, at: &str, step: &Step, stop: &Stop) {
+        let path = format!("{at}.stop");
+        if step.intro.is_none() {
+            self.push(
+                &format!("{at}.intro"),
+                "a stopping step needs an intro: why the citizen cannot apply here".into(),
             );
         }
+        if step.show_if.is_none() {
+            self.push(
+                &format!("{at}.show_if"),
+                "a stopping step without show_if stops every application".into(),
+            );
+        }
+        if step.repeat.is_some() {
+            self.push(&path, "a repeatable group cannot be a stopping step".into());
+        }
+        if step.fields.iter().any(|f| f.kind != FieldKind::Info) {
+            self.push(
+                &format!("{at}.fields"),
+                "a stopping step asks nothing: info fields only".into(),
+            );
+        }
+        let internal = stop.link.starts_with('/') && !stop.link.starts_with("//");
+        if !internal && !stop.link.starts_with("https://") {
+            self.push(
+                &format!("{path}.link"),
+                format!(
+                    "'{}' must be a path in the app ('/services/…') or an https:// address",
+                    stop.link
+                ),
+            );
+        }
+        self.text(&format!("{path}.link_label"), &stop.link_label);
     }
 
     fn repeat(&mut self, at: &str, step: &Step, repeat: &Repeat) {
@@ -337,6 +379,24 @@ impl Checker {
                         at,
                         "tiers must rise by up_to, and only the last may leave it out".into(),
                     );
+                }
+            }
+            FeeRule::PerUnit { amount, factors } => {
+                if factors.is_empty() {
+                    self.push(at, "per_unit needs at least one factor".into());
+                }
+                if amount.cents() <= 0 {
+                    self.push(at, "per_unit needs an amount above 0".into());
+                }
+                for id in factors {
+                    let counts = field(id)
+                        .is_some_and(|f| f.kind.is_numeric() || f.kind == FieldKind::Computed);
+                    if !counts {
+                        self.push(
+                            at,
+                            format!("'{id}' is not a number or computed field of this service"),
+                        );
+                    }
                 }
             }
             FeeRule::When { condition, rules } => {

@@ -59,6 +59,18 @@ impl ToJson for u32 {
     }
 }
 
+impl FromJson for i32 {
+    fn from_json(v: &Json) -> Result<Self, JsonError> {
+        i32::try_from(integer(v)?).map_err(|_| JsonError::new("number out of range"))
+    }
+}
+
+impl ToJson for i32 {
+    fn to_json(&self) -> Json {
+        Json::Number(self.to_string())
+    }
+}
+
 impl FromJson for i64 {
     fn from_json(v: &Json) -> Result<Self, JsonError> {
         integer(v)

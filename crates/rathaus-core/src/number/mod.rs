@@ -181,6 +181,23 @@ impl Decimal {
         }
     }
 
+    /// The exact product; `None` when it does not fit.
+    pub fn times(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.checked_add(other.scale).filter(|s| *s <= 18)?;
+        Some(Decimal {
+            mantissa: self.mantissa.checked_mul(other.mantissa)?,
+            scale,
+        })
+    }
+
+    /// The nearest whole number, halves away from zero (2.5 → 3, -2.5 → -3).
+    pub fn rounded_half_up(self) -> i64 {
+        let unit = 10i128.pow(u32::from(self.scale));
+        let m = i128::from(self.mantissa);
+        let rounded = (m.abs() * 2 + unit) / (unit * 2) * m.signum();
+        i64::try_from(rounded).unwrap_or(if m < 0 { i64::MIN } else { i64::MAX })
+    }
+
     pub fn compare(self, other: Decimal) -> Ordering {
         let scale = self.scale.max(other.scale);
         let widen = |d: Decimal| i128::from(d.mantissa) * 10i128.pow(u32::from(scale - d.scale));

@@ -107,3 +107,15 @@ fn reads_numbers_as_every_language_of_the_app_writes_them() {
     assert_eq!(dec("€", GroupThousands), None);
     assert_eq!(dec("٧x", GroupThousands), None);
 }
+
+#[test]
+fn products_are_exact_and_round_half_up() {
+    let d = |text: &str| Decimal::parse(text, Separators::DecimalPoint).unwrap();
+    // 3 days × 12.5 m × 10 cents = 375 cents.
+    let units = d("3").times(d("12,5")).unwrap();
+    assert_eq!(units.times(d("10")).unwrap().rounded_half_up(), 375);
+    assert_eq!(d("2,5").rounded_half_up(), 3);
+    assert_eq!(d("2,49").rounded_half_up(), 2);
+    assert_eq!(d("-2,5").rounded_half_up(), -3);
+    assert_eq!(Decimal::from_whole(i64::MAX).times(d("2")), None);
+}

@@ -35,6 +35,8 @@ impl Answer {
             autocomplete: None,
             messages: Default::default(),
             prefill: None,
+            compute: None,
+            optional_after_first: false,
         };
         let mut text_field = field(
             "answer-text",

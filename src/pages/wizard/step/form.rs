@@ -6,9 +6,9 @@
 use std::sync::Arc;
 
 use rathaus_core::date::Date;
-use rathaus_core::definition::{ServiceDefinition, Step};
+use rathaus_core::definition::{Field, ServiceDefinition, Step};
 use rathaus_core::scope::Scope;
-use rathaus_core::validate::{validate_field, validate_item, validate_step};
+use rathaus_core::validate::{validate_field, validate_item_at, validate_step};
 use rathaus_core::{flow, Answer, Answers, FieldError};
 
 use crate::router::urls;
@@ -171,9 +171,25 @@ impl StepForm {
     /// Whether the answer now given to a field passes its own rules: typing may remove
     /// an error the citizen has just fixed, never add one.
     pub fn is_fixed(&self, field_id: &str, answers: &Answers) -> bool {
+        let scope = match &self.outer {
+            None => Scope::new(&self.def, answers, self.today),
+            Some((outer, _)) => Scope::new(&self.def, outer, self.today)
+                .with_item_at(self.item.unwrap_or(0), answers),
+        };
         self.def
             .field(field_id)
-            .is_some_and(|f| validate_field(f, answers.get(field_id), self.today).is_none())
+            .is_some_and(|f| validate_field(f, answers.get(field_id), &scope).is_none())
+    }
+
+    /// A `computed` field's value for the answers on this page (and, on an item's
+    /// page, those before the group), as the server will work it out.
+    pub fn computed_value(&self, field: &Field, answers: &Answers) -> Option<i64> {
+        let scope = match &self.outer {
+            None => Scope::new(&self.def, answers, self.today),
+            Some((outer, _)) => Scope::new(&self.def, outer, self.today)
+                .with_item_at(self.item.unwrap_or(0), answers),
+        };
+        scope.computed(field.compute.as_ref()?)
     }
 
     /// Continue: the errors on this page, or where to go next.
@@ -181,7 +197,15 @@ impl StepForm {
         let found = match &self.outer {
             None => validate_step(&self.def, &self.step, answers, self.today),
             Some((outer_answers, _)) => {
-                validate_item(&self.def, &self.step, answers, outer_answers, self.today)
+                let index = self.item.unwrap_or(0);
+                validate_item_at(
+                    &self.def,
+                    &self.step,
+                    index,
+                    answers,
+                    outer_answers,
+                    self.today,
+                )
             }
         };
         if !found.is_empty() {

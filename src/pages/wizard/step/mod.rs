@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::definition::{FieldKind, ServiceDefinition, Stop};
 use rathaus_core::FieldError;
 
 use super::arrival::{changed_notice, draft_for_step};
@@ -243,6 +243,28 @@ fn StepFormPage(
                 }
                 .into_any();
             }
+            if field.kind == FieldKind::Computed {
+                // Shown, never typed: worked out as the answers change (as the server
+                // will), and read out when it changes.
+                let label = i18n.said(&field.label);
+                let hint = field.hint.as_ref().map(|h| i18n.said(h));
+                let test_id = format!("computed-{}", field.id);
+                let value = move || {
+                    let value = answers.with(|a| form.with_value(|f| f.computed_value(&field, a)));
+                    value.map_or_else(|| i18n.t(Key::ComputedPending).to_owned(), |n| n.to_string())
+                };
+                let shown = move || layout.with(|l| l.fields.contains(&id));
+                return view! {
+                    <Show when=shown>
+                        <dl class="computed" data-testid=test_id.clone()>
+                            <dt class="label" lang=label.lang.clone()>{label.text.clone()}</dt>
+                            <dd class="computed__value" aria-live="polite">{value.clone()}</dd>
+                            {hint.clone().map(|h| view! { <dd class="hint" lang=h.lang>{h.text}</dd> })}
+                        </dl>
+                    </Show>
+                }
+                .into_any();
+            }
             view! {
                 {move || {
                     layout.with(|l| l.fields.contains(&id)).then(|| view! {
@@ -274,11 +296,32 @@ fn StepFormPage(
         {(!single_question).then(|| view! { <h1 class="heading-xl" lang=heading.lang>{heading.text}</h1> })}
         {intro.map(|t| view! { <p class="lead" lang=i18n.lang_of(&t)>{i18n.text(&t)}</p> })}
         {changed_notice}
-        <form novalidate on:submit=on_submit>
-            {questions}
-            <Button label=i18n.t(Key::Continue) />
-        </form>
+        {match step.stop.clone() {
+            // A stopping page: the explanation above, where to go instead, and no way on.
+            Some(stop) => view! {
+                {questions}
+                <p><StopLink stop=stop /></p>
+            }
+            .into_any(),
+            None => view! {
+                <form novalidate on:submit=on_submit>
+                    {questions}
+                    <Button label=i18n.t(Key::Continue) />
+                </form>
+            }
+            .into_any(),
+        }}
         <SaveStatus state=save_state />
     }
     .into_any()
+}
+
+/// A stopping page's link onwards: a page of the app, or another site.
+#[component]
+fn StopLink(stop: Stop) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = i18n.said(&stop.link_label);
+    view! {
+        <a class="button" href=stop.link data-testid="stop-link" lang=label.lang>{label.text}</a>
+    }
 }
