@@ -197,7 +197,7 @@ impl Db {
         now: Timestamp,
     ) -> Result<Stored, DbError> {
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute(
             "DELETE FROM feedback WHERE received_at < ?1",
             params![now.0 - FEEDBACK_KEEP_SECONDS],

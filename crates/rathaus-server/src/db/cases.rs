@@ -66,7 +66,7 @@ impl Db {
         case: NewCase<'_>,
     ) -> Result<IdempotentOutcome, DbError> {
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let oldest = self.oldest_idempotency_record(case.now);
         tx.execute(
             "DELETE FROM idempotency_keys WHERE created_at < ?1",

@@ -52,7 +52,8 @@ pub fn upgrade(conn: &Connection) -> Result<(), DbError> {
         )));
     }
     for migration in &MIGRATIONS[version..] {
-        let tx = conn.unchecked_transaction()?;
+        let tx =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(migration.sql)?;
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;

@@ -51,9 +51,11 @@ impl Db {
         std::fs::create_dir_all(data_dir)
             .map_err(|e| DbError::Corrupt(format!("{}: {e}", data_dir.display())))?;
         let conn = Connection::open(data_dir.join("rathaus.sqlite3"))?;
+        // Before anything that takes a lock: the server and the admin command share the
+        // file, and whichever comes second waits rather than failing.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::upgrade(&conn)?;
         Ok(Db {
             conn: Arc::new(Mutex::new(conn)),

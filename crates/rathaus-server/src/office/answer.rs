@@ -33,7 +33,7 @@ impl Db {
         // The answer as parsed: the same answer hashes the same however it was spaced.
         let answer_hash = codes::sha256_hex(&serde_json::to_vec(answer).expect("serialises"));
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let earlier: Option<(String, Option<String>)> = tx
             .query_row(
                 "SELECT id, answer_hash FROM case_requests

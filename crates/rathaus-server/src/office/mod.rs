@@ -110,7 +110,7 @@ impl Db {
             return Err(OfficeError::AskWithQuestion);
         }
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let from = status_of(&tx, case_number)?;
         if !from.can_move_to(to) {
             return Err(OfficeError::Illegal { from, to });
@@ -140,7 +140,7 @@ impl Db {
     ) -> Result<(), OfficeError> {
         let message = cleaned(Some(message)).ok_or(OfficeError::EmptyMessage)?;
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let status = status_of(&tx, case_number)?;
         record(
             &tx,
@@ -165,7 +165,7 @@ impl Db {
     ) -> Result<String, OfficeError> {
         let message = cleaned(Some(message)).ok_or(OfficeError::EmptyMessage)?;
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let from = status_of(&tx, case_number)?;
         if !from.can_move_to(CaseStatus::ActionNeeded) {
             return Err(OfficeError::Illegal {

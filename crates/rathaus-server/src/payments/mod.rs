@@ -69,7 +69,8 @@ impl Db {
         time_to_pay_seconds: i64,
     ) -> Result<Created, DbError> {
         let conn = self.conn();
-        let tx = conn.unchecked_transaction()?;
+        let tx =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)?;
         expire(&tx, case_number, now)?;
         let all = load(&tx, "case_number = ?1", case_number)?;
         let same_request: Option<(String, Option<String>)> = tx
@@ -124,7 +125,8 @@ impl Db {
     /// The case's payments, oldest first (expired ones marked so).
     pub fn payments(&self, case_number: &str, now: Timestamp) -> Result<Vec<Payment>, DbError> {
         let conn = self.conn();
-        let tx = conn.unchecked_transaction()?;
+        let tx =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)?;
         expire(&tx, case_number, now)?;
         let all = load(&tx, "case_number = ?1", case_number)?;
         tx.commit()?;
@@ -165,7 +167,9 @@ impl Db {
             return Err(SettleError::Illegal(current.state));
         }
         let conn = self.conn();
-        let tx = conn.unchecked_transaction().map_err(DbError::from)?;
+        let tx =
+            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)
+                .map_err(DbError::from)?;
         // Only from INITIAL, checked again under the lock: two reports, one wins.
         let changed = tx
             .execute(
