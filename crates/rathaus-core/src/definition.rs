@@ -79,8 +79,8 @@ pub struct Step {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stop {
-    /// A path in the app (`/services/hundesteuer`, `/leistungen/personalausweis`) or an
-    /// `https://` address.
+    /// A service's page (`/services/hundesteuer`), a catalogue entry's page
+    /// (`/info/personalausweis`) or an `https://` address.
     pub link: String,
     pub link_label: Text,
 }

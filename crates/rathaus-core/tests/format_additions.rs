@@ -367,7 +367,7 @@ fn the_check_names_every_misuse() {
         "steps[0].intro: a stopping step needs an intro: why the citizen cannot apply here",
         "steps[0].show_if: a stopping step without show_if stops every application",
         "steps[0].fields: a stopping step asks nothing: info fields only",
-        "steps[0].stop.link: 'http://example.org' must be a path in the app ('/services/…') or an https:// address",
+        "steps[0].stop.link: 'http://example.org' must be a service's page ('/services/<id>'), a catalogue entry's ('/info/<id>') or an https:// address",
         "steps[1].show_if: 'h' is not a repeatable group asked before this point",
         "steps[2].fields[0].show_if: refers to 'nope', which is not a field asked before this point",
         "fee.rules[0]: per_unit needs an amount above 0",

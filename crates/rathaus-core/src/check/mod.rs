@@ -276,12 +276,20 @@ impl Checker {
                 "a stopping step asks nothing: info fields only".into(),
             );
         }
-        let internal = stop.link.starts_with('/') && !stop.link.starts_with("//");
-        if !internal && !stop.link.starts_with("https://") {
+        // The app's own pages a citizen can be sent to: a service's start page or a
+        // catalogue entry's page.
+        let page = ["/services/", "/info/"].iter().any(|prefix| {
+            stop.link
+                .strip_prefix(prefix)
+                .is_some_and(|id| is_slug(id, '-'))
+        });
+        let https = stop.link.starts_with("https://") && !stop.link.contains(char::is_whitespace);
+        if !page && !https {
             self.push(
                 &format!("{path}.link"),
                 format!(
-                    "'{}' must be a path in the app ('/services/…') or an https:// address",
+                    "'{}' must be a service's page ('/services/<id>'), a catalogue entry's \
+                     ('/info/<id>') or an https:// address",
                     stop.link
                 ),
             );

@@ -194,7 +194,9 @@ fn StepFormPage(
         .fields
         .iter()
         .cloned()
-        .map(|field| {
+        .map(|mut field| {
+            // Required in the first item only: marked optional in the others.
+            field.optional |= field.optional_after_first && item.is_some_and(|i| i > 0);
             // A follow-up to an answer on this page stands indented under it.
             let follows = field
                 .show_if
