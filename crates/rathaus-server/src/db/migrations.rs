@@ -53,7 +53,7 @@ pub fn upgrade(conn: &Connection) -> Result<(), DbError> {
     }
     for migration in &MIGRATIONS[version..] {
         let tx =
-            rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)?;
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(migration.sql)?;
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;

@@ -259,7 +259,7 @@ fn StepFormPage(
                 return view! {
                     <Show when=shown>
                         <dl class="computed" data-testid=test_id.clone()>
-                            <dt class="label" lang=label.lang.clone()>{label.text.clone()}</dt>
+                            <dt class="label" lang=label.lang>{label.text.clone()}</dt>
                             <dd class="computed__value" aria-live="polite">{value.clone()}</dd>
                             {hint.clone().map(|h| view! { <dd class="hint" lang=h.lang>{h.text}</dd> })}
                         </dl>
