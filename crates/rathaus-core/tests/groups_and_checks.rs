@@ -160,8 +160,8 @@ fn the_check_names_path_and_problem() {
         ["steps[0].fields[0].constraints: accept / max_file_bytes does not apply to a text field"]
     );
     assert_eq!(
-        one(r#"[{"id":"d","type":"declaration","label":{"de":"D"},"optional":true}]"#),
-        ["steps[0].fields[0].optional: a declaration field cannot be optional"]
+        one(r#"[{"id":"d","type":"info","label":{"de":"D"},"optional":true}]"#),
+        ["steps[0].fields[0].optional: info fields take no answer and cannot be optional"]
     );
     assert_eq!(
         one(r#"[{"id":"a","type":"text","label":{"de":"A"}},

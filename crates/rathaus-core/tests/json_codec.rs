@@ -509,7 +509,9 @@ fn field_errors_saved_by_the_earlier_app_still_read() {
 fn every_part_of_definitions_and_the_catalogue() {
     use rathaus_core::catalogue::{Catalogue, CatalogueEntry, Overview, TopicCount};
     use rathaus_core::condition::Condition;
-    use rathaus_core::definition::{ChoiceOption, Constraints, Field, Repeat, Step};
+    use rathaus_core::definition::{
+        ChoiceOption, Computation, Constraints, DateBound, Field, Repeat, Step, Stop,
+    };
     use rathaus_core::fee::{FeeRule, FeeSchedule, FeeTier};
     use rathaus_core::number::Decimal;
     use rathaus_core::offices::{Access, Appointments, Opening};
@@ -522,19 +524,46 @@ fn every_part_of_definitions_and_the_catalogue() {
         if let Some(repeat) = &step.repeat {
             both_ways::<Repeat>(repeat);
         }
+        if let Some(stop) = &step.stop {
+            both_ways::<Stop>(stop);
+        }
         for field in &step.fields {
             both_ways::<Field>(field);
             both_ways::<Constraints>(&field.constraints);
+            if let Some(compute) = &field.compute {
+                both_ways::<Computation>(compute);
+            }
+            for bound in [&field.constraints.earliest, &field.constraints.latest] {
+                bound.iter().for_each(both_ways::<DateBound>);
+            }
             for option in &field.options {
                 both_ways::<ChoiceOption>(option);
             }
         }
     }
+    // Every shape, whether or not a shipped definition uses it yet.
+    let computations: Vec<Computation> = serde_json::from_str(
+        r#"[{"calendar_days":{"from":"a","to":"b"}},{"whole_years":{"from":"a","to":"b"}}]"#,
+    )
+    .unwrap();
+    computations.iter().for_each(both_ways::<Computation>);
+    let bounds: Vec<DateBound> = serde_json::from_str(
+        r#"[{},{"days":3},{"field":"start","years":-1,"months":2,"days":-30}]"#,
+    )
+    .unwrap();
+    bounds.iter().for_each(both_ways::<DateBound>);
+    both_ways::<Stop>(
+        &serde_json::from_str(
+            r#"{"link":"/services/hundesteuer","link_label":{"de":"Zur Hundesteuer"}}"#,
+        )
+        .unwrap(),
+    );
     let fee: FeeSchedule = serde_json::from_str(
         r#"{"rules":[{"fixed":1300},{"per_option":{"field":"k","amounts":{"a":100,"b":0}}},
             {"per_item":{"group":"g","amounts":[3000,6000]}},
             {"per_item":{"group":"g","amounts":[500],"when":{"answered":{"field":"x"}}}},
             {"tiered":{"field":"cost","tiers":[{"up_to":5000.50,"amount":100},{"up_to":null,"per_mille":7}]}},
+            {"per_unit":{"amount":150,"factors":["days","metres"]}},
             {"when":{"condition":{"at_least":{"field":"n","value":2.5}},"rules":[{"fixed":1}]}}],
             "purpose":{"de":"Gebühr"}}"#,
     )

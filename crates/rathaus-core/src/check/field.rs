@@ -20,7 +20,10 @@ impl Checker {
         if field.optional && kind.is_shown_only() {
             self.push(
                 &format!("{at}.optional"),
-                format!("a {} field cannot be optional", kind.name()),
+                format!(
+                    "{} fields take no answer and cannot be optional",
+                    kind.name()
+                ),
             );
         }
         self.constraints(at, field);
