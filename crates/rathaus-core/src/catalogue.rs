@@ -10,6 +10,9 @@ use crate::json::Wire;
 use crate::offices::Office;
 use crate::text::{Locale, Text};
 
+mod fees;
+pub use fees::FREE_OF_CHARGE;
+
 /// `GET /catalogue`: everything the catalogue pages and the search need, in one answer
 /// (cached by the app for offline use).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
@@ -71,7 +74,8 @@ pub struct CatalogueEntry {
     /// What to bring (`channel: in_person`), one item each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bring: Vec<Text>,
-    /// "13,00 €", "kostenlos", "nach Aufwand, 50 bis 400 €".
+    /// "13,00 €", "kostenlos", "nach Aufwand, 50 bis 400 €". A wizard's entry says what
+    /// its definition works out (Catalogue::fees_from_definitions).
     pub fee: Text,
     pub office: Text,
     /// The citizen's own words for it, German and English: "umgezogen",

@@ -287,7 +287,7 @@ pub fn load_city_catalogue(
     wizards: &Catalogue,
     translations: Option<&Path>,
 ) -> Result<rathaus_core::catalogue::Catalogue, CatalogueError> {
-    let checked = check_city_catalogue(dir, &wizards.ids(), translations).map_err(|problems| {
+    let checked = check_city_catalogue(dir, wizards, translations).map_err(|problems| {
         CatalogueError::CityCatalogue {
             dir: dir.to_owned(),
             problems,
@@ -342,11 +342,11 @@ fn read_part<T: serde::de::DeserializeOwned>(
 }
 
 /// The city's catalogue in `dir` (with its translations), or every problem in it;
-/// `wizards` are the ids of the service definitions that `channel: wizard` entries may
-/// name.
+/// `wizards` are the service definitions that `channel: wizard` entries may name, and
+/// whose fees those entries show.
 pub fn check_city_catalogue(
     dir: &Path,
-    wizards: &[String],
+    wizards: &Catalogue,
     translations: Option<&Path>,
 ) -> Result<CheckedCity, Vec<Problem>> {
     use rathaus_core::catalogue::{Catalogue as City, CatalogueEntry};
@@ -396,7 +396,9 @@ pub fn check_city_catalogue(
     }
     // Each line of the core's check starts with the entry's id; a line about something
     // else (a topic, say) is named with the catalogue's folder.
-    for line in city.problems(wizards) {
+    let mut lines = city.problems(&wizards.ids());
+    lines.extend(city.fees_from_definitions(|id| wizards.get(id)));
+    for line in lines {
         let entry = line.split_once(": ").map(|(id, _)| id);
         match entry.and_then(|id| files_of.get(id)) {
             Some(files) => problems.extend(files.iter().map(|f| Problem::new(f, &line))),

@@ -198,7 +198,7 @@ fn check_services(
     // Checked against every definition that could be read, also one with problems, so
     // that its entry is not reported as well.
     let mut city_warnings = Vec::new();
-    match catalogue::check_city_catalogue(city, &definitions.catalogue.ids(), Some(translations)) {
+    match catalogue::check_city_catalogue(city, &definitions.catalogue, Some(translations)) {
         Ok(checked) => {
             report.push(format!(
                 "{}: {} services in the catalogue, no problems",

@@ -887,11 +887,18 @@ fn the_whole_catalogue_is_served_and_its_wizards_exist() {
     let list: ServiceList = serde_json::from_value(list).unwrap();
     for entry in catalogue.services.iter().filter(|e| e.wizard.is_some()) {
         let wizard = entry.wizard.as_deref().unwrap();
-        assert!(
-            list.services.iter().any(|s| s.id == wizard),
-            "{} links to {wizard}",
-            entry.id
-        );
+        let summary = list.services.iter().find(|s| s.id == wizard);
+        assert!(summary.is_some(), "{} links to {wizard}", entry.id);
+        // The entry's fee is the one its wizard charges, in the same words.
+        if let Some(fee) = summary.and_then(|s| s.fee).filter(|f| f.cents() > 0) {
+            let de = rathaus_core::text::Locale::De;
+            assert_eq!(
+                entry.fee.get(de),
+                rathaus_core::format::money(fee, de),
+                "{}",
+                entry.id
+            );
+        }
     }
     // Every definition has its place in the catalogue.
     for definition in &list.services {

@@ -33,9 +33,7 @@ fn root() -> &'static Path {
 
 /// The catalogue as `GET /catalogue?lang=` answers it.
 fn served(locale: Locale) -> Catalogue {
-    let wizards = rathaus_server::catalogue::Catalogue::check(&root().join("services"))
-        .catalogue
-        .ids();
+    let wizards = rathaus_server::catalogue::Catalogue::check(&root().join("services")).catalogue;
     let city = rathaus_server::catalogue::check_city_catalogue(
         &root().join("catalogue"),
         &wizards,

@@ -91,7 +91,7 @@ fn the_services_load_with_their_translations() {
 #[test]
 fn every_catalogue_text_is_in_every_language() {
     use rathaus_server::catalogue_translations as ct;
-    let wizards = Catalogue::check(&root().join("services")).catalogue.ids();
+    let wizards = Catalogue::check(&root().join("services")).catalogue;
     let checked = rathaus_server::catalogue::check_city_catalogue(
         &root().join("catalogue"),
         &wizards,
