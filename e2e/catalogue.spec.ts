@@ -58,14 +58,14 @@ test('browse by life situation and by area; a service done elsewhere says how', 
   await page.getByRole('link', { name: 'Umzug & Wohnen' }).click();
   await arriveAt(page, 'Umzug & Wohnen');
   await expect(page.getByRole('link', { name: 'Wohnsitz abmelden' })).toBeVisible();
-  await page.getByRole('link', { name: 'Meldebescheinigung beantragen' }).click();
-  await arriveAt(page, 'Meldebescheinigung beantragen');
+  await page.getByRole('link', { name: 'Mülltonne bestellen, tauschen oder abmelden' }).click();
+  await arriveAt(page, 'Mülltonne bestellen, tauschen oder abmelden');
   await expect(page.getByText('Online auf einer anderen Website')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Zum Online-Dienst' })).toHaveAttribute(
     'href',
     /^https:\/\/service\.musterstadt\.de\//,
   );
-  await expect(page.locator('.facts')).toContainText('5,00 €');
+  await expect(page.locator('.facts')).toContainText('nach Abfallgebührensatzung');
 
   await page.goto('/areas/buergerdienste');
   await arriveAt(page, 'Bürgerdienste & Meldewesen');
