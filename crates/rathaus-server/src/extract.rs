@@ -150,4 +150,20 @@ mod tests {
         assert!(value["big"].is_f64());
         assert_eq!(value["n"], json!(7));
     }
+
+    #[test]
+    fn every_exact_whole_number_written_with_a_fraction_is_read_as_its_integer() {
+        // Read from text, as a body is: a parser that rounds the last digit would
+        // leave `2088683124700597.0` with a fraction, and refuse a valid request.
+        for n in [
+            2_088_683_124_700_597i64,
+            -4_503_599_627_370_497,
+            9_007_199_254_740_991,
+        ] {
+            let mut value: serde_json::Value =
+                serde_json::from_str(&format!("{{\"n\": {n}.0}}")).unwrap();
+            whole_numbers_as_integers(&mut value);
+            assert_eq!(value["n"], json!(n), "{n}.0");
+        }
+    }
 }
