@@ -438,6 +438,45 @@ async fn checkboxes_keep_the_options_order_and_describe_their_error() {
 }
 
 #[wasm_bindgen_test]
+async fn none_of_these_is_ticked_alone_after_an_or() {
+    let answers = RwSignal::new(Answers::default());
+    let root = question(
+        r#"{"id":"bedarf","type":"multiple_choice","label":{"de":"Bedarf"},
+            "options":[{"value":"rollstuhl","label":{"de":"Rollstuhl"}},{"value":"zimmer","label":{"de":"Zimmer"}},
+                       {"value":"keiner","label":{"de":"Nichts davon"},"exclusive":true}]}"#,
+        answers,
+        RwSignal::new(None),
+    );
+    let divider = find(&root, ".checkboxes__divider");
+    assert_eq!(divider.text_content().as_deref(), Some("oder"));
+    let after: HtmlElement = divider.next_element_sibling().unwrap().unchecked_into();
+    assert!(
+        after.query_selector("#bedarf-3").unwrap().is_some(),
+        "the 'or' stands before 'none of these'"
+    );
+    let input = |sel: &str| -> HtmlInputElement { find(&root, sel).unchecked_into() };
+    input("#bedarf").click();
+    input("#bedarf-2").click();
+    input("#bedarf-3").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        answers.get_untracked().get("bedarf"),
+        Some(&Answer::Choices(vec!["keiner".into()]))
+    );
+    assert!(!input("#bedarf").checked() && !input("#bedarf-2").checked());
+    input("#bedarf-2").click();
+    leptos::task::tick().await;
+    assert_eq!(
+        answers.get_untracked().get("bedarf"),
+        Some(&Answer::Choices(vec!["zimmer".into()]))
+    );
+    assert!(
+        !input("#bedarf-3").checked(),
+        "a need unticks 'none of these'"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn select_and_yes_no_write_their_values() {
     let answers = RwSignal::new(Answers::default());
     let root = question(

@@ -167,6 +167,8 @@ messages! {
     Yes => "Ja", "Yes";
     No => "Nein", "No";
     SelectPlaceholder => "Bitte auswählen", "Please select";
+    // Before a multiple choice's "none of these"
+    ChoiceOr => "oder", "or";
     AddressStreet => "Straße und Hausnummer", "Street and house number";
     AddressExtra => "Adresszusatz (optional)", "Address line 2 (optional)";
     AddressPostcode => "Postleitzahl", "Postcode";

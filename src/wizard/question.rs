@@ -156,6 +156,7 @@ pub fn Question(
                     options=options()
                     value=value
                     on_change=set
+                    nostrip:exclusive=field.exclusive_option().map(str::to_owned)
                     is_page_heading=is_page_heading
                 />
             }

@@ -330,6 +330,46 @@ pub struct ChoiceOption {
     pub label: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<Text>,
+    /// Multiple choice: an answer such as "none of these" that is chosen alone. Ticking
+    /// it clears the other options, ticking another clears it; shown after an "or".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exclusive: bool,
+}
+
+impl Field {
+    /// The value of this multiple choice's exclusive option, if it has one.
+    pub fn exclusive_option(&self) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|o| o.exclusive)
+            .map(|o| o.value.as_str())
+    }
+}
+
+/// The choices of a multiple choice after `value` is ticked (`checked`) or unticked:
+/// in the order of the options, whatever order they were ticked in, and with an
+/// exclusive option never beside another.
+pub fn toggled_choices(
+    order: &[String],
+    chosen: &[String],
+    exclusive: Option<&str>,
+    value: &str,
+    checked: bool,
+) -> Vec<String> {
+    let alone = checked && exclusive == Some(value);
+    order
+        .iter()
+        .filter(|o| {
+            if o.as_str() == value {
+                checked
+            } else if alone || (checked && exclusive == Some(o.as_str())) {
+                false
+            } else {
+                chosen.contains(o)
+            }
+        })
+        .cloned()
+        .collect()
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]

@@ -103,7 +103,12 @@ fn check(field: &Field, answer: Option<&Answer>, scope: &Scope) -> Option<Broken
                 .iter()
                 .enumerate()
                 .any(|(i, v)| values[..i].contains(v));
-            if twice || !values.iter().all(known) {
+            // "None of these" beside a choice is not an answer anyone can give.
+            let beside_exclusive = values.len() > 1
+                && field
+                    .exclusive_option()
+                    .is_some_and(|e| values.iter().any(|v| v == e));
+            if twice || beside_exclusive || !values.iter().all(known) {
                 return fail(ErrorCode::NotAnOption);
             }
             count(values.len(), c.min_count, c.max_count)

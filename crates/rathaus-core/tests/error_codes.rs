@@ -24,6 +24,7 @@ fn field(kind: FieldKind, optional: bool, constraints: Constraints) -> Field {
         value: value.into(),
         label: Text::new(value, value),
         hint: None,
+        exclusive: false,
     };
     Field {
         id: "f".into(),

@@ -547,6 +547,12 @@ fn every_part_of_definitions_and_the_catalogue() {
     )
     .unwrap();
     computations.iter().for_each(both_ways::<Computation>);
+    let options: Vec<ChoiceOption> = serde_json::from_str(
+        r#"[{"value":"a","label":{"de":"A"}},{"value":"n","label":{"de":"N"},"exclusive":true}]"#,
+    )
+    .unwrap();
+    assert!(options[1].exclusive);
+    options.iter().for_each(both_ways::<ChoiceOption>);
     let bounds: Vec<DateBound> = serde_json::from_str(
         r#"[{},{"days":3},{"field":"start","years":-1,"months":2,"days":-30}]"#,
     )

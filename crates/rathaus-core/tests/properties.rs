@@ -171,6 +171,7 @@ fn field() -> BoxedStrategy<Field> {
                         value,
                         label: Text::new("O", "O"),
                         hint: None,
+                        exclusive: false,
                     })
                     .collect(),
                 constraints: Constraints {

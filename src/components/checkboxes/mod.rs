@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
+use rathaus_core::definition::toggled_choices;
+
 use super::radios::{choice_items, fieldset_question, RadioOption};
-use crate::i18n::Said;
+use crate::i18n::{use_i18n, Key, Said};
 
 #[component]
 pub fn Checkboxes(
@@ -16,24 +18,24 @@ pub fn Checkboxes(
     #[prop(into)]
     value: Signal<Vec<String>>,
     #[prop(into)] on_change: Callback<Vec<String>>,
+    /// The value of the option chosen alone ("none of these"), shown after an "or".
+    #[prop(optional)]
+    exclusive: Option<String>,
     #[prop(optional)] is_page_heading: bool,
 ) -> impl IntoView {
     let order: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
+    let divider = exclusive
+        .clone()
+        .map(|value| (value, use_i18n().t(Key::ChoiceOr)));
     let on_toggle = Callback::new(move |(v, checked): (String, bool)| {
         let chosen = value.get_untracked();
-        // Kept in the order of the options, whatever order they were ticked in.
-        let next = order
-            .iter()
-            .filter(|o| {
-                if **o == v {
-                    checked
-                } else {
-                    chosen.contains(o)
-                }
-            })
-            .cloned()
-            .collect();
-        on_change.run(next);
+        on_change.run(toggled_choices(
+            &order,
+            &chosen,
+            exclusive.as_deref(),
+            &v,
+            checked,
+        ));
     });
     let items = choice_items(
         &id,
@@ -41,6 +43,7 @@ pub fn Checkboxes(
         true,
         move |v| value.with(|chosen| chosen.iter().any(|c| c == v)),
         on_toggle,
+        divider,
     );
     let inputs = view! { <div class="checkboxes">{items}</div> };
     fieldset_question(id, legend, hint, error, is_page_heading, false, inputs)

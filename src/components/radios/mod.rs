@@ -30,18 +30,25 @@ pub(crate) fn choice_items(
     multiple: bool,
     is_checked: impl Fn(&str) -> bool + Clone + Send + Sync + 'static,
     on_toggle: Callback<(String, bool)>,
+    // Before this option's value, a divider with the text ("oder").
+    divider: Option<(String, &'static str)>,
 ) -> impl IntoView {
     let input_type = if multiple { "checkbox" } else { "radio" };
     options
         .into_iter()
         .enumerate()
         .map(|(i, option)| {
+            let divider = divider
+                .as_ref()
+                .filter(|(before, _)| *before == option.value)
+                .map(|(_, text)| view! { <div class="checkboxes__divider">{*text}</div> });
             let input_id = radio_id(id, i);
             let option_hint_id = format!("{input_id}-item-hint");
             let value = option.value.clone();
             let checked_value = option.value.clone();
             let is_checked = is_checked.clone();
             view! {
+                {divider}
                 <div class="choice radios__item">
                     <input
                         class="choice__input"
@@ -107,6 +114,7 @@ pub fn Radios(
         false,
         move |v| value.with(|current| current == v),
         Callback::new(move |(v, _)| on_change.run(v)),
+        None,
     );
     let inputs = view! { <div class="radios" class:radios--inline=inline>{items}</div> };
     fieldset_question(id, legend, hint, error, is_page_heading, false, inputs)

@@ -53,12 +53,34 @@ impl Checker {
                 format!("a {} field needs at least {least} options", kind.name()),
             );
         }
+        if field.options.iter().filter(|o| o.exclusive).count() > 1 {
+            self.push(
+                &format!("{at}.options"),
+                "at most one option can be exclusive (\"none of these\")".into(),
+            );
+        }
+        if field.exclusive_option().is_some() && field.constraints.min_count.is_some_and(|n| n > 1)
+        {
+            self.push(
+                &format!("{at}.constraints.min_count"),
+                "an exclusive option is chosen alone, so min_count above 1 would refuse it".into(),
+            );
+        }
         let mut seen = HashSet::new();
         for (oi, option) in field.options.iter().enumerate() {
             if option.value.trim().is_empty() || !seen.insert(option.value.as_str()) {
                 self.push(
                     &format!("{at}.options[{oi}].value"),
                     format!("option value '{}' is empty or used twice", option.value),
+                );
+            }
+            if option.exclusive && kind != FieldKind::MultipleChoice {
+                self.push(
+                    &format!("{at}.options[{oi}].exclusive"),
+                    format!(
+                        "only an option of a multiple_choice field can be exclusive, not of a {} field",
+                        kind.name()
+                    ),
                 );
             }
             self.text(&format!("{at}.options[{oi}].label"), &option.label);
