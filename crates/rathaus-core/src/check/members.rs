@@ -51,7 +51,7 @@ pub const FIELD: &[&str] = &[
 ];
 pub const DATE_BOUND: &[&str] = &["field", "years", "months", "days"];
 pub const PREFILL: &[&str] = &["from", "read_only", "values"];
-pub const OPTION: &[&str] = &["value", "label", "hint"];
+pub const OPTION: &[&str] = &["value", "label", "hint", "exclusive"];
 pub const CONSTRAINTS: &[&str] = &[
     "min_length",
     "max_length",
