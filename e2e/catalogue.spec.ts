@@ -18,6 +18,9 @@ test('the citizen describes what they need and finds it, with the reason, by key
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('/');
   await arriveAt(page, FRONT);
+  // The front page leads with the most used wizards and says how many there are.
+  await expect(page.getByRole('link', { name: 'Führungszeugnis beantragen' })).toBeVisible();
+  await expect(page.getByText(/^Das sind die meistgenutzten von \d+ Dienstleistungen/)).toBeVisible();
 
   let results = await search(page, 'ich bin umgezogen');
   await expect(results.first()).toContainText('Wohnsitz anmelden');

@@ -258,6 +258,7 @@ messages! {
     MatchedBy => "passt zu: {words}", "matches: {words}";
     SearchLifeSituation => "Lebenslage: {name} — alle {n} Leistungen", "Life situation: {name} — all {n} services";
     OnlineHere => "Online mit dieser App", "Online with this app";
+    OnlineAll => "Das sind die meistgenutzten von {n} Dienstleistungen, die Sie mit dieser App online erledigen. Alle finden Sie über die Suche und unter den Lebenslagen und Bereichen.", "These are the most used of {n} services you can complete online with this app. You find them all through the search and under the life situations and areas.";
     LifeSituations => "Lebenslagen", "Life situations";
     Areas => "Alle Bereiche", "All areas";
     ChannelWizard => "Online mit dieser App", "Online with this app";

@@ -8,7 +8,7 @@ use rathaus_core::catalogue::{Overview, TopicCount};
 
 use crate::catalogue::{href, with_overview};
 use crate::components::search_box::SearchBox;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key};
 use crate::page::use_document_title;
 
 #[component]
@@ -60,6 +60,7 @@ fn Front(overview: Arc<Overview>) -> impl IntoView {
     view! {
         <h2 class="heading-l">{i18n.t(Key::OnlineHere)}</h2>
         <ul class="service-list">{online}</ul>
+        <p>{fill(i18n.t(Key::OnlineAll), &[("n", &overview.online_count.to_string())])}</p>
         <h2 class="heading-l">{i18n.t(Key::LifeSituations)}</h2>
         <ul class="topic-list">{life}</ul>
         <h2 class="heading-l">{i18n.t(Key::Areas)}</h2>

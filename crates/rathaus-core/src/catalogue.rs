@@ -115,16 +115,20 @@ impl Channel {
 }
 
 /// `GET /catalogue/overview`: what the front page shows — every life situation and area
-/// with the number of services in it, and the services this app's wizards handle. A
-/// first visit loads this, not the whole catalogue: the catalogue comes on the first
-/// search or topic page.
+/// with the number of services in it, and the most used of the services this app's
+/// wizards handle. A first visit loads this, not the whole catalogue: the catalogue
+/// comes on the first search or topic page, and lists every wizard.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Wire)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Overview {
     pub life_situations: Vec<TopicCount>,
     pub categories: Vec<TopicCount>,
-    /// The entries with `channel: wizard`, in the catalogue's order.
+    /// The entries with `channel: wizard` marked `popular`, in the catalogue's order:
+    /// a first visit's bytes do not grow with every service that gets a wizard.
     pub online: Vec<CatalogueEntry>,
+    /// How many entries have `channel: wizard` in all.
+    #[serde(default)]
+    pub online_count: u32,
 }
 
 /// A topic's link on the front page: its name and how many services it holds.
@@ -211,10 +215,15 @@ impl Catalogue {
         Overview {
             life_situations: counts(TopicKind::LifeSituation),
             categories: counts(TopicKind::Category),
-            online: self
+            online_count: self
                 .services
                 .iter()
                 .filter(|e| e.channel == Channel::Wizard)
+                .count() as u32,
+            online: self
+                .services
+                .iter()
+                .filter(|e| e.channel == Channel::Wizard && e.popular)
                 // The front page shows them; their words are for the search, which
                 // reads the whole catalogue.
                 .map(|e| CatalogueEntry {

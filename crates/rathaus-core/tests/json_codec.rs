@@ -141,11 +141,18 @@ fn the_front_page_overview_counts_what_each_topic_page_lists() {
             assert_eq!(t.count as usize, listed.len(), "{}", t.id);
         }
     }
-    // The wizards, as the catalogue has them but without their search words.
-    let wizards: Vec<_> = catalogue
+    // The most used wizards, as the catalogue has them but without their search words,
+    // and the number of all.
+    let all = catalogue
         .services
         .iter()
         .filter(|e| e.wizard.is_some())
+        .count();
+    assert_eq!(overview.online_count as usize, all);
+    let wizards: Vec<_> = catalogue
+        .services
+        .iter()
+        .filter(|e| e.wizard.is_some() && e.popular)
         .map(|e| rathaus_core::catalogue::CatalogueEntry {
             keywords: Vec::new(),
             keywords_by_language: Default::default(),
@@ -153,6 +160,7 @@ fn the_front_page_overview_counts_what_each_topic_page_lists() {
         })
         .collect();
     assert_eq!(overview.online, wizards);
+    assert!(!wizards.is_empty() && wizards.len() < all);
 }
 
 #[test]
