@@ -5,13 +5,34 @@
 #![allow(dead_code)]
 
 use rathaus_core::catalogue::{Catalogue, CatalogueEntry};
+use rathaus_core::definition::ServiceDefinition;
 use rathaus_core::Text;
 
 pub fn folder() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogue")
 }
 
-/// topics.json, offices.json and every file of services/, in name order.
+/// The shipped service definitions (`services/`), which name, summarise and price their
+/// wizards' catalogue entries.
+pub fn definitions() -> Vec<ServiceDefinition> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../services");
+    let mut files: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            serde_json::from_str(&std::fs::read_to_string(f).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", f.display()))
+        })
+        .collect()
+}
+
+/// topics.json, offices.json and every file of services/, in name order, with the
+/// wizards' entries filled from their definitions (German and English).
 pub fn shipped() -> Catalogue {
     let root = folder();
     let mut c: Catalogue =
@@ -29,6 +50,9 @@ pub fn shipped() -> Catalogue {
                 .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         c.services.extend(entries);
     }
+    let defs = definitions();
+    let problems = c.fill_from_definitions(|id| defs.iter().find(|d| d.id == id));
+    assert!(problems.is_empty(), "{problems:?}");
     c
 }
 

@@ -10,8 +10,8 @@ use crate::json::Wire;
 use crate::offices::Office;
 use crate::text::{Locale, Text};
 
-mod fees;
-pub use fees::FREE_OF_CHARGE;
+mod wizard_entries;
+pub use wizard_entries::FREE_OF_CHARGE;
 
 /// `GET /catalogue`: everything the catalogue pages and the search need, in one answer
 /// (cached by the app for offline use).
@@ -60,7 +60,11 @@ pub struct Topic {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogueEntry {
     pub id: String,
+    /// A wizard's own entry leaves name and summary out: they are its definition's
+    /// title and summary (Catalogue::fill_from_definitions).
+    #[serde(default)]
     pub name: Text,
+    #[serde(default)]
     pub summary: Text,
     pub category: String,
     pub life_situations: Vec<String>,
@@ -75,7 +79,8 @@ pub struct CatalogueEntry {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bring: Vec<Text>,
     /// "13,00 €", "kostenlos", "nach Aufwand, 50 bis 400 €". A wizard's entry says what
-    /// its definition works out (Catalogue::fees_from_definitions).
+    /// its definition works out, and leaves it out here (Catalogue::fill_from_definitions).
+    #[serde(default)]
     pub fee: Text,
     pub office: Text,
     /// The citizen's own words for it, German and English: "umgezogen",
@@ -300,7 +305,7 @@ impl Catalogue {
         if !is_id(at) {
             out.push(format!("{at}: ids are lowercase letters, digits and '-'"));
         }
-        for (what, text) in [("name", &s.name), ("summary", &s.summary)] {
+        for (what, text) in [("name", &s.name), ("summary", &s.summary), ("fee", &s.fee)] {
             if !(text.has("de") && text.has("en")) || text.0.values().any(|t| t.trim().is_empty()) {
                 out.push(format!("{at}: {what} needs German and English"));
             }

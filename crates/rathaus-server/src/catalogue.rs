@@ -343,7 +343,8 @@ fn read_part<T: serde::de::DeserializeOwned>(
 
 /// The city's catalogue in `dir` (with its translations), or every problem in it;
 /// `wizards` are the service definitions that `channel: wizard` entries may name, and
-/// whose fees those entries show.
+/// whose names, summaries and fees those entries show
+/// (rathaus_core::catalogue, `fill_from_definitions`).
 pub fn check_city_catalogue(
     dir: &Path,
     wizards: &Catalogue,
@@ -396,8 +397,8 @@ pub fn check_city_catalogue(
     }
     // Each line of the core's check starts with the entry's id; a line about something
     // else (a topic, say) is named with the catalogue's folder.
-    let mut lines = city.problems(&wizards.ids());
-    lines.extend(city.fees_from_definitions(|id| wizards.get(id)));
+    let mut lines = city.fill_from_definitions(|id| wizards.get(id));
+    lines.extend(city.problems(&wizards.ids()));
     for line in lines {
         let entry = line.split_once(": ").map(|(id, _)| id);
         match entry.and_then(|id| files_of.get(id)) {

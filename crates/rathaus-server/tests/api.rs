@@ -996,6 +996,14 @@ fn the_catalogue_comes_in_the_readers_language() {
         .find(|e| e["id"] == "hundesteuer")
         .unwrap();
     assert_eq!(languages(&dog["name"]), ["ar", "de", "en"]);
+    // A wizard's entry is named and summarised by its definition, in the reader's
+    // language as the wizard's own start page is.
+    let definition = get("/api/v1/services/hundesteuer");
+    for text in ["name", "summary"] {
+        let from = if text == "name" { "title" } else { text };
+        assert_eq!(dog[text]["ar"], definition[from]["ar"], "{text}");
+        assert_eq!(dog[text]["de"], definition[from]["de"], "{text}");
+    }
     assert_eq!(languages(&dog["keywords_by_language"]), ["ar"]);
     assert!(dog["keywords"].as_array().unwrap().contains(&"Hund".into()));
     // A region's tag is its language's; a language the app does not have is refused.
@@ -1040,6 +1048,8 @@ fn a_bad_catalogue_stops_the_server_from_starting() {
         json!([
             entry("hund-zwei", "steuern", "hundesteuer"),
             entry("hund-zwei", "gibt-es-nicht", "katzensteuer"),
+            // The wizard's own entry with copies of what its definition says.
+            entry("hundesteuer", "steuern", "hundesteuer"),
         ])
         .to_string(),
     )
@@ -1050,6 +1060,10 @@ fn a_bad_catalogue_stops_the_server_from_starting() {
         "hund-zwei: the id is used twice",
         "hund-zwei: unknown category 'gibt-es-nicht'",
         "hund-zwei: no service definition 'katzensteuer'",
+        "hundesteuer: name: the entry of the wizard 'hundesteuer' takes its name from the \
+         definition's title: leave it out here",
+        "hundesteuer: fee: the wizard 'hundesteuer' works its fee out, so the entry says \
+         what its definition says: leave the fee out here",
     ] {
         assert!(err.contains(expected), "{expected} in {err}");
     }
