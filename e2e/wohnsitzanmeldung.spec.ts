@@ -32,9 +32,20 @@ test('register a secondary residence with two more people and the landlord’s c
   await expect(page.locator('.caption')).toHaveText(/· Schritt 2$/);
 
   // The address is one question with four boxes; a missing town is named as such.
+  // The new flat is not the browser's saved home: nothing is filled into it.
+  await expect(page.locator('#neue_anschrift-street')).toHaveAttribute('autocomplete', 'off');
   await page.getByLabel('Straße und Hausnummer').fill('Markt 1');
-  await page.getByLabel('Postleitzahl').fill('44135');
+  // Only a flat in the city is registered here: a postcode elsewhere is named at its box.
+  await page.getByLabel('Postleitzahl').fill('10115');
   await page.getByLabel('Nein, ich habe woanders eine Hauptwohnung (Nebenwohnung)').check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('#neue_anschrift-error')).toHaveText(
+    'Fehler: Die Postleitzahl bei „Anschrift der neuen Wohnung“ gehört nicht zu Musterstadt: Geben Sie eine Anschrift in Musterstadt an',
+  );
+  await expect(page.locator('#neue_anschrift-postcode')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await expect(page.getByLabel('Straße und Hausnummer')).toHaveValue('Markt 1');
+  await page.getByLabel('Postleitzahl').fill('44135');
   await page.getByRole('button', { name: 'Weiter' }).click();
   await expect(page.locator('.error-summary')).toBeFocused();
   await expect(page.locator('#neue_anschrift-error')).toHaveText(
@@ -50,6 +61,9 @@ test('register a secondary residence with two more people and the landlord’s c
   // A secondary residence: the main residence is asked on a step of its own.
   await continueTo(page, 'Anschrift Ihrer Hauptwohnung');
   await expect(page.getByText('Schritt 3 von 8')).toBeVisible();
+  // The main residence is the citizen's own address, which a browser may fill in.
+  await expect(page.locator('#hauptwohnung_anschrift-street')).toHaveAttribute('autocomplete', 'address-line1');
+  await expect(page.locator('#hauptwohnung_anschrift-postcode')).toHaveAttribute('autocomplete', 'postal-code');
   await fillAddress(page, 'Lindenweg 4', '10115', 'Berlin');
   await continueTo(page, 'Bisherige Wohnung');
   await page.getByLabel('Aus Deutschland').check();

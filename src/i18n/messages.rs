@@ -522,6 +522,8 @@ messages! {
     ErrInvalidEmail => "Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de",
         "Enter an email address in the correct format, like name@example.com";
     ErrInvalidPostcode => "Geben Sie eine Postleitzahl mit 5 Ziffern ein, zum Beispiel 44135", "Enter a postcode with 5 digits, like 44135";
+    ErrPostcodeOutsideArea => "Die Postleitzahl bei „{label}“ gehört nicht zu Musterstadt: Geben Sie eine Anschrift in Musterstadt an",
+        "The postcode for ‘{label}’ is not in Musterstadt: enter an address in Musterstadt";
     ErrUnknownField => "Diese Angabe gehört nicht zu diesem Antrag", "This answer is not part of this application";
     ErrRequiredFile => "Wählen Sie eine Datei für „{label}“ aus", "Select a file for ‘{label}’";
     ErrRequiredDeclaration => "Bestätigen Sie „{label}“", "Confirm ‘{label}’";

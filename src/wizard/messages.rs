@@ -59,6 +59,7 @@ pub fn field_error_message(field: &Field, error: &FieldError, locale: Locale) ->
         ErrorCode::Stopped => Key::ErrStopped,
         ErrorCode::InvalidEmail => Key::ErrInvalidEmail,
         ErrorCode::InvalidPostcode => Key::ErrInvalidPostcode,
+        ErrorCode::PostcodeOutsideArea => Key::ErrPostcodeOutsideArea,
         ErrorCode::InvalidPhone => Key::ErrInvalidPhone,
         ErrorCode::InvalidIban => Key::ErrInvalidIban,
         ErrorCode::InvalidTaxId => Key::ErrInvalidTaxId,
@@ -137,7 +138,9 @@ pub fn anchor_id(field: &Field, code: ErrorCode) -> String {
 /// The box of an address an error is about.
 pub fn address_error_part(code: ErrorCode) -> &'static str {
     match code {
-        ErrorCode::PostcodeMissing | ErrorCode::InvalidPostcode => "postcode",
+        ErrorCode::PostcodeMissing
+        | ErrorCode::InvalidPostcode
+        | ErrorCode::PostcodeOutsideArea => "postcode",
         ErrorCode::TownMissing => "town",
         _ => "street",
     }

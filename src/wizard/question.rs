@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use rathaus_core::answers::{
     AddressInput as AddressParts, Answer, Answers, DateInput as DateParts,
 };
+use rathaus_core::autocomplete::address_tokens;
 use rathaus_core::definition::{Field, FieldKind};
 use rathaus_core::FieldError;
 
@@ -183,6 +184,8 @@ pub fn Question(
             let error_part = Signal::derive(move || {
                 error.with(|e| e.as_ref().map(|e| address_error_part(e.code)))
             });
+            // The checker refuses any other value, so an unknown one is not filled in.
+            let autocomplete = address_tokens(field.autocomplete.as_deref()).unwrap_or(["off"; 4]);
             view! {
                 <AddressInput
                     id=id
@@ -193,6 +196,7 @@ pub fn Question(
                     value=value
                     on_input=set
                     is_page_heading=is_page_heading
+                    autocomplete=autocomplete
                 />
             }
             .into_any()

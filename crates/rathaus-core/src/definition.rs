@@ -403,6 +403,10 @@ pub struct Constraints {
     /// literal, anything else stands for itself (`L{1,3}-L{1,2} D{1,4}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
+    /// Postcodes and addresses: the postcodes accepted, each `"44135"` or an inclusive
+    /// range `"44135-44388"` (crate::postcodes) — a place that must lie in the city.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub postcodes: Vec<String>,
     /// Numbers: the smallest allowed value (money in euros: `0.5`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,

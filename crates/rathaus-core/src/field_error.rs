@@ -62,6 +62,8 @@ error_codes! {
     PatternMismatch,
     InvalidEmail,
     InvalidPostcode,
+    /// A postcode that is not one of the question's `postcodes` (a place outside the city).
+    PostcodeOutsideArea,
     InvalidPhone,
     /// Not an IBAN, or its check digits do not match.
     InvalidIban,

@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod api;
+pub mod autocomplete;
 pub mod case;
 pub mod catalogue;
 pub mod check;
@@ -26,6 +27,7 @@ pub mod offices;
 pub mod pattern;
 pub mod payment;
 pub mod po;
+pub mod postcodes;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scope;

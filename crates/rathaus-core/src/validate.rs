@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::definition::{Field, FieldKind, ServiceDefinition, Step};
 use crate::flow;
 use crate::number;
+use crate::postcodes::in_area;
 use crate::scope::Scope;
 
 pub use crate::field_error::{ErrorCode, FieldError};
@@ -126,6 +127,8 @@ fn check(field: &Field, answer: Option<&Answer>, scope: &Scope) -> Option<Broken
                 fail(ErrorCode::PostcodeMissing)
             } else if !is_german_postcode(address.postcode.trim()) {
                 fail(ErrorCode::InvalidPostcode)
+            } else if !in_area(&c.postcodes, address.postcode.trim()) {
+                fail(ErrorCode::PostcodeOutsideArea)
             } else if missing(&address.town) {
                 fail(ErrorCode::TownMissing)
             } else {
@@ -169,6 +172,9 @@ fn check(field: &Field, answer: Option<&Answer>, scope: &Scope) -> Option<Broken
                 FieldKind::Email if !is_plausible_email(text) => fail(ErrorCode::InvalidEmail),
                 FieldKind::Postcode if !is_german_postcode(text) => {
                     fail(ErrorCode::InvalidPostcode)
+                }
+                FieldKind::Postcode if !in_area(&c.postcodes, text) => {
+                    fail(ErrorCode::PostcodeOutsideArea)
                 }
                 FieldKind::Phone if !number::is_phone_number(text) => fail(ErrorCode::InvalidPhone),
                 FieldKind::Iban if !number::is_iban(text) => fail(ErrorCode::InvalidIban),

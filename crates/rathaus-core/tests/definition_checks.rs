@@ -85,7 +85,7 @@ fn misspelled_and_invented_members_are_named_at_every_level() {
         "steps[0].fields[0].options[0].lable: an option has no member 'lable' (did you mean 'label'?)",
         "steps[0].fields[1].show-if: a field has no member 'show-if' (did you mean 'show_if'?)",
         "steps[0].fields[1].constraints.maxLength: constraints has no member 'maxLength' (did you mean 'max_length'?)",
-        "steps[0].fields[1].constraints.regex: constraints has no member 'regex' (it knows min_length, max_length, not_in_future, min_years_ago, max_years_ago, not_in_past, min, max, decimals, min_count, max_count, accept, max_file_bytes, earliest, latest, pattern)",
+        "steps[0].fields[1].constraints.regex: constraints has no member 'regex' (it knows min_length, max_length, not_in_future, min_years_ago, max_years_ago, not_in_past, min, max, decimals, min_count, max_count, accept, max_file_bytes, earliest, latest, pattern, postcodes)",
         "steps[0].fields[1].show_if.all[0].equals.valeu: 'equals' has no member 'valeu' (did you mean 'value'?)",
         "steps[0].fields[1].messages.too_long.EN: 'EN' is not a language of the app (de, de-x-ls, en, tr, ar, uk, ru, pl) (did you mean 'en'?)",
     ] {

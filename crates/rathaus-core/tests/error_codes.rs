@@ -167,6 +167,11 @@ fn constraints() -> impl Strategy<Value = Constraints> {
                 ..DateBound::default()
             }),
             pattern: only_pdf.then(|| "L{1,2}-D{1,3}".into()),
+            postcodes: if only_pdf {
+                vec!["44135-44388".into()]
+            } else {
+                vec![]
+            },
         })
 }
 
@@ -225,6 +230,10 @@ fn files(sizes_and_types: &[(u64, &str)]) -> Answer {
 /// each code the kind can report.
 fn examples(kind: FieldKind) -> Vec<(Constraints, Option<Answer>)> {
     let plain = Constraints::default;
+    let city = || Constraints {
+        postcodes: vec!["44135-44388".into()],
+        ..plain()
+    };
     let text = |t: &str| Some(Answer::Text(t.into()));
     let mut out = vec![
         (plain(), None),
@@ -309,7 +318,9 @@ fn examples(kind: FieldKind) -> Vec<(Constraints, Option<Answer>)> {
             (plain(), Some(address("Weg 1", "", "Musterstadt"))),
             (plain(), Some(address("Weg 1", "441", "Musterstadt"))),
             (plain(), Some(address("Weg 1", "44135", ""))),
+            (city(), Some(address("Weg 1", "10115", "Berlin"))),
         ]),
+        FieldKind::Postcode => out.push((city(), text("10115"))),
         FieldKind::MultipleChoice => {
             let counts = Constraints {
                 min_count: Some(2),

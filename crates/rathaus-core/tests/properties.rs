@@ -201,6 +201,9 @@ fn field() -> BoxedStrategy<Field> {
                     }),
                     pattern: min_length
                         .map(|n| ["A{1,5}", "D{2,4}", "{x", "L-D"][n as usize % 4].into()),
+                    postcodes: max_length
+                        .map(|n| vec![["44135-44388", "4413", "10115"][n as usize % 3].into()])
+                        .unwrap_or_default(),
                 },
                 show_if,
                 autocomplete: None,

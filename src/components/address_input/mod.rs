@@ -25,9 +25,13 @@ pub fn AddressInput(
     #[prop(into)] value: Signal<AddressParts>,
     #[prop(into)] on_input: Callback<AddressParts>,
     #[prop(optional)] is_page_heading: bool,
+    /// The autofill tokens of the four boxes (`rathaus_core::autocomplete::address_tokens`):
+    /// a place that is nobody's saved address is not filled in.
+    #[prop(default = ["off"; 4])]
+    autocomplete: [&'static str; 4],
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let part = |name: &'static str, label: Key, autocomplete: &'static str, width: &'static str| {
+    let part = |name: &'static str, label: Key, token: &'static str, width: &'static str| {
         let input_id = address_part_id(&id, name);
         let marked = move || error.with(Option::is_some) && error_part.get() == Some(name);
         let current = move || {
@@ -56,7 +60,7 @@ pub fn AddressInput(
                     class=format!("input {width}")
                     class:input--error=marked
                     aria-invalid=move || marked().then_some("true")
-                    autocomplete=autocomplete
+                    autocomplete=token
                     inputmode=(name == "postcode").then_some("numeric")
                     prop:value=current
                     on:input=on_part
@@ -66,10 +70,10 @@ pub fn AddressInput(
     };
     let inputs = view! {
         <div class="address">
-            {part("street", Key::AddressStreet, "address-line1", "input--full")}
-            {part("extra", Key::AddressExtra, "address-line2", "input--full")}
-            {part("postcode", Key::AddressPostcode, "postal-code", "input--width-5")}
-            {part("town", Key::AddressTown, "address-level2", "input--width-30")}
+            {part("street", Key::AddressStreet, autocomplete[0], "input--full")}
+            {part("extra", Key::AddressExtra, autocomplete[1], "input--full")}
+            {part("postcode", Key::AddressPostcode, autocomplete[2], "input--width-5")}
+            {part("town", Key::AddressTown, autocomplete[3], "input--width-30")}
         </div>
     };
     fieldset_question(id, legend, hint, error, is_page_heading, true, inputs)

@@ -30,7 +30,9 @@ impl FieldKind {
             ErrorCode::InvalidTime => self == K::Time,
             ErrorCode::PatternMismatch => self == K::Text,
             ErrorCode::InvalidEmail => self == K::Email,
-            ErrorCode::InvalidPostcode => matches!(self, K::Postcode | K::Address),
+            ErrorCode::InvalidPostcode | ErrorCode::PostcodeOutsideArea => {
+                matches!(self, K::Postcode | K::Address)
+            }
             ErrorCode::InvalidPhone => self == K::Phone,
             ErrorCode::InvalidIban => self == K::Iban,
             ErrorCode::InvalidTaxId => self == K::TaxId,

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::suggest::{did_you_mean, nearest};
 use super::Checker;
+use crate::autocomplete::{address_tokens, is_field_token, ADDRESS_PURPOSES};
 use crate::definition::{Field, FieldKind};
 use crate::upload::{self, ACCEPTED_MEDIA_TYPES, MAX_UPLOAD_BYTES};
 use crate::validate::ErrorCode;
@@ -29,6 +30,39 @@ impl Checker {
         self.constraints(at, field);
         self.files(at, field);
         self.messages(at, field);
+        self.autocomplete(at, field);
+    }
+
+    /// A browser fills in only what the token tells it; an address says whose it is.
+    fn autocomplete(&mut self, at: &str, field: &Field) {
+        let Some(token) = field.autocomplete.as_deref() else {
+            return;
+        };
+        let at = format!("{at}.autocomplete");
+        if field.kind == FieldKind::Address {
+            if address_tokens(Some(token)).is_none() {
+                self.push(
+                    &at,
+                    format!(
+                        "'{token}': an address says whose it is: {}",
+                        ADDRESS_PURPOSES.join(", ")
+                    ),
+                );
+            }
+        } else if field.kind.is_shown_only() || field.kind == FieldKind::File {
+            self.push(
+                &at,
+                format!(
+                    "{} fields are not filled in by a browser",
+                    field.kind.name()
+                ),
+            );
+        } else if !is_field_token(token) {
+            self.push(
+                &at,
+                format!("'{token}' is not an HTML autofill token (given-name, email, tel, …)"),
+            );
+        }
     }
 
     fn options(&mut self, at: &str, field: &Field) {
@@ -134,6 +168,11 @@ impl Checker {
             kind == FieldKind::File,
             !c.accept.is_empty() || c.max_file_bytes.is_some(),
             "accept / max_file_bytes",
+        );
+        only(
+            matches!(kind, FieldKind::Postcode | FieldKind::Address),
+            !c.postcodes.is_empty(),
+            "postcodes",
         );
         // A file question takes one file unless it says otherwise.
         let max_count = match kind {

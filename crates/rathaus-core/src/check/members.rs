@@ -69,6 +69,7 @@ pub const CONSTRAINTS: &[&str] = &[
     "earliest",
     "latest",
     "pattern",
+    "postcodes",
 ];
 pub const FEE: &[&str] = &["rules", "purpose", "explanation"];
 pub const TIER: &[&str] = &["up_to", "amount", "per_mille"];

@@ -1,5 +1,6 @@
 //! What a question reads from others or from its own shape: date limits counted from
-//! another date, computed values, a pattern, and a requirement for the first item only.
+//! another date, computed values, a pattern, the postcodes of an area, and a requirement
+//! for the first item only.
 
 use super::{Asked, Checker, Known};
 use crate::date::Date;
@@ -43,6 +44,14 @@ impl Checker {
                 self.push(
                     &path,
                     "a question with a pattern needs a hint with an example of the shape".into(),
+                );
+            }
+        }
+        for (i, entry) in c.postcodes.iter().enumerate() {
+            if let Err(e) = crate::postcodes::parse_range(entry) {
+                self.push(
+                    &format!("{at}.constraints.postcodes[{i}]"),
+                    format!("'{entry}': {e}"),
                 );
             }
         }
