@@ -527,7 +527,8 @@ async fn an_address_marks_the_box_its_error_is_about() {
     assert_eq!(attr(&root, "fieldset", "role").as_deref(), Some("group"));
     assert_eq!(
         attr(&root, "#lage-postcode", "autocomplete").as_deref(),
-        Some("postal-code")
+        Some("off"),
+        "a place that is not the citizen's own is not filled in by the browser"
     );
     type_into(&find(&root, "#lage-street"), "Markt 1");
     type_into(&find(&root, "#lage-town"), "Musterstadt");
@@ -553,6 +554,28 @@ async fn an_address_marks_the_box_its_error_is_about() {
     assert_eq!(
         find(&root, "#lage-error").text_content().as_deref(),
         Some("Fehler: Geben Sie bei „Anschrift“ die Postleitzahl an")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_citizens_own_address_asks_the_browser_for_its_parts() {
+    let root = question(
+        r#"{"id":"wohnung","type":"address","label":{"de":"Anschrift"},"autocomplete":"home"}"#,
+        RwSignal::new(Answers::default()),
+        RwSignal::new(None),
+    );
+    let tokens: Vec<Option<String>> = ["street", "extra", "postcode", "town"]
+        .iter()
+        .map(|part| attr(&root, &format!("#wohnung-{part}"), "autocomplete"))
+        .collect();
+    assert_eq!(
+        tokens,
+        [
+            Some("address-line1".to_string()),
+            Some("address-line2".to_string()),
+            Some("postal-code".to_string()),
+            Some("address-level2".to_string())
+        ]
     );
 }
 
