@@ -44,6 +44,10 @@ pub struct ServiceDefinition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assurance: Option<Assurance>,
     pub steps: Vec<Step>,
+    /// Questions asked more than once in the same shape (two partners), by name: a
+    /// step asks one with `section` (crate::sections).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sections: BTreeMap<String, Section>,
     /// What the citizen confirms before submitting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declaration: Option<Text>,
@@ -72,7 +76,27 @@ pub struct Step {
     /// nothing can be sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop: Option<Stop>,
+    /// Asks the questions of a section instead of its own, ids prefixed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<SectionUse>,
+    #[serde(default)]
     pub fields: Vec<Field>,
+}
+
+/// Questions written once and asked by several steps (crate::sections).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Section {
+    pub fields: Vec<Field>,
+}
+
+/// Which section a step asks, and the prefix of its questions' ids there (`p1`:
+/// `vornamen` is asked as `p1_vornamen`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Wire)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SectionUse {
+    pub name: String,
+    pub prefix: String,
 }
 
 /// Where a stopping page sends the citizen instead.
@@ -166,6 +190,15 @@ pub enum Computation {
 impl Computation {
     /// The date questions it reads.
     pub fn inputs(&self) -> [&str; 2] {
+        match self {
+            Computation::CalendarDays { from, to } | Computation::WholeYears { from, to } => {
+                [from, to]
+            }
+        }
+    }
+
+    /// The same, to rename them.
+    pub fn inputs_mut(&mut self) -> [&mut String; 2] {
         match self {
             Computation::CalendarDays { from, to } | Computation::WholeYears { from, to } => {
                 [from, to]
@@ -489,6 +522,7 @@ impl ServiceDefinition {
             identification: Identification::default(),
             assurance: None,
             steps: Vec::new(),
+            sections: BTreeMap::new(),
             declaration: None,
             what_happens_next: None,
         }

@@ -26,12 +26,14 @@ pub mod number;
 pub mod offices;
 pub mod pattern;
 pub mod payment;
+pub mod placeholders;
 pub mod po;
 pub mod postcodes;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod scope;
 pub mod search;
+pub mod sections;
 pub mod text;
 pub mod timeline;
 pub mod translated;

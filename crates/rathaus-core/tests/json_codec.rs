@@ -6,7 +6,7 @@ use std::fmt::Debug;
 use rathaus_core::answers::{Answer, Answers, DateInput, FileRef};
 use rathaus_core::api::*;
 use rathaus_core::case::CaseStatus;
-use rathaus_core::definition::{FieldKind, ServiceDefinition};
+use rathaus_core::definition::{FieldKind, Section, SectionUse, ServiceDefinition};
 use rathaus_core::json::{self, FromJson, ToJson};
 use rathaus_core::payment::*;
 use rathaus_core::validate::{ErrorCode, FieldError};
@@ -73,6 +73,27 @@ fn service_definitions() {
     )
     .unwrap();
     both_ways(&every_condition);
+}
+
+#[test]
+fn a_definition_with_sections_as_written_and_expanded() {
+    let written: ServiceDefinition = serde_json::from_str(
+        r#"{"id":"s","version":1,"title":{"de":"T"},"summary":{"de":"S"},
+            "sections":{"partner":{"fields":[{"id":"name","type":"text","label":{"de":"Name"}}]}},
+            "steps":[{"id":"a","title":{"de":"A"},"section":{"name":"partner","prefix":"p1"}},
+                     {"id":"b","title":{"de":"B von {p1_name}"},"section":{"name":"partner","prefix":"p2"}}]}"#,
+    )
+    .unwrap();
+    both_ways(&written);
+    let section: &Section = &written.sections["partner"];
+    both_ways(section);
+    let using: &SectionUse = written.steps[1].section.as_ref().unwrap();
+    both_ways(using);
+    // As the backend serves it: ordinary steps, no sections.
+    let (expanded, problems) = written.expanded();
+    assert!(problems.is_empty());
+    both_ways(&expanded);
+    assert!(!json::to_string(&expanded).contains("section"));
 }
 
 #[test]

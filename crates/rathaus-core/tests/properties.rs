@@ -239,6 +239,7 @@ fn definition() -> impl Strategy<Value = ServiceDefinition> {
                 summary_field: None,
             }),
             stop: None,
+            section: None,
             fields,
         });
     let id = || prop::sample::select(IDS.to_vec()).prop_map(str::to_owned);
@@ -307,6 +308,7 @@ fn definition() -> impl Strategy<Value = ServiceDefinition> {
                 explanation: None,
             },
             steps,
+            sections: Default::default(),
             declaration: None,
             what_happens_next: None,
         })

@@ -237,6 +237,9 @@ impl DefinitionsCheck {
                 format!("id: '{}' must match the file name '{expected}'", def.id),
             ));
         }
+        // Sections are expanded once, here: the app and every handler see the
+        // questions as asked (the check above reported what could not be expanded).
+        let (def, _) = def.expanded();
         self.catalogue.services.insert(def.id.clone(), def);
     }
 

@@ -56,6 +56,8 @@ fn CheckAnswers(def: Arc<ServiceDefinition>) -> impl IntoView {
         &def,
         session.as_ref().and_then(|s| s.account.as_deref()),
     );
+    // The questions' texts with the answers they name, as the pages asked them.
+    let def = Arc::new(def.with_answers(&draft.answers));
     if draft.answers != before && draft.submitted_case.is_none() {
         store::save_draft(&draft);
     }

@@ -56,6 +56,9 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
         Ok(draft) => draft,
         Err(instead) => return instead,
     };
+    // The page's texts with the earlier answers they name.
+    let def = Arc::new(def.with_answers(&draft.answers));
+    let step = def.step(&step_id).cloned().unwrap_or(step);
     let items = RwSignal::new(
         draft
             .answers

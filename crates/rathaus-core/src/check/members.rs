@@ -25,13 +25,16 @@ pub const DEFINITION: &[&str] = &[
     "identification",
     "assurance",
     "steps",
+    "sections",
     "declaration",
     "what_happens_next",
     "privacy",
 ];
 pub const STEP: &[&str] = &[
-    "id", "title", "intro", "show_if", "repeat", "stop", "fields",
+    "id", "title", "intro", "show_if", "repeat", "stop", "section", "fields",
 ];
+pub const SECTION: &[&str] = &["fields"];
+pub const SECTION_USE: &[&str] = &["name", "prefix"];
 pub const STOP: &[&str] = &["link", "link_label"];
 pub const REPEAT: &[&str] = &["min", "max", "item", "add_another", "summary_field"];
 pub const FIELD: &[&str] = &[
@@ -87,6 +90,8 @@ pub const OBJECTS: &[(&str, &[&str])] = &[
     ("Prefill", PREFILL),
     ("Stop", STOP),
     ("DateBound", DATE_BOUND),
+    ("Section", SECTION),
+    ("SectionUse", SECTION_USE),
 ];
 
 /// What a `computed` field works out, each with the members of its object.
@@ -201,6 +206,15 @@ impl Walk {
         for (i, step) in items(raw.get("steps")).iter().enumerate() {
             self.step(&format!("steps[{i}]"), step);
         }
+        if let Some(Json::Object(sections)) = raw.get("sections") {
+            for (name, section) in sections {
+                let at = format!("sections.{name}");
+                self.object(&at, section, "a section", SECTION);
+                for (i, field) in items(section.get("fields")).iter().enumerate() {
+                    self.field(&format!("{at}.fields[{i}]"), field);
+                }
+            }
+        }
     }
 
     fn step(&mut self, at: &str, step: &Json) {
@@ -213,6 +227,14 @@ impl Walk {
             self.object(&at, repeat, "a repeat", REPEAT);
             self.text(&join(&at, "item"), repeat.get("item"));
             self.text(&join(&at, "add_another"), repeat.get("add_another"));
+        }
+        if let Some(section) = step.get("section") {
+            self.object(
+                &join(at, "section"),
+                section,
+                "a section's use",
+                SECTION_USE,
+            );
         }
         if let Some(stop) = step.get("stop") {
             let at = join(at, "stop");

@@ -13,6 +13,7 @@ mod error_codes;
 mod field;
 mod identity;
 pub mod members;
+mod placeholders;
 mod references;
 mod suggest;
 
@@ -51,6 +52,13 @@ impl ServiceDefinition {
     }
 
     pub fn check(&self) -> Findings {
+        // A definition with sections is checked as the wizard asks it: expanded.
+        if !self.sections.is_empty() || self.steps.iter().any(|s| s.section.is_some()) {
+            let (expanded, problems) = self.expanded();
+            let mut findings = expanded.check();
+            findings.problems.splice(0..0, problems);
+            return findings;
+        }
         let mut out = Checker::default();
         if !is_slug(&self.id, '-') {
             out.push(
@@ -85,6 +93,7 @@ impl ServiceDefinition {
         for (si, step) in self.steps.iter().enumerate() {
             let at = format!("steps[{si}]");
             out.step_head(&at, step, &mut step_ids, &earlier);
+            out.step_placeholders(&at, step, &earlier);
             // Inside a group, a condition may also read the item's earlier fields.
             let mut scope = earlier.clone();
             if let Some(repeat) = &step.repeat {
