@@ -11,7 +11,7 @@
 // Run: node scripts/bench-browser.mjs   (or `make bench`). Writes target/bench-browser.md.
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,16 @@ const grown = JSON.parse(
   }),
 );
 const { services: grownServices, ...topics } = grown;
+// The example prints the catalogue as served, with each wizard's name, summary and fee
+// filled in from its definition; a catalogue file says them once, in the definition
+// (a paying wizard's entry has no fee; a free one keeps its own "kostenlos").
+const charges = (id) =>
+  (JSON.parse(readFileSync(join(root, 'services', `${id}.json`), 'utf8')).fee?.rules ?? []).length > 0;
+for (const entry of grownServices.filter((e) => e.wizard)) {
+  delete entry.name;
+  delete entry.summary;
+  if (charges(entry.wizard)) delete entry.fee;
+}
 writeFileSync(join(tmp, 'catalogue', 'topics.json'), JSON.stringify(topics));
 writeFileSync(join(tmp, 'catalogue', 'services', 'all.json'), JSON.stringify(grownServices));
 const server = spawn(
