@@ -54,13 +54,16 @@ const grown = JSON.parse(
 );
 const { services: grownServices, ...topics } = grown;
 // The example prints the catalogue as served, with each wizard's name, summary and fee
-// filled in from its definition; a catalogue file says them once, in the definition
-// (a paying wizard's entry has no fee; a free one keeps its own "kostenlos").
+// filled in from its definition; a catalogue file says them once, in the definition:
+// the entry named as its wizard has no name and summary, a paying wizard's entries no
+// fee (a free one keeps its own "kostenlos"). The grown copies keep their names.
 const charges = (id) =>
   (JSON.parse(readFileSync(join(root, 'services', `${id}.json`), 'utf8')).fee?.rules ?? []).length > 0;
 for (const entry of grownServices.filter((e) => e.wizard)) {
-  delete entry.name;
-  delete entry.summary;
+  if (entry.id === entry.wizard) {
+    delete entry.name;
+    delete entry.summary;
+  }
   if (charges(entry.wizard)) delete entry.fee;
 }
 writeFileSync(join(tmp, 'catalogue', 'topics.json'), JSON.stringify(topics));
