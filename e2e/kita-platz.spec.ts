@@ -1,6 +1,7 @@
 // A Kita place: the child's age at the start is worked out on the page, a child of 6 is
 // sent to school instead (a stopping page), the group of parents needs an e-mail for the
-// first parent only, and what every parent answered decides what the next page says.
+// first parent only, what every parent answered decides what the next page says, and the
+// wished-for Kitas are ranked from the city's list, narrowed to those that take the child.
 import { test, expect, type Page } from '@playwright/test';
 import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
 
@@ -75,9 +76,27 @@ test('apply for a 45-hour place for a two-year-old with two working parents', as
   await expect(page.getByLabel('Was braucht Ihr Kind?')).toHaveCount(0);
 
   await continueTo(page, 'Ihre Wunsch-Kitas');
-  await page.getByLabel('Erster Wunsch').selectOption({ label: 'Kita Sonnenschein, Hörde' });
-  await page.getByLabel('Zweiter Wunsch (optional)').selectOption({ label: 'Kita Regenbogen, Aplerbeck' });
+  // The city's list of Kitas, narrowed to those that take a two-year-old: a crèche
+  // for the under-twos and a Kita from 3 are not offered.
+  const ranking = page.getByRole('group', { name: 'Ihre Wünsche, der Reihe nach' });
+  const first = ranking.getByLabel('1. Wahl');
+  await expect(first.locator('option', { hasText: 'Kita Sonnenschein, Hörde' })).toHaveCount(1);
+  await expect(first.locator('option', { hasText: 'Krippe Sternchen' })).toHaveCount(0);
+  await expect(first.locator('option', { hasText: 'Kita Regenbogen' })).toHaveCount(0);
+  // A 3rd choice without a 2nd is refused, next to the question, and nothing is lost.
+  await first.selectOption({ label: 'Ev. Kita Pusteblume, Lütgendortmund' });
+  await ranking.getByLabel('3. Wahl').selectOption({ label: 'Kita Sonnenschein, Hörde' });
   await page.getByRole('radio', { name: 'Nein' }).check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.locator('#kita_wunsch-error')).toHaveText(
+    'Fehler: Bei „Ihre Wünsche, der Reihe nach“ fehlt die 2. Wahl',
+  );
+  await expectAccessible(page);
+  await expect(ranking.getByLabel('3. Wahl')).toHaveValue('kita-sonnenschein');
+  // Putting the 3rd choice first moves it there: each Kita has one place.
+  await first.selectOption({ label: 'Kita Sonnenschein, Hörde' });
+  await expect(ranking.getByLabel('3. Wahl')).toHaveValue('');
+  await ranking.getByLabel('2. Wahl').selectOption({ label: 'Ev. Kita Pusteblume, Lütgendortmund' });
   // The consent to pass the application on may be left unticked; here it is given.
   await page.getByLabel('darf das Jugendamt meine Anmeldung an andere Kitas in der Nähe weitergeben').check();
 
@@ -85,7 +104,7 @@ test('apply for a 45-hour place for a two-year-old with two working parents', as
   const main = page.locator('main');
   await expect(main).toContainText('Alter Ihres Kindes zu Beginn (in Jahren)');
   await expect(main).toContainText('45 Stunden');
-  await expect(main).toContainText('Kita Sonnenschein, Hörde');
+  await expect(main).toContainText('1. Kita Sonnenschein, Hörde, 2. Ev. Kita Pusteblume, Lütgendortmund');
   await expect(main).toContainText('ayse.yilmaz@example.org');
   await page
     .getByLabel('Ich versichere, dass meine Angaben richtig und vollständig sind und dass ich für das Kind sorgeberechtigt bin.')

@@ -1,7 +1,7 @@
 // Journeys in the system Chromium (never a downloaded browser) against the real
 // reference backend, started here with a fresh SQLite file in a temporary folder.
 import { defineConfig } from '@playwright/test';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +20,14 @@ process.env.RATHAUS_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'rathaus-e2e-'));
 // The shipped services and those only the tests use (e2e/fixtures/services).
 const services = join(process.env.RATHAUS_E2E_DATA, 'services');
 mkdirSync(services, { recursive: true });
+// With them the option lists their questions take options from (services/lists).
+mkdirSync(join(services, 'lists'), { recursive: true });
 for (const dir of [join(root, 'services'), join(root, 'e2e', 'fixtures', 'services')]) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    copyFileSync(join(dir, file), join(services, file));
+  for (const sub of ['', 'lists']) {
+    if (!existsSync(join(dir, sub))) continue;
+    for (const file of readdirSync(join(dir, sub)).filter((f) => f.endsWith('.json'))) {
+      copyFileSync(join(dir, sub, file), join(services, sub, file));
+    }
   }
 }
 

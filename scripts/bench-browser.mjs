@@ -39,8 +39,11 @@ const answers = example(['answers']);
 const tmp = mkdtempSync(join(tmpdir(), 'rathaus-bench-'));
 mkdirSync(join(tmp, 'services'));
 // The shipped services (the catalogue links to them) and the generated large one.
-for (const file of readdirSync(join(root, 'services'))) {
-  copyFileSync(join(root, 'services', file), join(tmp, 'services', file));
+mkdirSync(join(tmp, 'services', 'lists'));
+for (const sub of ['', 'lists']) {
+  for (const file of readdirSync(join(root, 'services', sub)).filter((f) => f.endsWith('.json'))) {
+    copyFileSync(join(root, 'services', sub, file), join(tmp, 'services', sub, file));
+  }
 }
 writeFileSync(join(tmp, 'services', 'gross.json'), definition);
 // The catalogue grown to 1,000 services, for the search benchmark.

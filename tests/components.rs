@@ -516,6 +516,68 @@ async fn select_and_yes_no_write_their_values() {
 }
 
 #[wasm_bindgen_test]
+async fn a_ranking_labels_each_place_and_ranks_an_option_once() {
+    let answers = RwSignal::new(Answers::default());
+    let error = RwSignal::new(None);
+    let root = question(
+        r#"{"id":"wunsch","type":"ranking","label":{"de":"Wünsche"},"hint":{"de":"Der Reihe nach"},
+            "constraints":{"max_count":2},
+            "options":[{"value":"a","label":{"de":"Kita A"}},{"value":"b","label":{"de":"Kita B"}},
+                       {"value":"c","label":{"de":"Kita C"}}]}"#,
+        answers,
+        error,
+    );
+    // One fieldset, its legend the question, its hint and error wired to it; one
+    // labelled drop-down per place, the first with the question's id.
+    assert!(root.query_selector("#wunsch-2").unwrap().is_some());
+    assert!(root.query_selector("#wunsch-3").unwrap().is_none(), "two places");
+    assert_eq!(
+        find(&root, "label[for='wunsch']").text_content().as_deref(),
+        Some("1. Wahl")
+    );
+    assert_eq!(
+        find(&root, "label[for='wunsch-2']")
+            .text_content()
+            .as_deref(),
+        Some("2. Wahl")
+    );
+    let choose = |id: &str, value: &str| {
+        let select: web_sys::HtmlSelectElement = find(&root, id).unchecked_into();
+        select.set_value(value);
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+    };
+    choose("#wunsch-2", "b");
+    leptos::task::tick().await;
+    assert_eq!(
+        answers.get_untracked().get("wunsch"),
+        Some(&Answer::Choices(vec!["".into(), "b".into()]))
+    );
+    // B put first leaves the second place: each option is ranked once.
+    choose("#wunsch", "b");
+    leptos::task::tick().await;
+    assert_eq!(
+        answers.get_untracked().get("wunsch"),
+        Some(&Answer::Choices(vec!["b".into()]))
+    );
+    error.set(Some(FieldError {
+        field: "wunsch".into(),
+        code: ErrorCode::RankingGap,
+        limit: Some("2".into()),
+    }));
+    leptos::task::tick().await;
+    assert_eq!(
+        attr(&root, "fieldset", "aria-describedby").as_deref(),
+        Some("wunsch-hint wunsch-error")
+    );
+    assert!(find(&root, "#wunsch-error")
+        .text_content()
+        .unwrap()
+        .contains("fehlt die 2. Wahl"));
+}
+
+#[wasm_bindgen_test]
 async fn an_address_marks_the_box_its_error_is_about() {
     let answers = RwSignal::new(Answers::default());
     let err = RwSignal::new(None);

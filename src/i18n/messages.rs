@@ -167,6 +167,7 @@ messages! {
     Yes => "Ja", "Yes";
     No => "Nein", "No";
     SelectPlaceholder => "Bitte auswählen", "Please select";
+    RankingPlace => "{n}. Wahl", "Choice {n}";
     // Before a multiple choice's "none of these"
     ChoiceOr => "oder", "or";
     AddressStreet => "Straße und Hausnummer", "Street and house number";
@@ -539,6 +540,7 @@ messages! {
     ErrPostcodeMissing => "Geben Sie bei „{label}“ die Postleitzahl an", "Enter the postcode for ‘{label}’";
     ErrTownMissing => "Geben Sie bei „{label}“ den Ort an", "Enter the town or city for ‘{label}’";
     ErrTooFew => "Bei „{label}“ brauchen wir mindestens {limit} Angaben", "‘{label}’ needs at least {limit} entries";
+    ErrRankingGap => "Bei „{label}“ fehlt die {limit}. Wahl", "‘{label}’: choice {limit} is missing";
     ErrTooMany => "Bei „{label}“ sind höchstens {limit} Angaben möglich", "‘{label}’ can have at most {limit} entries";
     ErrFileType => "„{label}“ muss eine Datei dieser Art sein: {limit}", "{label} must be a file of this type: {limit}";
     ErrFileTooLarge => "„{label}“ darf höchstens {limit} groß sein", "{label} must be {limit} or smaller";

@@ -71,6 +71,7 @@ pub fn field_error_message(field: &Field, error: &FieldError, locale: Locale) ->
         ErrorCode::PostcodeMissing => Key::ErrPostcodeMissing,
         ErrorCode::TownMissing => Key::ErrTownMissing,
         ErrorCode::TooFew => Key::ErrTooFew,
+        ErrorCode::RankingGap => Key::ErrRankingGap,
         ErrorCode::TooMany => Key::ErrTooMany,
         ErrorCode::FileType => Key::ErrFileType,
         ErrorCode::FileTooLarge => Key::ErrFileTooLarge,

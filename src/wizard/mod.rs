@@ -45,6 +45,14 @@ pub fn display_answer(
         Answer::Text(t) if field.kind == FieldKind::Time => rathaus_core::date::parse_time(t)
             .map_or_else(|| t.trim().to_owned(), rathaus_core::date::time_of_day),
         Answer::Text(t) => t.trim().to_owned(),
+        // A ranking in its order: "1. Kita am Park, 2. …".
+        Answer::Choices(values) if field.kind == FieldKind::Ranking => values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(i, v)| format!("{}. {}", i + 1, option_label(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
         Answer::Choices(values) => values
             .iter()
             .map(|v| option_label(v))

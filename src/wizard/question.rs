@@ -10,9 +10,9 @@ use rathaus_core::FieldError;
 
 use crate::components::{
     AddressInput, Checkbox, Checkboxes, DateInput, FileRefusal, FileUpload, RadioOption, Radios,
-    Select, TextInput, TextInputKind,
+    Ranking, Select, TextInput, TextInputKind,
 };
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key};
 use crate::wizard::messages::{address_error_part, field_error_message};
 
 /// Does this question take the page's `<h1>` when it is alone on its step? A
@@ -158,6 +158,25 @@ pub fn Question(
                     value=value
                     on_change=set
                     nostrip:exclusive=field.exclusive_option().map(str::to_owned)
+                    is_page_heading=is_page_heading
+                />
+            }
+            .into_any()
+        }
+        FieldKind::Ranking => {
+            let (value, set) = binding(answers, &id, read_choices, Answer::Choices, changed);
+            view! {
+                <Ranking
+                    id=id
+                    legend=label
+                    nostrip:hint=hint
+                    error=message
+                    options=options()
+                    place_labels=(1..=field.ranking_places())
+                        .map(|n| fill(i18n.t(Key::RankingPlace), &[("n", &n.to_string())]))
+                        .collect()
+                    value=value
+                    on_change=set
                     is_page_heading=is_page_heading
                 />
             }

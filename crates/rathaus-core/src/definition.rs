@@ -151,6 +151,10 @@ pub struct Field {
     pub optional: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<ChoiceOption>,
+    /// The options from a list file (`services/lists/{list}.json`) instead of inline,
+    /// those offered narrowed by earlier answers (crate::option_lists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options_from: Option<OptionsFrom>,
     #[serde(default, skip_serializing_if = "Constraints::is_empty")]
     pub constraints: Constraints,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -263,6 +267,10 @@ field_kinds! {
     SingleChoice,
     /// Checkboxes: any of `options`; `min_count` / `max_count` bound how many.
     MultipleChoice,
+    /// Ranked preferences (1st, 2nd, 3rd choice): up to `max_count` places (default 3),
+    /// each a drop-down of `options`, each option once, filled in order; `min_count`
+    /// places at least (default 1). The answer lists the values, first choice first.
+    Ranking,
     /// A drop-down list, for long lists of options.
     Select,
     /// Radios "Ja" / "Nein"; the answer is `yes` or `no`.
@@ -284,8 +292,16 @@ impl FieldKind {
     pub fn has_options(self) -> bool {
         matches!(
             self,
-            FieldKind::SingleChoice | FieldKind::MultipleChoice | FieldKind::Select
+            FieldKind::SingleChoice
+                | FieldKind::MultipleChoice
+                | FieldKind::Select
+                | FieldKind::Ranking
         )
+    }
+
+    /// Kinds whose answer is a list of the options' values.
+    pub fn takes_several(self) -> bool {
+        matches!(self, FieldKind::MultipleChoice | FieldKind::Ranking)
     }
 
     /// The values an answer may take, as conditions and fee rules refer to them.
@@ -367,6 +383,100 @@ pub struct ChoiceOption {
     /// it clears the other options, ticking another clears it; shown after an "or".
     #[serde(default, skip_serializing_if = "is_false")]
     pub exclusive: bool,
+    /// What an option from a list file is, for `options_from.where` (`"ab_jahren":
+    /// "1"`): numbers written as text, with a decimal point.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// Where a question's options come from: a list, and which of its options are offered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Wire)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OptionsFrom {
+    /// The list's id: `kitas` is `services/lists/kitas.json`.
+    pub list: String,
+    /// Offered are the options that meet all of these (none: all the list's options).
+    #[serde(rename = "where", default, skip_serializing_if = "Vec::is_empty")]
+    pub only: Vec<OptionFilter>,
+}
+
+/// An option is offered when its `attribute` compares so with an earlier answer; while
+/// that question has no answer, it holds nothing back. Exactly one of `at_most`,
+/// `at_least` (numbers: a number, a computed value) and `equals` (a choice or a text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Wire)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OptionFilter {
+    pub attribute: String,
+    /// The attribute is at most the answer to this question (`ab_jahren` ≤ the age).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<String>,
+    /// The attribute is at least the answer to this question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<String>,
+    /// The attribute is the answer to this question (a district chosen before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<String>,
+}
+
+impl OptionFilter {
+    /// The question it compares with, and how.
+    pub fn compared(&self) -> Option<(&str, std::cmp::Ordering)> {
+        use std::cmp::Ordering;
+        match (&self.at_most, &self.at_least, &self.equals) {
+            (Some(f), None, None) => Some((f, Ordering::Less)),
+            (None, Some(f), None) => Some((f, Ordering::Greater)),
+            (None, None, Some(f)) => Some((f, Ordering::Equal)),
+            _ => None,
+        }
+    }
+
+    /// The same question, to rename it (sections).
+    pub fn fields_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        [&mut self.at_most, &mut self.at_least, &mut self.equals]
+            .into_iter()
+            .flatten()
+    }
+}
+
+/// An option's attribute as a number, read with a decimal point as list files write it.
+pub fn attribute_number(text: &str) -> Option<Decimal> {
+    Decimal::parse(text.trim(), Separators::DecimalPoint)
+}
+
+/// A list of options kept in its own file (`services/lists/{id}.json`): the city's
+/// Kitas, with what each one is (`attributes`), shared by the services that offer them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Wire)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OptionList {
+    pub id: String,
+    pub options: Vec<ChoiceOption>,
+}
+
+/// A ranking's places when the author sets no `max_count`.
+pub const DEFAULT_RANKING_PLACES: u32 = 3;
+
+impl Field {
+    /// How many places a ranking has.
+    pub fn ranking_places(&self) -> usize {
+        self.constraints.max_count.unwrap_or(DEFAULT_RANKING_PLACES) as usize
+    }
+}
+
+/// A ranking's places after `value` is put at `place` (from 0; empty: the place is
+/// cleared): the value leaves any other place, and empty places at the end are dropped.
+pub fn ranked_choices(places: &[String], place: usize, value: &str) -> Vec<String> {
+    let mut out: Vec<String> = places
+        .iter()
+        .map(|v| if v == value { String::new() } else { v.clone() })
+        .collect();
+    if out.len() <= place {
+        out.resize(place + 1, String::new());
+    }
+    out[place] = value.to_owned();
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out
 }
 
 impl Field {

@@ -77,6 +77,8 @@ error_codes! {
     NumberTooSmall,
     /// More than `limit` (money in euros).
     NumberTooLarge,
+    /// A ranking with an empty place (`limit`, from 1) before a filled one.
+    RankingGap,
     /// Address without street and house number.
     StreetMissing,
     PostcodeMissing,

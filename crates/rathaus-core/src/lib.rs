@@ -24,6 +24,7 @@ pub mod locale;
 pub mod migrate;
 pub mod number;
 pub mod offices;
+pub mod option_lists;
 pub mod pattern;
 pub mod payment;
 pub mod placeholders;

@@ -129,14 +129,16 @@ fn fits(field: &Field, answer: &Answer) -> Result<(), DropReason> {
         (FieldKind::Date, Answer::Date(_))
         | (FieldKind::Address, Answer::Address(_))
         | (FieldKind::File, Answer::Files(_)) => Ok(()),
-        (FieldKind::MultipleChoice, Answer::Choices(values)) => {
-            if values.iter().all(|v| offered(v)) {
+        (kind, Answer::Choices(values)) if kind.takes_several() => {
+            if values.iter().all(|v| v.is_empty() || offered(v)) {
                 Ok(())
             } else {
                 Err(DropReason::OptionGone)
             }
         }
-        (kind, Answer::Text(value)) if kind.has_options() || kind.fixed_values().is_some() => {
+        (kind, Answer::Text(value))
+            if (kind.has_options() && !kind.takes_several()) || kind.fixed_values().is_some() =>
+        {
             if offered(value.trim()) {
                 Ok(())
             } else {

@@ -108,6 +108,12 @@ fn prefixed(field: &Field, rename: &dyn Fn(&str) -> Option<String>) -> Field {
     if let Some(computation) = &mut f.compute {
         computation.inputs_mut().into_iter().for_each(renamed);
     }
+    if let Some(from) = &mut f.options_from {
+        from.only
+            .iter_mut()
+            .flat_map(|w| w.fields_mut())
+            .for_each(renamed);
+    }
     for text in f.texts_shown_mut() {
         replace_in(text, |_, name| rename(name).map(|id| format!("{{{id}}}")));
     }

@@ -91,15 +91,37 @@ fn check(field: &Field, answer: Option<&Answer>, scope: &Scope) -> Option<Broken
         }
         (FieldKind::SingleChoice | FieldKind::Select, Answer::Text(value)) => {
             let value = value.trim();
-            (!field.options.iter().any(|o| o.value == value))
+            (!field.offered(scope).iter().any(|o| o.value == value))
                 .then_some((ErrorCode::NotAnOption, None))
         }
         (FieldKind::YesNo | FieldKind::Declaration, Answer::Text(value)) => {
             let allowed = field.kind.fixed_values().unwrap_or_default();
             (!allowed.contains(&value.trim())).then_some((ErrorCode::NotAnOption, None))
         }
+        (FieldKind::Ranking, Answer::Choices(places)) => {
+            let offered = field.offered(scope);
+            let known = |v: &String| offered.iter().any(|o| &o.value == v);
+            let filled: Vec<&String> = places.iter().filter(|v| !v.is_empty()).collect();
+            let twice = filled
+                .iter()
+                .enumerate()
+                .any(|(i, v)| filled[..i].contains(v));
+            if twice || places.len() > field.ranking_places() || !filled.iter().all(|v| known(v)) {
+                return fail(ErrorCode::NotAnOption);
+            }
+            // A 3rd choice without a 2nd: the places are filled in order.
+            let used = places
+                .iter()
+                .rposition(|v| !v.is_empty())
+                .map_or(0, |i| i + 1);
+            if let Some(gap) = places[..used].iter().position(String::is_empty) {
+                return limit(ErrorCode::RankingGap, &(gap + 1));
+            }
+            count(used, c.min_count, None)
+        }
         (FieldKind::MultipleChoice, Answer::Choices(values)) => {
-            let known = |v: &String| field.options.iter().any(|o| &o.value == v);
+            let offered = field.offered(scope);
+            let known = |v: &String| offered.iter().any(|o| &o.value == v);
             let twice = values
                 .iter()
                 .enumerate()

@@ -25,6 +25,7 @@ fn field(kind: FieldKind, optional: bool, constraints: Constraints) -> Field {
         label: Text::new(value, value),
         hint: None,
         exclusive: false,
+        attributes: Default::default(),
     };
     Field {
         id: "f".into(),
@@ -32,6 +33,7 @@ fn field(kind: FieldKind, optional: bool, constraints: Constraints) -> Field {
         label: Text::new("F", "F"),
         hint: None,
         optional,
+        options_from: None,
         options: if kind.has_options() {
             vec![option("a"), option("b"), option("c")]
         } else {
@@ -333,6 +335,20 @@ fn examples(kind: FieldKind) -> Vec<(Constraints, Option<Answer>)> {
                 (plain(), choices(&["z"])),
                 (counts.clone(), choices(&["a"])),
                 (counts, choices(&["a", "b", "c"])),
+            ]);
+        }
+        FieldKind::Ranking => {
+            let two = Constraints {
+                min_count: Some(2),
+                max_count: Some(2),
+                ..plain()
+            };
+            let places =
+                |c: &[&str]| Some(Answer::Choices(c.iter().map(|s| s.to_string()).collect()));
+            out.extend([
+                (plain(), places(&["a", "a"])),
+                (two.clone(), places(&["a"])),
+                (two, places(&["", "b"])),
             ]);
         }
         FieldKind::File => {

@@ -6,7 +6,9 @@ use std::fmt::Debug;
 use rathaus_core::answers::{Answer, Answers, DateInput, FileRef};
 use rathaus_core::api::*;
 use rathaus_core::case::CaseStatus;
-use rathaus_core::definition::{FieldKind, Section, SectionUse, ServiceDefinition};
+use rathaus_core::definition::{
+    FieldKind, OptionFilter, OptionList, OptionsFrom, Section, SectionUse, ServiceDefinition,
+};
 use rathaus_core::json::{self, FromJson, ToJson};
 use rathaus_core::payment::*;
 use rathaus_core::validate::{ErrorCode, FieldError};
@@ -94,6 +96,35 @@ fn a_definition_with_sections_as_written_and_expanded() {
     assert!(problems.is_empty());
     both_ways(&expanded);
     assert!(!json::to_string(&expanded).contains("section"));
+}
+
+#[test]
+fn a_question_with_options_from_a_list_as_written_and_filled() {
+    let list: OptionList = serde_json::from_str(
+        r#"{"id":"kitas","options":[
+            {"value":"a","label":{"de":"A"},"attributes":{"ab":"1","bezirk":"nord"}},
+            {"value":"b","label":{"de":"B"},"attributes":{"ab":"3"}}]}"#,
+    )
+    .unwrap();
+    both_ways(&list);
+    let written: ServiceDefinition = serde_json::from_str(
+        r#"{"id":"s","version":1,"title":{"de":"T"},"summary":{"de":"S"},"steps":[
+            {"id":"a","title":{"de":"A"},"fields":[{"id":"alter","type":"number","label":{"de":"Alter"}}]},
+            {"id":"b","title":{"de":"B"},"fields":[{"id":"wunsch","type":"ranking","label":{"de":"W"},
+              "options_from":{"list":"kitas","where":[{"attribute":"ab","at_most":"alter"}]}}]}]}"#,
+    )
+    .unwrap();
+    both_ways(&written);
+    let from: &OptionsFrom = written.steps[1].fields[0].options_from.as_ref().unwrap();
+    both_ways(from);
+    let filter: &OptionFilter = &from.only[0];
+    both_ways(filter);
+    // As the backend serves it: the list's options, attributes and all, in the question.
+    let lists = std::collections::BTreeMap::from([(list.id.clone(), list)]);
+    let (filled, problems) = written.with_lists(&lists);
+    assert!(problems.is_empty());
+    both_ways(&filled);
+    assert!(json::to_string(&filled).contains(r#""bezirk":"nord""#));
 }
 
 #[test]

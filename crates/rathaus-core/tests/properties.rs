@@ -165,6 +165,7 @@ fn field() -> BoxedStrategy<Field> {
                 label: Text::new("Frage", "Question"),
                 hint: None,
                 optional,
+                options_from: None,
                 options: options
                     .into_iter()
                     .map(|value| ChoiceOption {
@@ -172,6 +173,7 @@ fn field() -> BoxedStrategy<Field> {
                         label: Text::new("O", "O"),
                         hint: None,
                         exclusive: false,
+                        attributes: Default::default(),
                     })
                     .collect(),
                 constraints: Constraints {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rathaus_core::api::ServiceSummary;
 use rathaus_core::check::member_problems;
-use rathaus_core::definition::ServiceDefinition;
+use rathaus_core::definition::{OptionList, ServiceDefinition};
 
 pub struct Catalogue {
     services: BTreeMap<String, ServiceDefinition>,
@@ -84,6 +84,8 @@ pub struct DefinitionsCheck {
     pub problems: Vec<Problem>,
     /// Allowed but probably not meant; they do not stop the backend.
     pub warnings: Vec<Problem>,
+    /// The option lists of `lists/` (`options_from`), by id.
+    pub lists: BTreeMap<String, OptionList>,
 }
 
 impl DefinitionsCheck {
@@ -144,7 +146,9 @@ impl Catalogue {
             },
             problems: Vec::new(),
             warnings: Vec::new(),
+            lists: BTreeMap::new(),
         };
+        checked.read_lists(&dir.join("lists"));
         let files = match json_files(dir) {
             Ok(files) => files,
             Err(problem) => {
@@ -223,8 +227,10 @@ impl DefinitionsCheck {
             Ok(def) => def,
             Err(e) => return self.problems.push(Problem::new(file, e)),
         };
+        let (def, unlisted) = def.with_lists(&self.lists);
         let findings = def.check();
         let at = |p| Problem::new(file, p);
+        self.problems.extend(unlisted.into_iter().map(at));
         self.problems.extend(findings.problems.into_iter().map(at));
         self.warnings.extend(findings.warnings.into_iter().map(at));
         let expected = file
@@ -241,6 +247,63 @@ impl DefinitionsCheck {
         // questions as asked (the check above reported what could not be expanded).
         let (def, _) = def.expanded();
         self.catalogue.services.insert(def.id.clone(), def);
+    }
+
+    /// The option lists in `dir` (none when there is no such folder), each checked:
+    /// named as its file, with options of distinct values and a German label.
+    fn read_lists(&mut self, dir: &Path) {
+        if !dir.is_dir() {
+            return;
+        }
+        let files = match json_files(dir) {
+            Ok(files) => files,
+            Err(problem) => return self.problems.push(problem),
+        };
+        for file in files {
+            let list = std::fs::read_to_string(&file)
+                .map_err(|e| e.to_string())
+                .and_then(|t| serde_json::from_str::<OptionList>(&t).map_err(|e| e.to_string()));
+            let list = match list {
+                Ok(list) => list,
+                Err(e) => {
+                    self.problems.push(Problem::new(&file, e));
+                    continue;
+                }
+            };
+            let expected = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            if list.id != expected {
+                self.problems.push(Problem::new(
+                    &file,
+                    format!("id: '{}' must match the file name '{expected}'", list.id),
+                ));
+            }
+            if list.options.is_empty() {
+                self.problems
+                    .push(Problem::new(&file, "options: the list is empty"));
+            }
+            let mut seen = std::collections::HashSet::new();
+            for (i, option) in list.options.iter().enumerate() {
+                if option.value.trim().is_empty() || !seen.insert(option.value.as_str()) {
+                    self.problems.push(Problem::new(
+                        &file,
+                        format!(
+                            "options[{i}].value: '{}' is empty or used twice",
+                            option.value
+                        ),
+                    ));
+                }
+                if !option.label.has("de") {
+                    self.problems.push(Problem::new(
+                        &file,
+                        format!("options[{i}].label: needs a 'de' text"),
+                    ));
+                }
+            }
+            self.lists.insert(list.id.clone(), list);
+        }
     }
 
     /// The definition with its translations merged in; `None` when there are none to

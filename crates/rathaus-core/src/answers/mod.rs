@@ -155,7 +155,8 @@ impl Answer {
     pub fn is_blank(&self) -> bool {
         match self {
             Answer::Text(t) => t.trim().is_empty(),
-            Answer::Choices(c) => c.is_empty(),
+            // A ranking's places may be empty strings.
+            Answer::Choices(c) => c.iter().all(|v| v.trim().is_empty()),
             Answer::Date(d) => d.is_blank(),
             Answer::Address(a) => a.is_blank(),
             Answer::Files(f) => f.is_empty(),

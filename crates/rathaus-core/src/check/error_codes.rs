@@ -43,7 +43,9 @@ impl FieldKind {
             ErrorCode::StreetMissing | ErrorCode::PostcodeMissing | ErrorCode::TownMissing => {
                 self == K::Address
             }
-            ErrorCode::TooFew | ErrorCode::TooMany => matches!(self, K::MultipleChoice | K::File),
+            ErrorCode::TooFew => matches!(self, K::MultipleChoice | K::File | K::Ranking),
+            ErrorCode::TooMany => matches!(self, K::MultipleChoice | K::File),
+            ErrorCode::RankingGap => self == K::Ranking,
             ErrorCode::FileType | ErrorCode::FileTooLarge => self == K::File,
             // The backend's look into an uploaded file, shown next to its question.
             ErrorCode::ActiveContent | ErrorCode::MalwareFound => self == K::File,

@@ -71,7 +71,8 @@ impl Checker {
             if !field.options.is_empty() {
                 self.push(
                     &format!("{at}.options"),
-                    "only single_choice, multiple_choice and select fields have options".into(),
+                    "only single_choice, multiple_choice, select and ranking fields have options"
+                        .into(),
                 );
             }
             return;
@@ -137,7 +138,10 @@ impl Checker {
             }
         };
         let is_date = kind == FieldKind::Date;
-        let counted = matches!(kind, FieldKind::MultipleChoice | FieldKind::File);
+        let counted = matches!(
+            kind,
+            FieldKind::MultipleChoice | FieldKind::File | FieldKind::Ranking
+        );
         only(
             kind.is_text_like(),
             c.min_length.is_some() || c.max_length.is_some(),
@@ -203,7 +207,20 @@ impl Checker {
                 }
             }
         }
-        if kind == FieldKind::MultipleChoice
+        if kind == FieldKind::Ranking
+            && !field.options.is_empty()
+            && field.ranking_places() > field.options.len()
+        {
+            self.push(
+                &format!("{at_c}.max_count"),
+                format!(
+                    "{} places to rank, but only {} options",
+                    field.ranking_places(),
+                    field.options.len()
+                ),
+            );
+        }
+        if field.kind.takes_several()
             && c.min_count
                 .is_some_and(|n| n as usize > field.options.len())
         {

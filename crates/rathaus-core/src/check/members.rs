@@ -44,6 +44,7 @@ pub const FIELD: &[&str] = &[
     "hint",
     "optional",
     "options",
+    "options_from",
     "constraints",
     "show_if",
     "autocomplete",
@@ -54,7 +55,9 @@ pub const FIELD: &[&str] = &[
 ];
 pub const DATE_BOUND: &[&str] = &["field", "years", "months", "days"];
 pub const PREFILL: &[&str] = &["from", "read_only", "values"];
-pub const OPTION: &[&str] = &["value", "label", "hint", "exclusive"];
+pub const OPTION: &[&str] = &["value", "label", "hint", "exclusive", "attributes"];
+pub const OPTIONS_FROM: &[&str] = &["list", "where"];
+pub const OPTION_FILTER: &[&str] = &["attribute", "at_most", "at_least", "equals"];
 pub const CONSTRAINTS: &[&str] = &[
     "min_length",
     "max_length",
@@ -92,6 +95,8 @@ pub const OBJECTS: &[(&str, &[&str])] = &[
     ("DateBound", DATE_BOUND),
     ("Section", SECTION),
     ("SectionUse", SECTION_USE),
+    ("OptionsFrom", OPTIONS_FROM),
+    ("OptionFilter", OPTION_FILTER),
 ];
 
 /// What a `computed` field works out, each with the members of its object.
@@ -255,6 +260,18 @@ impl Walk {
             self.object(&at, option, "an option", OPTION);
             self.text(&join(&at, "label"), option.get("label"));
             self.text(&join(&at, "hint"), option.get("hint"));
+        }
+        if let Some(from) = field.get("options_from") {
+            let at = join(at, "options_from");
+            self.object(&at, from, "options_from", OPTIONS_FROM);
+            for (i, filter) in items(from.get("where")).iter().enumerate() {
+                self.object(
+                    &format!("{at}.where[{i}]"),
+                    filter,
+                    "a filter",
+                    OPTION_FILTER,
+                );
+            }
         }
         if let Some(constraints) = field.get("constraints") {
             let at = join(at, "constraints");

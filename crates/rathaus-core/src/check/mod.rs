@@ -13,6 +13,7 @@ mod error_codes;
 mod field;
 mod identity;
 pub mod members;
+mod option_lists;
 mod placeholders;
 mod references;
 mod suggest;
@@ -124,6 +125,7 @@ impl ServiceDefinition {
                     out.condition(&format!("{at}.show_if"), cond, &scope);
                 }
                 out.field(&at, field);
+                out.options_from(&at, field, &earlier);
                 out.references(&at, field, &scope, step.repeat.is_some());
                 out.prefill(&at, field, step.repeat.is_some(), self);
                 // On the page being filled in, a question may not be answered yet.

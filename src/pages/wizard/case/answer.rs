@@ -30,6 +30,7 @@ impl Answer {
             hint: None,
             optional: false,
             options: vec![],
+            options_from: None,
             constraints,
             show_if: None,
             autocomplete: None,
