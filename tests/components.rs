@@ -530,7 +530,10 @@ async fn a_ranking_labels_each_place_and_ranks_an_option_once() {
     // One fieldset, its legend the question, its hint and error wired to it; one
     // labelled drop-down per place, the first with the question's id.
     assert!(root.query_selector("#wunsch-2").unwrap().is_some());
-    assert!(root.query_selector("#wunsch-3").unwrap().is_none(), "two places");
+    assert!(
+        root.query_selector("#wunsch-3").unwrap().is_none(),
+        "two places"
+    );
     assert_eq!(
         find(&root, "label[for='wunsch']").text_content().as_deref(),
         Some("1. Wahl")
