@@ -11,12 +11,23 @@ use rathaus_core::validate::{validate_answer, ErrorCode};
 /// What the backend reports for a definition file: unknown members on the raw JSON, then
 /// the typed check. Returns problems and warnings as `path: message` lines.
 fn check(text: &str) -> (Vec<String>, Vec<String>) {
+    check_with_lists(text, &Default::default())
+}
+
+/// [`check`] with the option lists a definition's `options_from` names, as the
+/// backend loads them.
+fn check_with_lists(
+    text: &str,
+    lists: &std::collections::BTreeMap<String, rathaus_core::definition::OptionList>,
+) -> (Vec<String>, Vec<String>) {
     let raw = json::parse(text).expect("the test definition is JSON");
     let mut problems: Vec<String> = member_problems(&raw)
         .iter()
         .map(|p| p.to_string())
         .collect();
     let def: ServiceDefinition = serde_json::from_str(text).expect("serde reads it");
+    let (def, unlisted) = def.with_lists(lists);
+    problems.extend(unlisted.iter().map(|p| p.to_string()));
     let findings = def.check();
     problems.extend(findings.problems.iter().map(|p| p.to_string()));
     let warnings = findings.warnings.iter().map(|p| p.to_string()).collect();
@@ -307,11 +318,20 @@ fn a_not_over_a_question_that_may_be_unanswered_is_a_warning() {
 fn shipped_definitions_have_no_problems_and_no_warnings() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut checked = 0;
+    let lists = std::fs::read_dir(root.join("services/lists"))
+        .unwrap()
+        .map(|entry| {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let list: rathaus_core::definition::OptionList = serde_json::from_str(&text).unwrap();
+            (list.id.clone(), list)
+        })
+        .collect();
     for dir in ["services", "e2e/fixtures/services"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|x| x == "json") {
-                let (problems, warnings) = check(&std::fs::read_to_string(&path).unwrap());
+                let text = std::fs::read_to_string(&path).unwrap();
+                let (problems, warnings) = check_with_lists(&text, &lists);
                 assert!(problems.is_empty(), "{}: {problems:#?}", path.display());
                 assert!(warnings.is_empty(), "{}: {warnings:#?}", path.display());
                 checked += 1;
