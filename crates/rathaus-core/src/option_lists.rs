@@ -8,6 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use crate::check::suggest::known_names;
 use crate::check::DefinitionProblem;
 use crate::definition::{
     attribute_number, ChoiceOption, Field, OptionFilter, OptionList, ServiceDefinition,
@@ -58,21 +59,14 @@ impl ServiceDefinition {
             }
             match lists.get(&from.list) {
                 Some(list) => field.options = list.options.clone(),
-                None => {
-                    let known: Vec<&str> = lists.keys().map(String::as_str).collect();
-                    push(
-                        "options_from.list",
-                        format!(
-                            "there is no list '{}' in services/lists/ (lists: {})",
-                            from.list,
-                            if known.is_empty() {
-                                "none".to_owned()
-                            } else {
-                                known.join(", ")
-                            }
-                        ),
-                    );
-                }
+                None => push(
+                    "options_from.list",
+                    format!(
+                        "there is no list '{}' in services/lists/ (lists: {})",
+                        from.list,
+                        known_names(lists.keys().map(String::as_str))
+                    ),
+                ),
             }
         }
         (def, problems)
@@ -80,21 +74,25 @@ impl ServiceDefinition {
 }
 
 impl ServiceDefinition {
-    /// This definition with only the offered options in each `options_from` question,
-    /// given the answers so far: what a wizard's page lists.
-    pub fn offering(
-        &self,
-        answers: &crate::Answers,
-        today: crate::date::Date,
-    ) -> ServiceDefinition {
-        let scope = Scope::new(self, answers, today);
-        let mut def = self.clone();
-        for (step, narrowed) in self.steps.iter().zip(&mut def.steps) {
-            for (field, out) in step.fields.iter().zip(&mut narrowed.fields) {
-                if field.options_from.is_some() {
-                    out.options = field.offered(&scope).into_iter().cloned().collect();
-                }
-            }
+    /// This definition as a wizard's page asks it, given the answers so far: its texts
+    /// with the earlier answers they name ([`ServiceDefinition::with_answers`]), and in
+    /// each `options_from` question only the options offered.
+    pub fn as_asked(&self, answers: &crate::Answers, today: crate::date::Date) -> Self {
+        let mut def = self.with_answers(answers);
+        let offered: Vec<(usize, usize, Vec<ChoiceOption>)> = {
+            let scope = Scope::new(&def, answers, today);
+            def.steps
+                .iter()
+                .enumerate()
+                .flat_map(|(si, step)| step.fields.iter().enumerate().map(move |f| (si, f)))
+                .filter(|(_, (_, field))| field.options_from.is_some())
+                .map(|(si, (fi, field))| {
+                    (si, fi, field.offered(&scope).into_iter().cloned().collect())
+                })
+                .collect()
+        };
+        for (si, fi, options) in offered {
+            def.steps[si].fields[fi].options = options;
         }
         def
     }
@@ -116,10 +114,10 @@ impl OptionFilter {
                 _ => true,
             };
         }
-        let (Some(answer), Some(value)) = (scope.number(field), attribute_number(attribute)) else {
-            return scope.number(field).is_none();
+        let Some(answer) = scope.number(field) else {
+            return true;
         };
-        value.compare(answer) != ordering.reverse()
+        attribute_number(attribute).is_some_and(|value| value.compare(answer) != ordering.reverse())
     }
 }
 

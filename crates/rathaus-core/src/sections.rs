@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::check::suggest::known_names;
 use crate::check::DefinitionProblem;
 use crate::condition::Condition;
 use crate::definition::{Field, ServiceDefinition};
@@ -28,17 +29,12 @@ impl ServiceDefinition {
             };
             let at = format!("steps[{si}].section");
             let Some(section) = sections.get(&using.name) else {
-                let known: Vec<&str> = sections.keys().map(String::as_str).collect();
                 push(
                     format!("{at}.name"),
                     format!(
                         "there is no section '{}' (sections: {})",
                         using.name,
-                        if known.is_empty() {
-                            "none".to_owned()
-                        } else {
-                            known.join(", ")
-                        }
+                        known_names(sections.keys().map(String::as_str))
                     ),
                 );
                 continue;

@@ -88,6 +88,25 @@ pub struct DefinitionsCheck {
     pub lists: BTreeMap<String, OptionList>,
 }
 
+/// A file's name without `.json`, as the id of what it holds is to be.
+fn file_name_id(file: &Path) -> &str {
+    file.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+}
+
+/// The problem when `id` is not the file's name: a definition or a list is found by its
+/// id, and an author looks for it by the file name.
+fn id_not_file_name(file: &Path, id: &str) -> Option<Problem> {
+    let expected = file_name_id(file);
+    (id != expected).then(|| {
+        Problem::new(
+            file,
+            format!("id: '{id}' must match the file name '{expected}'"),
+        )
+    })
+}
+
 impl DefinitionsCheck {
     pub fn into_result(self) -> Result<Catalogue, CatalogueError> {
         if self.problems.is_empty() {
@@ -233,16 +252,7 @@ impl DefinitionsCheck {
         self.problems.extend(unlisted.into_iter().map(at));
         self.problems.extend(findings.problems.into_iter().map(at));
         self.warnings.extend(findings.warnings.into_iter().map(at));
-        let expected = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        if def.id != expected {
-            self.problems.push(Problem::new(
-                file,
-                format!("id: '{}' must match the file name '{expected}'", def.id),
-            ));
-        }
+        self.problems.extend(id_not_file_name(file, &def.id));
         // Sections are expanded once, here: the app and every handler see the
         // questions as asked (the check above reported what could not be expanded).
         let (def, _) = def.expanded();
@@ -270,16 +280,7 @@ impl DefinitionsCheck {
                     continue;
                 }
             };
-            let expected = file
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            if list.id != expected {
-                self.problems.push(Problem::new(
-                    &file,
-                    format!("id: '{}' must match the file name '{expected}'", list.id),
-                ));
-            }
+            self.problems.extend(id_not_file_name(&file, &list.id));
             if list.options.is_empty() {
                 self.problems
                     .push(Problem::new(&file, "options: the list is empty"));
@@ -435,11 +436,7 @@ pub fn check_city_catalogue(
     // Which file each entry came from, to name it with the entry's problems.
     let mut files_of: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for file in files {
-        let part = file
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_owned();
+        let part = file_name_id(&file).to_owned();
         if ["topics", "offices"].contains(&part.as_str()) {
             problems.push(Problem::new(
                 &file,

@@ -57,10 +57,7 @@ pub fn GroupPage(def: Arc<ServiceDefinition>, step_id: String, from_check: bool)
         Err(instead) => return instead,
     };
     // The page's texts with the earlier answers they name.
-    let def = Arc::new(
-        def.with_answers(&draft.answers)
-            .offering(&draft.answers, crate::page::today()),
-    );
+    let def = Arc::new(def.as_asked(&draft.answers, crate::page::today()));
     let step = def.step(&step_id).cloned().unwrap_or(step);
     let items = RwSignal::new(
         draft

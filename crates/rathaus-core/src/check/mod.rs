@@ -16,7 +16,7 @@ pub mod members;
 mod option_lists;
 mod placeholders;
 mod references;
-mod suggest;
+pub(crate) mod suggest;
 
 pub use members::member_problems;
 

@@ -23,6 +23,17 @@ pub(crate) fn did_you_mean<'a>(typed: &str, known: impl IntoIterator<Item = &'a 
         .unwrap_or_default()
 }
 
+/// The names an author may write instead of an unknown one, for "(sections: a, b)":
+/// `none` when there are none.
+pub(crate) fn known_names<'a>(known: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = known.into_iter().collect();
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
 fn normalise(typed: &str) -> String {
     let mut out = String::with_capacity(typed.len() + 4);
     let mut previous_lower = false;

@@ -121,3 +121,20 @@ fn equals_compares_with_a_choice_and_validation_refuses_what_is_not_offered() {
     let error = validate_field(field, Some(&chosen(&["kita"])), &scope).unwrap();
     assert_eq!(error.code, ErrorCode::NotAnOption);
 }
+
+#[test]
+fn a_page_as_asked_lists_only_the_offered_options_and_leaves_inline_ones() {
+    let (def, _) = service(AGE).with_lists(&lists());
+    let mut answers = Answers::default();
+    answers.set("geburt", date(1, 3, 2025));
+    answers.set("beginn", date(1, 8, 2029));
+    let asked = def.as_asked(&answers, today());
+    let values = |id: &str| -> Vec<String> {
+        let field = asked.field(id).unwrap();
+        field.options.iter().map(|o| o.value.clone()).collect()
+    };
+    assert_eq!(values("wunsch"), ["kita", "ue3"]);
+    assert_eq!(values("bezirk"), ["nord", "sued"]);
+    // The definition itself keeps the whole list: the next page may offer more.
+    assert_eq!(def.field("wunsch").unwrap().options.len(), 3);
+}

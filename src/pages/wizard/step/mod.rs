@@ -87,10 +87,7 @@ fn StepFormPage(
         store::save_draft(&draft);
     }
     // The page's texts with the earlier answers they name ("Geburtsname von Ayşe").
-    let def = Arc::new(
-        def.with_answers(&draft.answers)
-            .offering(&draft.answers, crate::page::today()),
-    );
+    let def = Arc::new(def.as_asked(&draft.answers, crate::page::today()));
     let (form, initial) =
         match StepForm::open(def.clone(), &step_id, item, from_check, &draft, today()) {
             Ok(opened) => opened,
