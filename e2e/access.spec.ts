@@ -1,6 +1,6 @@
 // Keyboard alone, and a 320 px wide screen: the same journey must work for both.
 import { test, expect } from '@playwright/test';
-import { arriveAt, expectAccessible, logInForFuehrungszeugnis } from './helpers';
+import { arriveAt, expectAccessible, logInForFuehrungszeugnis, openService } from './helpers';
 
 test('the first steps work with the keyboard alone', async ({ page }) => {
   // The Führungszeugnis needs the online ID: logged in first (the provider's page is
@@ -69,9 +69,7 @@ test('the new kinds of question fit 320 px and work with the keyboard', async ({
   await page.goto('/services/bauantrag/apply/unterlagen');
   await arriveAt(page, 'Bauvorlagen');
   await noSidewaysScroll();
-  await page.goto('/services/gewerbeanmeldung');
-  await arriveAt(page, 'Gewerbe anmelden');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'gewerbeanmeldung', 'Gewerbe anmelden');
   await arriveAt(page, 'Anlass');
   await noSidewaysScroll();
   // Radios, then the date boxes, by keyboard alone.

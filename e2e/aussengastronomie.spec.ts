@@ -8,17 +8,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('10 m² in the city centre for 7 months, after correcting a footpath left too narrow', async ({ page }) => {
-  await page.goto('/services/aussengastronomie');
-  await arriveAt(page, 'Tische und Stühle vor dem Lokal aufstellen (Außengastronomie)');
-  await expect(
-    page.getByText(/30 € Bearbeitungsgebühr und eine Sondernutzungsgebühr je Quadratmeter und Monat/),
-  ).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'aussengastronomie', 'Tische und Stühle vor dem Lokal aufstellen (Außengastronomie)', /30 € Bearbeitungsgebühr und eine Sondernutzungsgebühr je Quadratmeter und Monat/);
 
   await arriveAt(page, 'Wo möchten Sie Tische und Stühle aufstellen?');
   await page.getByLabel('Auf dem Gehweg vor meinem Lokal').check();
@@ -113,9 +108,7 @@ test('10 m² in the city centre for 7 months, after correcting a footpath left t
 });
 
 test('patio heaters are not allowed on public ground', async ({ page }) => {
-  await page.goto('/services/aussengastronomie');
-  await arriveAt(page, 'Tische und Stühle vor dem Lokal aufstellen (Außengastronomie)');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'aussengastronomie', 'Tische und Stühle vor dem Lokal aufstellen (Außengastronomie)');
   await arriveAt(page, 'Wo möchten Sie Tische und Stühle aufstellen?');
   await page.getByLabel('In einer Fußgängerzone oder auf einem Platz').check();
   await continueTo(page, 'Möchten Sie Heizpilze oder Heizstrahler aufstellen?');

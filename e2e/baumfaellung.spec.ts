@@ -6,15 +6,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, expectAccessible, fillAddress, sendAndPay } from './helpers';
+import { arriveAt, continueTo, expectAccessible, fillAddress, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('fell a beech and a spruce in the own garden, after correcting a circumference in metres', async ({ page }) => {
-  await page.goto('/services/baumfaellung');
-  await arriveAt(page, 'Baumfällung beantragen');
-  await expect(page.getByText(/30 € für den ersten Baum und 15 € für jeden weiteren/)).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'baumfaellung', 'Baumfällung beantragen', /30 € für den ersten Baum und 15 € für jeden weiteren/);
 
   await arriveAt(page, 'Wo steht der Baum, den Sie fällen möchten?');
   await page.getByLabel('Auf einem privaten Grundstück').check();
@@ -93,9 +90,7 @@ test('fell a beech and a spruce in the own garden, after correcting a circumfere
 });
 
 test('a tree under 80 cm needs no permit: a stopping page says so', async ({ page }) => {
-  await page.goto('/services/baumfaellung');
-  await arriveAt(page, 'Baumfällung beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'baumfaellung', 'Baumfällung beantragen');
   await arriveAt(page, 'Wo steht der Baum, den Sie fällen möchten?');
   await page.getByLabel('Auf einem privaten Grundstück').check();
   await continueTo(page, 'Grundstück');

@@ -6,15 +6,12 @@
 // Online, a voter applies only for themself: for someone else a written power of
 // attorney is needed (a stopping page).
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, expectAccessible, fillAddress, fillDate, sendAndPay } from './helpers';
+import { arriveAt, continueTo, expectAccessible, fillAddress, fillDate, sendAndPay, openService } from './helpers';
 
 test('postal vote for the local election sent to a holiday address, after correcting the register number and the postcode', async ({
   page,
 }) => {
-  await page.goto('/services/briefwahl');
-  await arriveAt(page, 'Briefwahl beantragen');
-  await expect(page.getByText('gebührenfrei')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'briefwahl', 'Briefwahl beantragen', 'gebührenfrei');
 
   await arriveAt(page, 'Für wen beantragen Sie die Briefwahl?');
   await page.getByLabel('Für mich selbst').check();
@@ -102,9 +99,7 @@ test('postal vote for the local election sent to a holiday address, after correc
 test('a postal vote for someone else needs a written power of attorney and cannot be applied for online', async ({
   page,
 }) => {
-  await page.goto('/services/briefwahl');
-  await arriveAt(page, 'Briefwahl beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'briefwahl', 'Briefwahl beantragen');
 
   // Nothing chosen: the author's words, next to the question.
   await arriveAt(page, 'Für wen beantragen Sie die Briefwahl?');

@@ -5,15 +5,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 async function begin(page: import('@playwright/test').Page) {
-  await page.goto('/services/eheschliessung');
-  await arriveAt(page, 'Eheschließung anmelden');
-  await expect(page.getByText(/60 € für die Anmeldung/)).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'eheschliessung', 'Eheschließung anmelden', /60 € für die Anmeldung/);
   await arriveAt(page, 'Ist mindestens eine oder einer von Ihnen in Musterstadt mit Hauptwohnsitz gemeldet?');
   await page.getByLabel('Ja', { exact: true }).check();
   await continueTo(page, /^Hat eine oder einer von Ihnen eine ausländische Staatsangehörigkeit/);

@@ -1,13 +1,10 @@
 // Ordering a marriage certificate: the date of divorce cannot lie before the marriage
 // (a date limit read from an earlier question), and the certificate goes to another address.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, expectAccessible, fillAddress, fillDate, sendAndPay } from './helpers';
+import { arriveAt, continueTo, expectAccessible, fillAddress, fillDate, sendAndPay, openService } from './helpers';
 
 test('order a marriage certificate after a divorce, sent to another address', async ({ page }) => {
-  await page.goto('/services/eheurkunde');
-  await arriveAt(page, 'Eheurkunde bestellen');
-  await expect(page.getByText('12 € für die Urkunde, 6 € für jedes weitere Exemplar.')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'eheurkunde', 'Eheurkunde bestellen', '12 € für die Urkunde, 6 € für jedes weitere Exemplar.');
 
   await arriveAt(page, 'Wurde die Ehe in Musterstadt geschlossen?');
   await page.getByLabel('Ja', { exact: true }).check();

@@ -5,17 +5,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('a street flea market with 20 stalls for one day, after correcting a first day too soon', async ({ page }) => {
-  await page.goto('/services/flohmarkt');
-  await arriveAt(page, 'Flohmarkt anmelden');
-  await expect(
-    page.getByText(/25 € Verwaltungsgebühr\. Auf einer öffentlichen Fläche kommen 2 € Sondernutzungsgebühr je Stand und Tag dazu/),
-  ).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'flohmarkt', 'Flohmarkt anmelden', /25 € Verwaltungsgebühr\. Auf einer öffentlichen Fläche kommen 2 € Sondernutzungsgebühr je Stand und Tag dazu/);
 
   await arriveAt(page, 'Wer veranstaltet den Flohmarkt?');
   await page.getByLabel('Ich als Privatperson').check();
@@ -90,9 +85,7 @@ test('a street flea market with 20 stalls for one day, after correcting a first 
 });
 
 test('commercial traders on a Sunday are sent to the Marktfestsetzung instead', async ({ page }) => {
-  await page.goto('/services/flohmarkt');
-  await arriveAt(page, 'Flohmarkt anmelden');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'flohmarkt', 'Flohmarkt anmelden');
   await arriveAt(page, 'Wer veranstaltet den Flohmarkt?');
   await page.getByLabel('Ich als Privatperson').check();
 

@@ -2,13 +2,10 @@
 // lost property office keeps items that long), the time of day is optional, and a lost
 // identity card or passport is sent to the Bürgerbüro instead (a stopping page).
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillDateIn, sendAndPay, openService } from './helpers';
 
 test('report a lost wallet, after correcting a day too long ago', async ({ page }) => {
-  await page.goto('/services/fundsachen');
-  await arriveAt(page, 'Fundsache abgeben oder suchen');
-  await expect(page.getByText('gebührenfrei')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'fundsachen', 'Fundsache abgeben oder suchen', 'gebührenfrei');
 
   await arriveAt(page, 'Was haben Sie verloren?');
   await page.getByLabel('Geldbörse oder Portemonnaie').check();
@@ -54,9 +51,7 @@ test('report a lost wallet, after correcting a day too long ago', async ({ page 
 });
 
 test('a lost identity card or passport is reported to the Bürgerbüro instead', async ({ page }) => {
-  await page.goto('/services/fundsachen');
-  await arriveAt(page, 'Fundsache abgeben oder suchen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'fundsachen', 'Fundsache abgeben oder suchen');
   await arriveAt(page, 'Was haben Sie verloren?');
   await page.getByLabel('Personalausweis oder Reisepass').check();
 

@@ -1,13 +1,10 @@
 // Ordering a birth certificate: a fee per additional copy, and a stopping page for a
 // birth outside Musterstadt (only the registry office of the place of birth issues it).
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, fillAddress, fillDate, sendAndPay } from './helpers';
+import { arriveAt, continueTo, fillAddress, fillDate, sendAndPay, openService } from './helpers';
 
 test('order a birth certificate for myself with two additional copies', async ({ page }) => {
-  await page.goto('/services/geburtsurkunde');
-  await arriveAt(page, 'Geburtsurkunde bestellen');
-  await expect(page.getByText('12 € für die Urkunde, 6 € für jedes weitere Exemplar.')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'geburtsurkunde', 'Geburtsurkunde bestellen', '12 € für die Urkunde, 6 € für jedes weitere Exemplar.');
 
   await arriveAt(page, 'Wurde die Person in Musterstadt geboren?');
   await page.getByLabel('Ja', { exact: true }).check();
@@ -47,9 +44,7 @@ test('order a birth certificate for myself with two additional copies', async ({
 });
 
 test('a birth outside Musterstadt ends on a stopping page', async ({ page }) => {
-  await page.goto('/services/geburtsurkunde');
-  await arriveAt(page, 'Geburtsurkunde bestellen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'geburtsurkunde', 'Geburtsurkunde bestellen');
   await arriveAt(page, 'Wurde die Person in Musterstadt geboren?');
   await page.getByLabel('Nein', { exact: true }).check();
 

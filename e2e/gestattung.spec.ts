@@ -12,7 +12,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -144,9 +144,7 @@ test('a company’s beer and cocktail stand at a three-day street festival, afte
 });
 
 test('a non-profit club’s two-day summer fête pays a flat 30 €, after correcting the register number', async ({ page }) => {
-  await page.goto('/services/gestattung');
-  await arriveAt(page, 'Gestattung für den Alkoholausschank beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'gestattung', 'Gestattung für den Alkoholausschank beantragen');
 
   await arriveAt(page, 'Ihr Ausschank');
   await page.getByLabel('Für ein Fest, einen Markt oder eine Feier an höchstens 4 Tagen').check();
@@ -247,9 +245,7 @@ test('a non-profit club’s two-day summer fête pays a flat 30 €, after corre
 });
 
 test('a permanent bar needs a Gaststättenerlaubnis instead', async ({ page }) => {
-  await page.goto('/services/gestattung');
-  await arriveAt(page, 'Gestattung für den Alkoholausschank beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'gestattung', 'Gestattung für den Alkoholausschank beantragen');
   await arriveAt(page, 'Ihr Ausschank');
   await page.getByLabel('Für einen dauerhaften Ausschank').check();
   await page.getByLabel('Bier, Wein oder Sekt').check();
@@ -265,9 +261,7 @@ test('a permanent bar needs a Gaststättenerlaubnis instead', async ({ page }) =
 });
 
 test('only non-alcoholic drinks need no Gestattung', async ({ page }) => {
-  await page.goto('/services/gestattung');
-  await arriveAt(page, 'Gestattung für den Alkoholausschank beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'gestattung', 'Gestattung für den Alkoholausschank beantragen');
   await arriveAt(page, 'Ihr Ausschank');
   await page.getByLabel('Für ein Fest, einen Markt oder eine Feier an höchstens 4 Tagen').check();
   // "Nur alkoholfreie Getränke" stands after an "oder" and is ticked alone: it unticks the beer.

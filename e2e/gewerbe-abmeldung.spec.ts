@@ -1,13 +1,10 @@
 // Deregistering a business: the closing date may lie at most a month ahead (a limit
 // counted from today, named in the error), and the fixed fee is paid at the end.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDate, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDate, fillDateIn, sendAndPay, openService } from './helpers';
 
 test('deregister a business closing in two weeks and pay 15 €', async ({ page }) => {
-  await page.goto('/services/gewerbe-abmeldung');
-  await arriveAt(page, 'Gewerbe abmelden');
-  await expect(page.getByText('15,00 €')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'gewerbe-abmeldung', 'Gewerbe abmelden', '15,00 €');
 
   await arriveAt(page, 'Ihr Betrieb');
   await page.getByLabel('Name des Betriebs').fill('Fahrradladen Kettenblatt');

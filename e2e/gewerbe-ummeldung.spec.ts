@@ -1,13 +1,10 @@
 // Changing a business registration: what is chosen to change decides which pages
 // follow (one per change), the date lies within its limits, and the fee is fixed.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDate, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDate, fillDateIn, sendAndPay, openService } from './helpers';
 
 test('report a move and a new activity and pay 20 €', async ({ page }) => {
-  await page.goto('/services/gewerbe-ummeldung');
-  await arriveAt(page, 'Gewerbe ummelden');
-  await expect(page.getByText('20,00 €')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'gewerbe-ummeldung', 'Gewerbe ummelden', '20,00 €');
 
   await arriveAt(page, 'Ihr Betrieb');
   await page.getByLabel('Name des Betriebs').fill('Fahrradladen Kettenblatt');

@@ -5,7 +5,7 @@
 // the whole years it still runs are worked out on the page, and too short an extension
 // ends on a stopping page. A Reihengrab or Urnenreihengrab cannot be extended at all.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 test('an urn family grave with 2 places extended by 10 years before a burial, after correcting the grave number', async ({
   page,
@@ -101,9 +101,7 @@ test('an urn family grave with 2 places extended by 10 years before a burial, af
 });
 
 test('a Reihengrab cannot be extended', async ({ page }) => {
-  await page.goto('/services/grabstelle');
-  await arriveAt(page, 'Grabnutzungsrecht verlängern');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'grabstelle', 'Grabnutzungsrecht verlängern');
   await arriveAt(page, 'Um welche Grabart handelt es sich?');
   await page.getByLabel('Reihengrab', { exact: true }).check();
 

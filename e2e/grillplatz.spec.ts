@@ -6,7 +6,7 @@
 // club, 50 € a company), "Nichts davon" is ticked alone, the site rules are a declaration
 // and the text message on a cancellation an optional consent.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDate, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDate, sendAndPay, openService } from './helpers';
 
 test('a sports club’s barbecue for 35 people in the Stadtpark, after correcting a day too soon', async ({ page }) => {
   await page.goto('/services/grillplatz');
@@ -104,9 +104,7 @@ test('a sports club’s barbecue for 35 people in the Stadtpark, after correctin
 });
 
 test('a party of more than 50 people is an event for the Ordnungsamt', async ({ page }) => {
-  await page.goto('/services/grillplatz');
-  await arriveAt(page, 'Grillplatz reservieren');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'grillplatz', 'Grillplatz reservieren');
   await arriveAt(page, 'Wie viele Personen kommen zu Ihrer Feier?');
   await page.getByLabel('Wie viele Personen kommen zu Ihrer Feier?').fill('80');
 

@@ -2,13 +2,10 @@
 // first, the number of days is worked out on the page, times of day are read in more
 // than one way, and the fee grows with metres and days.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 test('a zone of 15 metres for 3 days, after correcting the length and the first day', async ({ page }) => {
-  await page.goto('/services/halteverbot-umzug');
-  await arriveAt(page, 'Halteverbot für den Umzug einrichten');
-  await expect(page.getByText(/45 € Verwaltungsgebühr und 0,10 € je Meter und Tag/)).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'halteverbot-umzug', 'Halteverbot für den Umzug einrichten', /45 € Verwaltungsgebühr und 0,10 € je Meter und Tag/);
 
   await arriveAt(page, 'Vor welchem Haus soll das Halteverbot sein?');
   await fillAddress(page, 'Kampstraße 12', '44137', 'Musterstadt');

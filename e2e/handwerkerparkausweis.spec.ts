@@ -3,15 +3,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, expectAccessible, fillAddress, sendAndPay } from './helpers';
+import { arriveAt, continueTo, expectAccessible, fillAddress, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('permits for two vehicles, after correcting a plate; the fee counts them', async ({ page }) => {
-  await page.goto('/services/handwerkerparkausweis');
-  await arriveAt(page, 'Handwerkerparkausweis beantragen');
-  await expect(page.getByText('250 € im Jahr für jedes Fahrzeug.')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'handwerkerparkausweis', 'Handwerkerparkausweis beantragen', '250 € im Jahr für jedes Fahrzeug.');
 
   await arriveAt(page, 'Ihr Betrieb');
   await page.getByLabel('Name des Betriebs').fill('Elektro Schulte GmbH');

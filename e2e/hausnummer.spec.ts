@@ -6,15 +6,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('two house numbers for a pair of semi-detached houses, after correcting the reference number', async ({ page }) => {
-  await page.goto('/services/hausnummer');
-  await arriveAt(page, 'Hausnummer beantragen');
-  await expect(page.getByText('30 € für jede Hausnummer. Zum Beispiel für ein Doppelhaus mit 2 Hausnummern: 60 €.')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'hausnummer', 'Hausnummer beantragen', '30 € für jede Hausnummer. Zum Beispiel für ein Doppelhaus mit 2 Hausnummern: 60 €.');
 
   await arriveAt(page, 'Wie weit ist Ihr Bauvorhaben?');
   await page.getByLabel('Die Baugenehmigung liegt vor').check();
@@ -78,9 +75,7 @@ test('two house numbers for a pair of semi-detached houses, after correcting the
 });
 
 test('without a planning application the number cannot be applied for yet', async ({ page }) => {
-  await page.goto('/services/hausnummer');
-  await arriveAt(page, 'Hausnummer beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'hausnummer', 'Hausnummer beantragen');
   await arriveAt(page, 'Wie weit ist Ihr Bauvorhaben?');
   await page.getByLabel('Ich habe noch keinen Bauantrag gestellt').check();
 

@@ -23,6 +23,15 @@ export async function arriveAt(page: Page, heading: string | RegExp) {
   return h1;
 }
 
+/** A service's start page by its link (checked by axe), which states `fee` when one is
+ * given, and the wizard begun from it. */
+export async function openService(page: Page, id: string, heading: string | RegExp, fee?: string | RegExp) {
+  await page.goto(`/services/${id}`);
+  await arriveAt(page, heading);
+  if (fee !== undefined) await expect(page.getByText(fee)).toBeVisible();
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+}
+
 /** After moving to another page, keyboard focus is on its heading. */
 export async function expectFocusOnHeading(page: Page) {
   await expect

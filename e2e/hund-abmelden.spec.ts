@@ -1,13 +1,10 @@
 // Deregistering a dog: the tax tag number has a shape (a pattern), a dog given away asks
 // for the new owner, and a dog never registered here ends on a stopping page.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 test('deregister a dog given away, after correcting the tag number', async ({ page }) => {
-  await page.goto('/services/hund-abmelden');
-  await arriveAt(page, 'Hund abmelden');
-  await expect(page.getByText('gebührenfrei')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'hund-abmelden', 'Hund abmelden', 'gebührenfrei');
   await arriveAt(page, 'Ist der Hund in Musterstadt zur Hundesteuer angemeldet?');
   await page.getByLabel('Ja').check();
 
@@ -56,9 +53,7 @@ test('deregister a dog given away, after correcting the tag number', async ({ pa
 });
 
 test('a dog not registered here cannot be deregistered', async ({ page }) => {
-  await page.goto('/services/hund-abmelden');
-  await arriveAt(page, 'Hund abmelden');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'hund-abmelden', 'Hund abmelden');
   await arriveAt(page, 'Ist der Hund in Musterstadt zur Hundesteuer angemeldet?');
   await page.getByLabel('Nein').check();
   await continueTo(page, 'Nur angemeldete Hunde können abgemeldet werden');

@@ -3,15 +3,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, fillAddress, fillDate } from './helpers';
+import { arriveAt, continueTo, fillAddress, fillDate, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('register two dogs, one of a listed breed; the fee follows', async ({ page }) => {
-  await page.goto('/services/hundesteuer');
-  await arriveAt(page, 'Hund anmelden (Hundesteuer)');
-  await expect(page.getByText(/96 € für den ersten Hund/)).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'hundesteuer', 'Hund anmelden (Hundesteuer)', /96 € für den ersten Hund/);
   await arriveAt(page, 'Halterin oder Halter');
   await page.getByLabel('Familienname').fill('Mustermann');
   await page.getByLabel('Vornamen').fill('Erika');

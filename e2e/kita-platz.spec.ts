@@ -3,15 +3,12 @@
 // first parent only, what every parent answered decides what the next page says, and the
 // wished-for Kitas are ranked from the city's list, narrowed to those that take the child.
 import { test, expect, type Page } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 /** From the start page to the start date, for a child born `bornDaysAgo` days ago
  * whose place is to begin in 60 days. */
 async function childAndStart(page: Page, bornDaysAgo: number) {
-  await page.goto('/services/kita-platz');
-  await arriveAt(page, 'Kita-Platz suchen und anmelden');
-  await expect(page.getByText('gebührenfrei')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'kita-platz', 'Kita-Platz suchen und anmelden', 'gebührenfrei');
   await arriveAt(page, 'Ihr Kind');
   await page.getByLabel('Vornamen des Kindes').fill('Mia');
   await page.getByLabel('Familienname des Kindes').fill('Yılmaz');

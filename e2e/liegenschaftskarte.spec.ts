@@ -4,7 +4,7 @@
 // legitimate interest: here a power of attorney, uploaded. Without one the record cannot
 // be ordered (a stopping page), nor can a plot outside North Rhine-Westphalia.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, expectAccessible, fillAddress, sendAndPay } from './helpers';
+import { arriveAt, continueTo, expectAccessible, fillAddress, sendAndPay, openService } from './helpers';
 
 const pdf = (name: string) => ({
   name,
@@ -94,9 +94,7 @@ test('map and ownership record as PDF with a power of attorney, after correcting
 });
 
 test('without a legitimate interest the ownership record cannot be ordered', async ({ page }) => {
-  await page.goto('/services/liegenschaftskarte');
-  await arriveAt(page, 'Auszug aus dem Liegenschaftskataster');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'liegenschaftskarte', 'Auszug aus dem Liegenschaftskataster');
   await arriveAt(page, 'Das Grundstück');
   await page.getByLabel('Ja', { exact: true }).check();
   await page.getByLabel('Mit der Anschrift').check();
@@ -121,9 +119,7 @@ test('without a legitimate interest the ownership record cannot be ordered', asy
 });
 
 test('a plot outside North Rhine-Westphalia is for the cadastral office there', async ({ page }) => {
-  await page.goto('/services/liegenschaftskarte');
-  await arriveAt(page, 'Auszug aus dem Liegenschaftskataster');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'liegenschaftskarte', 'Auszug aus dem Liegenschaftskataster');
   await arriveAt(page, 'Das Grundstück');
   await page.getByLabel('Nein', { exact: true }).check();
 

@@ -1,13 +1,10 @@
 // Requesting certificates of registration for oneself and a family member (a repeatable
 // group that counts in the fee), delivered as a PDF by email.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, fillAddress, fillDate, sendAndPay } from './helpers';
+import { arriveAt, continueTo, fillAddress, fillDate, sendAndPay, openService } from './helpers';
 
 test('request extended certificates for myself and my child, as PDF files', async ({ page }) => {
-  await page.goto('/services/meldebescheinigung');
-  await arriveAt(page, 'Meldebescheinigung beantragen');
-  await expect(page.getByText('5 € je Meldebescheinigung. Jede Person bekommt eine eigene.')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'meldebescheinigung', 'Meldebescheinigung beantragen', '5 € je Meldebescheinigung. Jede Person bekommt eine eigene.');
 
   await arriveAt(page, 'Sind Sie in Musterstadt gemeldet?');
   await page.getByLabel('Ja', { exact: true }).check();

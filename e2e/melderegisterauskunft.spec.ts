@@ -4,13 +4,10 @@
 // date), the fee is fixed, and a person never registered here or a request for
 // advertising without consent ends on a stopping page.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDate, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDate, fillDateIn, sendAndPay, openService } from './helpers';
 
 test('a private request for a former neighbour, after correcting the year he last lived there', async ({ page }) => {
-  await page.goto('/services/melderegisterauskunft');
-  await arriveAt(page, 'Melderegisterauskunft beantragen');
-  await expect(page.getByText('10,00 €')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'melderegisterauskunft', 'Melderegisterauskunft beantragen', '10,00 €');
 
   await arriveAt(page, 'Wohnt die gesuchte Person in Musterstadt oder hat sie zuletzt hier gewohnt?');
   await page.getByLabel('Ja', { exact: true }).check();
@@ -72,9 +69,7 @@ test('a private request for a former neighbour, after correcting the year he las
 });
 
 test('a person never registered here is asked about at another registration office', async ({ page }) => {
-  await page.goto('/services/melderegisterauskunft');
-  await arriveAt(page, 'Melderegisterauskunft beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'melderegisterauskunft', 'Melderegisterauskunft beantragen');
   await arriveAt(page, 'Wohnt die gesuchte Person in Musterstadt oder hat sie zuletzt hier gewohnt?');
   await page.getByLabel('Nein', { exact: true }).check();
 
@@ -91,9 +86,7 @@ test('a person never registered here is asked about at another registration offi
 });
 
 test('addresses for advertising without the person\'s consent are refused', async ({ page }) => {
-  await page.goto('/services/melderegisterauskunft');
-  await arriveAt(page, 'Melderegisterauskunft beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'melderegisterauskunft', 'Melderegisterauskunft beantragen');
   await arriveAt(page, 'Wohnt die gesuchte Person in Musterstadt oder hat sie zuletzt hier gewohnt?');
   await page.getByLabel('Ja', { exact: true }).check();
 

@@ -9,6 +9,7 @@ import {
   failOnce,
   logInForFuehrungszeugnis,
   startApplication,
+  openService,
 } from './helpers';
 
 const PURPOSE = 'Wofür brauchen Sie das Führungszeugnis?';
@@ -352,9 +353,7 @@ test('a file chosen offline is kept on the device and uploaded when the applicat
     if (response.url().endsWith('/api/v1/applications')) sentBody = response.request().postData() ?? '';
   });
 
-  await page.goto('/services/unterlagen-test');
-  await arriveAt(page, 'Unterlagen nachreichen (Test)');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'unterlagen-test', 'Unterlagen nachreichen (Test)');
   await arriveAt(page, 'Unterlagen');
   await page.getByLabel('Betreff').fill('Meldebescheinigung');
   await context.setOffline(true);

@@ -7,17 +7,14 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('60 posters for a two-day festival in two districts, after correcting a day to take them down too late', async ({
   page,
 }) => {
-  await page.goto('/services/plakatierung');
-  await arriveAt(page, 'Plakate aufhängen (Plakatierungserlaubnis)');
-  await expect(page.getByText(/30 € Bearbeitungsgebühr und 0,50 € je Plakat/)).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'plakatierung', 'Plakate aufhängen (Plakatierungserlaubnis)', /30 € Bearbeitungsgebühr und 0,50 € je Plakat/);
 
   await arriveAt(page, 'Wo möchten Sie die Plakate aufhängen?');
   await page.getByLabel('An Laternen an Straßen in Musterstadt').check();
@@ -91,9 +88,7 @@ test('60 posters for a two-day festival in two districts, after correcting a day
 });
 
 test('posters on roads outside the town signs are for Straßen.NRW', async ({ page }) => {
-  await page.goto('/services/plakatierung');
-  await arriveAt(page, 'Plakate aufhängen (Plakatierungserlaubnis)');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'plakatierung', 'Plakate aufhängen (Plakatierungserlaubnis)');
   await arriveAt(page, 'Wo möchten Sie die Plakate aufhängen?');
   await page.getByLabel('An Bundes- oder Landesstraßen außerhalb der Ortsschilder').check();
 

@@ -6,15 +6,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('scaffolding on 12 m² of pavement for 30 days, after correcting a last day too late', async ({ page }) => {
-  await page.goto('/services/sondernutzung-strasse');
-  await arriveAt(page, 'Straße oder Gehweg nutzen (Sondernutzung)');
-  await expect(page.getByText(/30 € Verwaltungsgebühr und 0,50 € Sondernutzungsgebühr je Quadratmeter und Tag/)).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'sondernutzung-strasse', 'Straße oder Gehweg nutzen (Sondernutzung)', /30 € Verwaltungsgebühr und 0,50 € Sondernutzungsgebühr je Quadratmeter und Tag/);
 
   await arriveAt(page, 'Was möchten Sie auf die Straße oder den Gehweg stellen?');
   await page.getByLabel('Gerüst', { exact: true }).check();
@@ -85,9 +82,7 @@ test('scaffolding on 12 m² of pavement for 30 days, after correcting a last day
 });
 
 test('a removal van needs a no-parking zone instead', async ({ page }) => {
-  await page.goto('/services/sondernutzung-strasse');
-  await arriveAt(page, 'Straße oder Gehweg nutzen (Sondernutzung)');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'sondernutzung-strasse', 'Straße oder Gehweg nutzen (Sondernutzung)');
   await arriveAt(page, 'Was möchten Sie auf die Straße oder den Gehweg stellen?');
   await page.getByLabel('Einen Umzugswagen oder Möbel beim Umzug').check();
 

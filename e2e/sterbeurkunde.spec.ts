@@ -3,15 +3,12 @@
 import { test, expect } from '@playwright/test';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, fillAddress, fillDate, sendAndPay } from './helpers';
+import { arriveAt, continueTo, fillAddress, fillDate, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 test('order a death certificate as an heir, with proof', async ({ page }) => {
-  await page.goto('/services/sterbeurkunde');
-  await arriveAt(page, 'Sterbeurkunde bestellen');
-  await expect(page.getByText('12 € für die Urkunde, 6 € für jedes weitere Exemplar.')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'sterbeurkunde', 'Sterbeurkunde bestellen', '12 € für die Urkunde, 6 € für jedes weitere Exemplar.');
 
   await arriveAt(page, 'Ist die Person in Musterstadt gestorben?');
   await page.getByLabel('Ja', { exact: true }).check();

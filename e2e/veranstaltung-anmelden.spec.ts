@@ -11,7 +11,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -141,9 +141,7 @@ test('a two-day street party of a club with 800 visitors, after correcting a las
 });
 
 test('a one-day concert for 6,000 visitors on a company site needs the owner’s consent and a safety plan', async ({ page }) => {
-  await page.goto('/services/veranstaltung-anmelden');
-  await arriveAt(page, 'Veranstaltung anmelden');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'veranstaltung-anmelden', 'Veranstaltung anmelden');
 
   await arriveAt(page, 'Art und Ort der Veranstaltung');
   await page.getByLabel('Konzert oder Open-Air-Veranstaltung').check();
@@ -214,9 +212,7 @@ test('a one-day concert for 6,000 visitors on a company site needs the owner’s
 });
 
 test('a garden party with invited guests only needs no registration', async ({ page }) => {
-  await page.goto('/services/veranstaltung-anmelden');
-  await arriveAt(page, 'Veranstaltung anmelden');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'veranstaltung-anmelden', 'Veranstaltung anmelden');
   await arriveAt(page, 'Art und Ort der Veranstaltung');
   await page.getByLabel('Eine andere Veranstaltung').check();
   await page.getByLabel('In geschlossenen Räumen oder auf einem privaten Grundstück nur mit eingeladenen Gästen').check();
@@ -233,9 +229,7 @@ test('a garden party with invited guests only needs no registration', async ({ p
 });
 
 test('a demonstration is notified under the Assemblies Act instead', async ({ page }) => {
-  await page.goto('/services/veranstaltung-anmelden');
-  await arriveAt(page, 'Veranstaltung anmelden');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'veranstaltung-anmelden', 'Veranstaltung anmelden');
   await arriveAt(page, 'Art und Ort der Veranstaltung');
   await page.getByLabel('Eine Versammlung oder Demonstration').check();
   await page.getByLabel('Auf einer öffentlichen Fläche').check();

@@ -7,7 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay } from './helpers';
+import { arriveAt, continueTo, daysFromToday, expectAccessible, fillAddress, fillDateIn, sendAndPay, openService } from './helpers';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -140,9 +140,7 @@ test('a WBS for a household of three with a wheelchair user, after correcting a 
 });
 
 test('someone registered in another town in NRW applies there instead', async ({ page }) => {
-  await page.goto('/services/wohnberechtigungsschein');
-  await arriveAt(page, 'Wohnberechtigungsschein beantragen');
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'wohnberechtigungsschein', 'Wohnberechtigungsschein beantragen');
   await arriveAt(page, 'Wo sind Sie zurzeit mit Hauptwohnsitz gemeldet?');
   await page.getByLabel('In einer anderen Stadt oder Gemeinde in Nordrhein-Westfalen').check();
 

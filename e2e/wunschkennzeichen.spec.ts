@@ -1,13 +1,10 @@
 // A personalised number plate: letters and digits each have a shape (a pattern), the
 // fee is fixed.
 import { test, expect } from '@playwright/test';
-import { arriveAt, continueTo, expectAccessible, sendAndPay } from './helpers';
+import { arriveAt, continueTo, expectAccessible, sendAndPay, openService } from './helpers';
 
 test('reserve MS-AB 123 for a car, after correcting the letters', async ({ page }) => {
-  await page.goto('/services/wunschkennzeichen');
-  await arriveAt(page, 'Wunschkennzeichen reservieren');
-  await expect(page.getByText('12,80 €')).toBeVisible();
-  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await openService(page, 'wunschkennzeichen', 'Wunschkennzeichen reservieren', '12,80 €');
 
   await arriveAt(page, 'Für welches Fahrzeug ist das Kennzeichen?');
   await page.getByLabel('Pkw', { exact: true }).check();
