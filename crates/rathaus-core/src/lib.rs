@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod api;
+pub mod appointments;
 pub mod autocomplete;
 pub mod case;
 pub mod catalogue;

@@ -506,6 +506,90 @@ fn the_login_and_the_account() {
 }
 
 #[test]
+fn appointments() {
+    use rathaus_core::appointments::{BookingRules, ServiceTime};
+    let rules = BookingRules {
+        office: "buergerbuero-mitte".into(),
+        slot_minutes: 15,
+        counters: 3,
+        services: [
+            (
+                "personalausweis".to_owned(),
+                ServiceTime {
+                    minutes: 20,
+                    max_persons: Some(4),
+                },
+            ),
+            (
+                "meldebescheinigung".to_owned(),
+                ServiceTime {
+                    minutes: 10,
+                    max_persons: None,
+                },
+            ),
+        ]
+        .into(),
+        closed: vec!["2026-12-24".into()],
+        days_ahead: 42,
+        notice_minutes: 60,
+    };
+    both_ways(&rules);
+    both_ways(&BookingRules {
+        closed: vec![],
+        ..rules
+    });
+    both_ways(&BookableOffices {
+        offices: vec![BookableOffice {
+            office: "buergerbuero-mitte".into(),
+            max_persons: 4,
+            minutes: 20,
+            days_ahead: 42,
+        }],
+    });
+    both_ways(&FreeTimes {
+        office: "buergerbuero-mitte".into(),
+        service: "personalausweis".into(),
+        persons: 2,
+        minutes: 45,
+        days: vec![FreeDay {
+            date: "2026-12-14".into(),
+            times: vec!["08:00".into(), "08:15".into()],
+        }],
+    });
+    both_ways(&BookAppointment {
+        office: "buergerbuero-mitte".into(),
+        service: "personalausweis".into(),
+        persons: 1,
+        date: "2026-12-14".into(),
+        time: "08:15".into(),
+        name: "Ayşe Yılmaz \u{202e}".into(),
+        contact: "0231 1234567".into(),
+    });
+    both_ways(&ChangeAppointment {
+        date: "2026-12-15".into(),
+        time: "09:00".into(),
+    });
+    let view = AppointmentView {
+        number: "T-7KQ4-M2XD".into(),
+        access_code: Some("K7PQ-M2XD-3RTA".into()),
+        office: "buergerbuero-mitte".into(),
+        service: "personalausweis".into(),
+        persons: 1,
+        date: "2026-12-14".into(),
+        time: "08:15".into(),
+        minutes: 30,
+        name: "Ayşe Yılmaz".into(),
+        status: AppointmentStatus::Booked,
+    };
+    both_ways(&view);
+    both_ways(&AppointmentView {
+        access_code: None,
+        status: AppointmentStatus::CalledOff,
+        ..view
+    });
+}
+
+#[test]
 fn every_name_matches_serde() {
     fn same<T: Serialize + ToJson + FromJson + PartialEq + Debug>(values: &[T]) {
         for v in values {
@@ -524,6 +608,11 @@ fn every_name_matches_serde() {
     same(&PaymentMethod::ALL);
     same(&Locale::ALL);
     same(&EventKind::ALL);
+    same(&[
+        AppointmentStatus::Booked,
+        AppointmentStatus::Cancelled,
+        AppointmentStatus::CalledOff,
+    ]);
     same(&rathaus_core::catalogue::Channel::ALL);
     same(&rathaus_core::offices::Weekday::ALL);
 }

@@ -114,6 +114,23 @@ fn a_database_of_every_earlier_version_upgrades_without_losing_anything() {
             assert_eq!(cases[0].case_number, CASE, "v{version}");
         }
 
+        // The appointment opens with its code, and the day closed stays closed.
+        if version >= 8 {
+            let db = rathaus_server::db::Db::open(data.path()).unwrap();
+            let seen = db.appointment("T-7KQ4-M2XD", "ABCD-EFGH-JKMN").unwrap();
+            let seen = seen.unwrap_or_else(|| panic!("v{version}: no appointment"));
+            assert_eq!(
+                (seen.persons, seen.time.as_str()),
+                (2, "10:00"),
+                "v{version}"
+            );
+            assert_eq!(
+                db.closed_days("buergerbuero-nord").unwrap(),
+                [rathaus_core::date::Date::new(2026, 1, 13).unwrap()],
+                "v{version}"
+            );
+        }
+
         // And the upgraded database takes new cases.
         let (status, receipt) = s.submit(Some("after-upgrade"), &valid_application());
         assert_eq!(status, 201, "v{version}: {receipt}");

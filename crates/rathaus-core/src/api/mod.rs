@@ -2,6 +2,7 @@
 //! once for both sides. See docs/api.md.
 
 mod account;
+mod appointments;
 mod cases;
 mod error;
 mod feedback;
@@ -18,6 +19,10 @@ use crate::text::{Locale, Text};
 pub use account::{
     AccountApplication, AccountApplications, AccountDraft, DraftsDeleted, LoginFailure, LogoutView,
     SessionView, CSRF_HEADER,
+};
+pub use appointments::{
+    AppointmentStatus, AppointmentView, BookAppointment, BookableOffice, BookableOffices,
+    ChangeAppointment, FreeDay, FreeTimes, APPOINTMENT_TEXT_MAX_CHARS, FREE_DAYS_MAX,
 };
 pub use cases::{AnswerRequest, CaseEvent, CaseView, EventKind, OpenRequest, ANSWER_MAX_CHARS};
 pub use error::{ApiErrorCode, ErrorBody};

@@ -38,7 +38,7 @@ pub enum IdempotentOutcome {
 
 impl Db {
     /// Records older than this are forgotten.
-    fn oldest_idempotency_record(&self, now: Timestamp) -> i64 {
+    pub(super) fn oldest_idempotency_record(&self, now: Timestamp) -> i64 {
         now.0 - self.idempotency_seconds
     }
 

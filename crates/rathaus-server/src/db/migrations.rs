@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = migrations![
     5 "0005_request_hashes",
     6 "0006_feedback",
     7 "0007_accounts",
+    8 "0008_appointments",
 ];
 
 /// The schema version this build writes.

@@ -6,11 +6,13 @@ use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
 
+mod appointments;
 mod cases;
 pub mod migrations;
 pub mod sessions;
 pub mod timeline;
 
+pub use appointments::{Booking, Changed, NewAppointment};
 pub use cases::{IdempotentOutcome, NewCase};
 
 /// How long a repeated idempotency key returns the first answer, unless configured
