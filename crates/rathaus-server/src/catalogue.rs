@@ -22,7 +22,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(file: &Path, message: impl fmt::Display) -> Problem {
+    pub(crate) fn new(file: &Path, message: impl fmt::Display) -> Problem {
         Problem {
             file: file.to_owned(),
             message: message.to_string(),

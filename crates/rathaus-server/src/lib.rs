@@ -2,6 +2,7 @@
 //! development, demos and tests. Serves the built app (`dist/`) and `/api/v1`.
 
 pub mod api;
+pub mod appointments;
 pub mod attachments;
 pub mod auth;
 mod body;
@@ -160,6 +161,8 @@ pub struct AppState {
     pub upload_salt: Arc<[u8; 16]>,
     pub scanner: Arc<scan::Scanner>,
     pub auth: Arc<auth::Auth>,
+    /// How the offices give appointments (crate::appointments).
+    pub bookings: Arc<appointments::Bookings>,
 }
 
 pub fn init_logging() {
@@ -218,6 +221,13 @@ pub async fn serve_on(
         Some(&config.translations_dir),
     )?;
     let city_services = city.services.len();
+    let bookings_file = config.catalogue_dir.join("appointments.json");
+    let bookings = appointments::Bookings::load(&bookings_file, &city).map_err(|problems| {
+        catalogue::CatalogueError::CityCatalogue {
+            dir: bookings_file.clone(),
+            problems,
+        }
+    })?;
     let db = Db::open(&config.data_dir)?.keeping_idempotency_keys_for(config.idempotency_days);
     if config.demo {
         seed_demo(&db, &catalogue, config.clock.now())?;
@@ -264,6 +274,7 @@ pub async fn serve_on(
         upload_salt: Arc::new(upload_salt),
         scanner: Arc::new(scanner),
         auth: Arc::new(auth),
+        bookings: Arc::new(bookings),
     };
     let app = web::router(state, &config.dist_dir);
     let addr = listener.local_addr()?;
