@@ -28,6 +28,11 @@ pub fn new_case_number(year: i32) -> String {
     format!("{year}-{}", grouped(&random_chars(8)))
 }
 
+/// `T-7KQ4-M2XD`: an appointment's number, 40 random bits like a case number's.
+pub fn new_appointment_number() -> String {
+    format!("T-{}", grouped(&random_chars(8)))
+}
+
 /// An attachment's id: 26 characters, 130 random bits. Knowing it is what lets an
 /// application refer to the file, so it must not be guessable.
 pub fn new_attachment_id() -> String {

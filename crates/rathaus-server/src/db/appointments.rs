@@ -63,12 +63,6 @@ fn code_hash(number: &str, code: &str) -> String {
     codes::access_code_hash(number, code)
 }
 
-/// `T-7KQ4-M2XD`: 40 random bits, like a case number without its year.
-pub fn new_number() -> String {
-    let case = codes::new_case_number(0);
-    format!("T-{}", case.trim_start_matches("0-"))
-}
-
 impl Db {
     /// Books unless `key` was seen before, or `check` (given the day's bookings at this
     /// office) refuses, or this client is at `per_client` bookings made in the last
@@ -117,7 +111,7 @@ impl Db {
         }
         let code = codes::new_access_code();
         let number = loop {
-            let candidate = new_number();
+            let candidate = codes::new_appointment_number();
             let inserted = tx.execute(
                 "INSERT OR IGNORE INTO appointments (number, code_hash, office, service,
                    persons, day, start, minutes, name, contact, client_tag, created_at)
