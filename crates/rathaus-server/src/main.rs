@@ -115,6 +115,25 @@ enum AdminAction {
         #[arg(long)]
         document: bool,
     },
+    /// An office's appointments on a day, earliest first, with who booked and how to
+    /// reach them.
+    Appointments {
+        /// The office's id in catalogue/offices.json, e.g. buergerbuero-mitte.
+        office: String,
+        /// The day, e.g. 2026-12-14.
+        day: String,
+        /// Folder of the city's catalogue (its appointments.json names the offices).
+        #[arg(long, env = "RATHAUS_CATALOGUE_DIR", default_value = "catalogue")]
+        catalogue: std::path::PathBuf,
+    },
+    /// Close an office for a day (a strike, a burst pipe): no more times are given
+    /// that day, and its bookings are called off; their citizens see it in the app.
+    CloseDay {
+        office: String,
+        day: String,
+        #[arg(long, env = "RATHAUS_CATALOGUE_DIR", default_value = "catalogue")]
+        catalogue: std::path::PathBuf,
+    },
     /// The newest reports of barriers sent from the app, as the citizens wrote them
     /// (control and bidi characters shown as escapes).
     Feedback {
@@ -456,6 +475,39 @@ fn admin(
             db.ask(&number, &text, document, now)?;
             println!("{number}: action_needed");
         }
+        AdminAction::Appointments {
+            office,
+            day,
+            catalogue,
+        } => {
+            let day = booking_day(&office, &day, &catalogue)?;
+            let list = db.day_list(&office, day)?;
+            if list.is_empty() {
+                println!("{office} {day}: no appointments");
+            }
+            for (a, contact) in list {
+                println!(
+                    "{}  {} ({} min)  {:<10} {:<20} {} person(s)  {}  {}",
+                    a.number,
+                    a.time,
+                    a.minutes,
+                    status_name(a.status),
+                    escape(&a.service),
+                    a.persons,
+                    escape(&a.name),
+                    escape(&contact)
+                );
+            }
+        }
+        AdminAction::CloseDay {
+            office,
+            day,
+            catalogue,
+        } => {
+            let day = booking_day(&office, &day, &catalogue)?;
+            let called_off = db.close_day(&office, day, now)?;
+            println!("{office} closed on {day}: {called_off} appointment(s) called off");
+        }
         AdminAction::Feedback { limit } => {
             use rathaus_server::staff_text::escape as escaped;
             for report in db.recent_feedback(limit)? {
@@ -474,4 +526,33 @@ fn admin(
         }
     }
     Ok(())
+}
+
+/// `day` read, and `office` one that `catalogue`'s appointments.json books at.
+fn booking_day(
+    office: &str,
+    day: &str,
+    catalogue: &std::path::Path,
+) -> Result<rathaus_core::date::Date, String> {
+    let file = catalogue.join("appointments.json");
+    let offices =
+        rathaus_server::appointments::Bookings::offices_in(&file).map_err(|p| p.to_string())?;
+    if !offices.iter().any(|o| o == office) {
+        return Err(format!(
+            "'{office}' gives no appointments (offices in {}: {})",
+            file.display(),
+            offices.join(", ")
+        ));
+    }
+    rathaus_core::date::Date::parse_iso(day)
+        .ok_or_else(|| format!("'{day}' is not a day (write it as 2026-12-14)"))
+}
+
+fn status_name(status: rathaus_core::api::AppointmentStatus) -> &'static str {
+    use rathaus_core::api::AppointmentStatus::*;
+    match status {
+        Booked => "booked",
+        Cancelled => "cancelled",
+        CalledOff => "called_off",
+    }
 }

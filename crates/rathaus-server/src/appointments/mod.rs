@@ -123,6 +123,16 @@ impl Bookings {
         })
     }
 
+    /// The offices `file` books at, by id, read without the checks against the
+    /// catalogue: for the office's commands, which must not close a day at an office
+    /// that gives no appointments (a mistyped id would close nothing and say so).
+    pub fn offices_in(file: &Path) -> Result<Vec<String>, Problem> {
+        let at = |message: String| Problem::new(file, message);
+        let text = std::fs::read_to_string(file).map_err(|e| at(e.to_string()))?;
+        let read: AppointmentsFile = serde_json::from_str(&text).map_err(|e| at(e.to_string()))?;
+        Ok(read.offices.into_iter().map(|r| r.office).collect())
+    }
+
     /// The offices booking `service`, in the file's order, with their rules.
     pub fn for_service<'a>(
         &'a self,
