@@ -269,6 +269,21 @@ test('the wizard’s code fails to arrive: an error with a retry, not a dead app
   await arriveAt(page, 'In welcher Bewohnerparkzone wohnen Sie?');
 });
 
+test('the wizard’s German texts fail to arrive: an error with a retry, never a page without words', async ({ page }) => {
+  // German for every page is in the app's code; the wizard's own words come with its
+  // module (src/i18n/messages.rs).
+  await failOnce(page, '**/i18n/de.wizard.json');
+  await page.goto('/');
+  await arriveAt(page, 'Dienstleistungen online beantragen');
+  await page.getByRole('link', { name: 'Bewohnerparkausweis beantragen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Keine Verbindung zum Server');
+  await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await arriveAt(page, 'Bewohnerparkausweis beantragen');
+  await page.getByRole('button', { name: 'Jetzt beginnen' }).click();
+  await arriveAt(page, 'In welcher Bewohnerparkzone wohnen Sie?');
+  await expect(page.getByRole('button', { name: 'Weiter' })).toBeVisible();
+});
+
 test('the lazy pages’ styles come with the first such page; a failed download is retried', async ({ page }) => {
   await failOnce(page, '**/later-*.css');
   await page.goto('/');

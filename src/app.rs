@@ -1,9 +1,12 @@
 //! The frame of every page, and which page a route shows.
 
 use leptos::prelude::*;
+use rathaus_core::Locale;
 use wasm_bindgen::JsCast;
 
+use crate::api::ApiError;
 use crate::components::LoadError;
+use crate::i18n::loaded::ModuleTexts;
 use crate::i18n::{use_i18n, I18n, Key};
 use crate::outbox::Outbox;
 use crate::page::focus_main_heading;
@@ -161,6 +164,27 @@ impl Lazy {
             Lazy::Legal(_) => "legal_code",
         }
     }
+
+    /// The texts only its module's pages use (`i18n::loaded::ModuleTexts`).
+    fn texts(&self) -> Option<ModuleTexts> {
+        match self {
+            Lazy::Wizard(_) => Some(ModuleTexts::Wizard),
+            Lazy::Browse(_) => None,
+            Lazy::Legal(_) => Some(ModuleTexts::Legal),
+        }
+    }
+}
+
+/// The module's code, then its texts in the reader's language: German at least, which
+/// the app does not carry for them (`i18n/messages.rs`).
+async fn lazy_ready(page: &Lazy, locale: Locale) -> Result<(), ApiError> {
+    crate::lazy::page_ready(page.module()).await?;
+    match page.texts() {
+        Some(texts) if !crate::i18n::loaded::ensure_module(locale, texts).await => {
+            Err(ApiError::Network)
+        }
+        _ => Ok(()),
+    }
 }
 
 /// A page whose code is loaded on first use. The files are fetched first: a failed
@@ -174,8 +198,7 @@ fn DeferredPage(page: Lazy) -> impl IntoView {
         attempt.track();
         let page = page.clone();
         Suspend::new(async move {
-            let module = page.module();
-            let ready = send_wrapper::SendWrapper::new(crate::lazy::page_ready(module)).await;
+            let ready = send_wrapper::SendWrapper::new(lazy_ready(&page, locale)).await;
             match (ready, page) {
                 (Ok(()), Lazy::Browse(route)) => {
                     let task = crate::search::CatalogueTask::Page(route);
@@ -186,19 +209,8 @@ fn DeferredPage(page: Lazy) -> impl IntoView {
                         _ => view! { <NotFoundPage /> }.into_any(),
                     }
                 }
-                (Ok(()), Lazy::Legal(route)) => {
-                    // Their texts in the reader's language come with the pages' code.
-                    let texts = crate::i18n::loaded::ModuleTexts::Legal;
-                    send_wrapper::SendWrapper::new(crate::i18n::loaded::ensure_module(locale, texts))
-                        .await;
-                    crate::pages::legal::legal_code(route).await
-                }
-                (Ok(()), Lazy::Wizard(route)) => {
-                    let texts = crate::i18n::loaded::ModuleTexts::Wizard;
-                    send_wrapper::SendWrapper::new(crate::i18n::loaded::ensure_module(locale, texts))
-                        .await;
-                    deferred(Deferred::Page(route)).await
-                }
+                (Ok(()), Lazy::Legal(route)) => crate::pages::legal::legal_code(route).await,
+                (Ok(()), Lazy::Wizard(route)) => deferred(Deferred::Page(route)).await,
                 (Err(error), _) => view! {
                     <LoadError error=error retry=move |()| attempt.update(|n| *n += 1) heading=true />
                 }

@@ -31,6 +31,14 @@ fn document() -> web_sys::Document {
 fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> Element {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
+    // The wizard's and legal pages' German texts, which the app loads with their code.
+    for json in [
+        include_str!("../public/i18n/de.wizard.json"),
+        include_str!("../public/i18n/de.legal.json"),
+    ] {
+        let texts: Vec<String> = rathaus_core::json::from_str(json).unwrap();
+        assert!(rathaus::i18n::keep_texts(rathaus_core::Locale::De, texts));
+    }
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         provide_context(I18n::new());
         view()

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use rathaus_core::po::{self, Catalog, Entry};
 use rathaus_core::Locale;
 
+use super::loaded::ModuleTexts;
 use super::Key;
 
 fn root() -> &'static Path {
@@ -32,7 +33,8 @@ pub fn po_path(locale: Locale) -> PathBuf {
 /// A language's texts come in three files: what every page may need, loaded when the
 /// language is chosen, and what only the legal pages (`src/pages/legal/`) or only the
 /// wizard's pages (`src/pages/wizard/`, `src/wizard/`) use, each loaded with its
-/// module's code — so a first visit in any language stays in the budget.
+/// module's code — so a first visit in any language stays in the budget. German has
+/// only the two modules' files: what every page may need is compiled in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Main,
@@ -43,14 +45,12 @@ pub enum Part {
 impl Part {
     pub const ALL: [Part; 3] = [Part::Main, Part::Legal, Part::Wizard];
 
-    /// The part a text is in: the module's where only it names the text.
-    fn of(key: Key, legal: &[Key], wizard: &[Key]) -> Part {
-        if legal.contains(&key) {
-            Part::Legal
-        } else if wizard.contains(&key) {
-            Part::Wizard
-        } else {
-            Part::Main
+    /// The part a text is in: its module's (`#[legal]`, `#[wizard]` in `messages.rs`).
+    pub fn of(key: Key) -> Part {
+        match key.module() {
+            Some(ModuleTexts::Legal) => Part::Legal,
+            Some(ModuleTexts::Wizard) => Part::Wizard,
+            None => Part::Main,
         }
     }
 }
@@ -162,17 +162,17 @@ pub fn template() -> String {
 /// "" for a text of the other part.
 pub fn language_json(locale: Locale, part: Part) -> Result<String, String> {
     let catalog = match locale {
-        Locale::En => None,
+        Locale::De | Locale::En => None,
         _ => Some(catalog(locale)?),
     };
-    let (legal, wizard) = (legal_only(), wizard_only());
     let texts: Vec<String> = Key::ALL
         .iter()
         .map(|k| {
-            if Part::of(*k, &legal, &wizard) != part {
+            if Part::of(*k) != part {
                 return String::new();
             }
             match &catalog {
+                None if locale == Locale::De => k.german().to_owned(),
                 None => k.english().to_owned(),
                 Some(c) => po::translation(c, &context(*k)).unwrap_or("").to_owned(),
             }

@@ -99,14 +99,25 @@ pub fn path(locale: Locale) -> String {
 }
 
 /// The texts of `locale` that only a lazy module's pages use, loaded with that
-/// module; `false` if they could not be (its pages show German there).
+/// module: German first, which the app does not carry for them (`messages.rs`) and
+/// which shows where the language lacks a text. `false` if German could not be loaded
+/// (the pages would have no words); without the language's own file, German shows.
 pub async fn ensure_module(locale: Locale, texts: ModuleTexts) -> bool {
-    let here = MODULE_TEXTS.with(|m| {
-        let mut m = m.borrow_mut();
-        m[texts.at()].0 = true;
-        m[texts.at()].1[slot(locale)]
-    });
-    if locale == Locale::De || here {
+    MODULE_TEXTS.with(|m| m.borrow_mut()[texts.at()].0 = true);
+    if !load_module(Locale::De, texts).await {
+        return false;
+    }
+    if locale != Locale::De {
+        load_module(locale, texts).await;
+    }
+    true
+}
+
+/// `/i18n/{code}.{module}.json` once per visit; whether its texts are here.
+async fn load_module(locale: Locale, texts: ModuleTexts) -> bool {
+    let here = MODULE_TEXTS.with(|m| m.borrow()[texts.at()].1[slot(locale)]);
+    // Natively (tests, tools) German is compiled in whole.
+    if here || (cfg!(not(target_arch = "wasm32")) && locale == Locale::De) {
         return true;
     }
     let path = format!("/i18n/{}.{}.json", locale.code(), texts.suffix());

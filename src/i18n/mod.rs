@@ -14,6 +14,9 @@ mod messages;
 
 pub use chooser::LanguageChooser;
 use leptos::prelude::*;
+/// Keeps a language's texts as the app would once their file is loaded (for tests in
+/// the browser, which have no server to load them from).
+pub use loaded::keep as keep_texts;
 pub use messages::Key;
 pub use rathaus_core::Locale;
 use rathaus_core::Text;

@@ -6,8 +6,12 @@ const REGENERATE: &str =
 
 #[test]
 fn the_files_the_app_loads_and_the_template_are_current() {
-    for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::De) {
-        for part in Part::ALL {
+    for locale in Locale::ALL {
+        // German texts for every page are compiled in; only the modules' come as files.
+        for part in Part::ALL
+            .into_iter()
+            .filter(|p| locale != Locale::De || *p != Part::Main)
+        {
             let path = json_path(locale, part);
             assert!(
                 current(&path, &language_json(locale, part).unwrap()),
@@ -70,6 +74,26 @@ fn every_shipped_language_has_every_text_with_the_same_placeholders() {
 }
 
 #[test]
+fn a_text_is_marked_with_the_module_whose_code_alone_names_it() {
+    let (legal, wizard) = (legal_only(), wizard_only());
+    for key in Key::ALL {
+        let named = if legal.contains(key) {
+            Some(ModuleTexts::Legal)
+        } else if wizard.contains(key) {
+            Some(ModuleTexts::Wizard)
+        } else {
+            None
+        };
+        assert_eq!(
+            key.module(),
+            named,
+            "{key:?}: mark it in src/i18n/messages.rs with the module whose code alone names \
+             it (#[legal], #[wizard]), or none when code outside those modules names it"
+        );
+    }
+}
+
+#[test]
 fn the_legal_pages_and_the_wizards_texts_come_with_their_modules_and_the_rest_with_the_language() {
     let (legal, wizard) = (legal_only(), wizard_only());
     assert!(legal.contains(&Key::PrivacyRights));
@@ -79,23 +103,29 @@ fn the_legal_pages_and_the_wizards_texts_come_with_their_modules_and_the_rest_wi
     assert!(!legal.contains(&Key::NavServices) && !wizard.contains(&Key::NavServices));
     assert!(!wizard.contains(&Key::SearchLabel));
     assert!(wizard.contains(&Key::StartNow) && wizard.contains(&Key::Continue));
-    let part = |p| -> Vec<String> {
-        rathaus_core::json::from_str(&language_json(Locale::Tr, p).unwrap()).unwrap()
-    };
-    let (main, later, wizard_texts) = (part(Part::Main), part(Part::Legal), part(Part::Wizard));
-    for (at, key) in Key::ALL.iter().enumerate() {
-        // Every text in exactly one of the three.
-        let in_files = [&main, &later, &wizard_texts]
-            .iter()
-            .filter(|f| !f[at].is_empty())
-            .count();
-        assert_eq!(in_files, 1, "{key:?}");
-        assert_eq!(later[at].is_empty(), !legal.contains(key), "{key:?}");
-        assert_eq!(
-            wizard_texts[at].is_empty(),
-            !wizard.contains(key),
-            "{key:?}"
-        );
+    for locale in [Locale::Tr, Locale::De] {
+        let part = |p| -> Vec<String> {
+            rathaus_core::json::from_str(&language_json(locale, p).unwrap()).unwrap()
+        };
+        let (main, later, wizard_texts) = (part(Part::Main), part(Part::Legal), part(Part::Wizard));
+        for (at, key) in Key::ALL.iter().enumerate() {
+            // Every text in exactly one of the three.
+            let in_files = [&main, &later, &wizard_texts]
+                .iter()
+                .filter(|f| !f[at].is_empty())
+                .count();
+            assert_eq!(in_files, 1, "{key:?}");
+            assert_eq!(later[at].is_empty(), !legal.contains(key), "{key:?}");
+            assert_eq!(
+                wizard_texts[at].is_empty(),
+                !wizard.contains(key),
+                "{key:?}"
+            );
+        }
+        if locale == Locale::De {
+            let at = Key::ALL.iter().position(|k| *k == Key::Continue).unwrap();
+            assert_eq!(wizard_texts[at], "Weiter");
+        }
     }
 }
 
