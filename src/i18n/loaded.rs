@@ -121,12 +121,9 @@ async fn load_module(locale: Locale, texts: ModuleTexts) -> bool {
         return true;
     }
     let path = format!("/i18n/{}.{}.json", locale.code(), texts.suffix());
-    let answer = crate::api::fetch_text("GET", &path, None, &[]).await;
-    let list: Option<Vec<String>> = answer
-        .ok()
-        .filter(|(status, _)| *status == 200)
-        .and_then(|(_, body)| rathaus_core::json::from_str(&body).ok());
-    let kept = list.is_some_and(|list| keep(locale, list));
+    let kept = fetch_list(&path)
+        .await
+        .is_some_and(|list| keep(locale, list));
     MODULE_TEXTS.with(|m| m.borrow_mut()[texts.at()].1[slot(locale)] = kept);
     kept
 }
@@ -152,10 +149,16 @@ async fn ensure_main(locale: Locale) -> bool {
     if is_available(locale) {
         return true;
     }
-    let answer = crate::api::fetch_text("GET", &path(locale), None, &[]).await;
-    let texts: Option<Vec<String>> = answer
-        .ok()
-        .filter(|(status, _)| *status == 200)
-        .and_then(|(_, body)| rathaus_core::json::from_str(&body).ok());
-    texts.is_some_and(|texts| keep(locale, texts))
+    fetch_list(&path(locale))
+        .await
+        .is_some_and(|texts| keep(locale, texts))
+}
+
+/// A texts file: its list of strings, or `None` if it did not arrive whole.
+async fn fetch_list(path: &str) -> Option<Vec<String>> {
+    let (status, body) = crate::api::fetch_text("GET", path, None, &[]).await.ok()?;
+    if status != 200 {
+        return None;
+    }
+    rathaus_core::json::from_str(&body).ok()
 }
