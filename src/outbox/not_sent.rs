@@ -103,7 +103,9 @@ pub fn refusal(error: &ApiError) -> Option<NotSent> {
             | C::RequestClosed
             | C::MethodNotAllowed
             | C::UnsupportedMediaType
-            | C::Unauthorized,
+            | C::Unauthorized
+            | C::SlotTaken
+            | C::AppointmentPassed,
         )
         | None => Some(NotSent::Refused),
     }

@@ -105,6 +105,13 @@ pub fn normalize_case_number(typed: &str) -> Option<String> {
         .then(|| format!("{year}-{}", group(rest)))
 }
 
+/// An appointment's number as written: `T` and eight code characters, `T-7KQ4-M2XD`.
+pub fn normalize_appointment_number(typed: &str) -> Option<String> {
+    let chars = code_characters(typed)?;
+    let rest = chars.strip_prefix('T')?;
+    (rest.len() == 8).then(|| format!("T-{}", group(rest)))
+}
+
 /// An access code as written: twelve code characters, `K7PQ-M2XD-3RTA`.
 pub fn normalize_access_code(typed: &str) -> Option<String> {
     let chars = code_characters(typed)?;

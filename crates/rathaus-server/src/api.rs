@@ -42,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/attachments", post(crate::uploads::upload_attachment))
         .route("/openapi.json", get(openapi_document))
+        .merge(crate::appointments::http::routes())
         .merge(crate::feedback::routes())
         .merge(crate::auth::routes())
         .fallback(|| async { ApiError::NotFound })

@@ -26,6 +26,8 @@ pub enum ApiError {
     /// Too many wrong access codes: try again after this many seconds.
     Limited(u64),
     RequestClosed,
+    /// 409 with its reason (`slot_taken`, `appointment_passed`).
+    Conflict(ApiErrorCode),
     Validation(Vec<FieldError>),
     /// The file is refused for what it holds (`active_content`, `malware_found`).
     RefusedFile(ErrorCode),
@@ -112,6 +114,7 @@ impl IntoResponse for ApiError {
                 return response;
             }
             ApiError::RequestClosed => (StatusCode::CONFLICT, ApiErrorCode::RequestClosed, vec![]),
+            ApiError::Conflict(code) => (StatusCode::CONFLICT, code, vec![]),
             ApiError::Validation(errors) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ApiErrorCode::ValidationFailed,

@@ -57,10 +57,15 @@ pub enum ApiErrorCode {
     AssuranceTooLow,
     /// 403: a logged-in browser's request without the session's CSRF token.
     CsrfFailed,
+    /// 409: the appointment time was taken meanwhile; another is to be chosen.
+    SlotTaken,
+    /// 409: the appointment's time has come (or it is no longer booked): it is not
+    /// moved or cancelled in the app.
+    AppointmentPassed,
 }
 
 impl ApiErrorCode {
-    pub const ALL: [ApiErrorCode; 18] = [
+    pub const ALL: [ApiErrorCode; 20] = [
         ApiErrorCode::BadRequest,
         ApiErrorCode::Unauthorized,
         ApiErrorCode::NotFound,
@@ -79,6 +84,8 @@ impl ApiErrorCode {
         ApiErrorCode::IdentificationRequired,
         ApiErrorCode::AssuranceTooLow,
         ApiErrorCode::CsrfFailed,
+        ApiErrorCode::SlotTaken,
+        ApiErrorCode::AppointmentPassed,
     ];
 
     /// What an answer's status alone says, for one without the backend's error body (a

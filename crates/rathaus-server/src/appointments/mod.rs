@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::catalogue::Problem;
 
+pub mod http;
 #[cfg(test)]
 mod tests;
 
