@@ -93,9 +93,8 @@ fn field_errors(body: &Value) -> Vec<(String, String)> {
 #[test]
 fn a_service_lists_the_offices_that_book_it() {
     let s = Server::start();
-    let (status, body) = response(
-        ureq::get(&s.url(&format!("/api/v1/appointments/services/{SERVICE}"))).call(),
-    );
+    let (status, body) =
+        response(ureq::get(&s.url(&format!("/api/v1/appointments/services/{SERVICE}"))).call());
     assert_eq!(status, 200, "{body}");
     let offices: Vec<&str> = body["offices"]
         .as_array()
@@ -120,7 +119,10 @@ fn a_booking_sent_again_is_the_same_booking_and_its_code_opens_it() {
     assert_eq!(status, 201, "{first}");
     let number = first["number"].as_str().unwrap();
     let code = first["access_code"].as_str().unwrap();
-    assert_eq!((first["date"].as_str(), first["time"].as_str()), (Some(&*date), Some(&*time)));
+    assert_eq!(
+        (first["date"].as_str(), first["time"].as_str()),
+        (Some(&*date), Some(&*time))
+    );
     assert_eq!(first["status"], "booked");
 
     // The answer was lost and the app sends it again: the same booking.
@@ -131,12 +133,18 @@ fn a_booking_sent_again_is_the_same_booking_and_its_code_opens_it() {
     let mut other = booking(&date, &time);
     other["name"] = json!("Someone Else");
     let (status, body) = book(&s, "key-1", &other);
-    assert_eq!((status, body["error"].as_str()), (409, Some("idempotency_key_reused")));
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("idempotency_key_reused"))
+    );
 
     let (status, seen) = look_up(&s, number, code);
     assert_eq!(status, 200, "{seen}");
     assert_eq!(seen["number"], first["number"]);
-    assert!(seen.get("access_code").is_none(), "the code is only in the booking's answer");
+    assert!(
+        seen.get("access_code").is_none(),
+        "the code is only in the booking's answer"
+    );
     let (status, _) = look_up(&s, number, "AAAA-BBBB-CCCC");
     assert_eq!(status, 404);
     let (status, _) = response(ureq::get(&s.url(&format!("/api/v1/appointments/{number}"))).call());
@@ -152,14 +160,24 @@ fn the_last_place_at_a_time_is_given_once_and_the_time_leaves_the_free_list() {
         assert_eq!(status, 201, "counter {i}: {body}");
     }
     let (status, body) = book(&s, "one-too-many", &booking(&date, &time));
-    assert_eq!((status, body["error"].as_str()), (409, Some("slot_taken")), "{body}");
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("slot_taken")),
+        "{body}"
+    );
     let (_, free) = free(&s, 1);
     let still_free = free["days"]
         .as_array()
         .unwrap()
         .iter()
         .find(|d| d["date"] == date.as_str())
-        .is_some_and(|d| d["times"].as_array().unwrap().iter().any(|t| t == time.as_str()));
+        .is_some_and(|d| {
+            d["times"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t == time.as_str())
+        });
     assert!(!still_free, "{time} on {date} is still offered");
 }
 
@@ -181,15 +199,25 @@ fn a_booking_is_moved_and_cancelled_and_not_once_its_time_has_come() {
     );
     let (status, moved) = change(&s, &number, &code, later_date, later_time);
     assert_eq!(status, 200, "{moved}");
-    assert_eq!((moved["date"].as_str(), moved["time"].as_str()), (Some(later_date), Some(later_time)));
+    assert_eq!(
+        (moved["date"].as_str(), moved["time"].as_str()),
+        (Some(later_date), Some(later_time))
+    );
     let (status, body) = change(&s, &number, &code, later_date, "03:17");
     assert_eq!(status, 422, "{body}");
-    assert_eq!(field_errors(&body), [("time".to_owned(), "not_an_option".to_owned())]);
+    assert_eq!(
+        field_errors(&body),
+        [("time".to_owned(), "not_an_option".to_owned())]
+    );
 
     // The clock moves past the appointment: it is kept, no longer moved or cancelled.
     s.advance(60 * 86_400);
     let (status, body) = cancel(&s, &number, &code);
-    assert_eq!((status, body["error"].as_str()), (409, Some("appointment_passed")), "{body}");
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("appointment_passed")),
+        "{body}"
+    );
     let (status, seen) = look_up(&s, &number, &code);
     assert_eq!((status, seen["status"].as_str()), (200, Some("booked")));
 }
@@ -199,13 +227,24 @@ fn a_cancelled_booking_says_so_again_and_frees_its_place() {
     let s = Server::start();
     let (date, time) = first_free(&s);
     let (_, booked) = book(&s, "key-1", &booking(&date, &time));
-    let (number, code) = (booked["number"].as_str().unwrap(), booked["access_code"].as_str().unwrap());
+    let (number, code) = (
+        booked["number"].as_str().unwrap(),
+        booked["access_code"].as_str().unwrap(),
+    );
     for _ in 0..2 {
         let (status, body) = cancel(&s, number, code);
-        assert_eq!((status, body["status"].as_str()), (200, Some("cancelled")), "{body}");
+        assert_eq!(
+            (status, body["status"].as_str()),
+            (200, Some("cancelled")),
+            "{body}"
+        );
     }
     let (status, body) = change(&s, number, code, &date, &time);
-    assert_eq!((status, body["error"].as_str()), (409, Some("appointment_passed")), "{body}");
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (409, Some("appointment_passed")),
+        "{body}"
+    );
     for i in 0..counters() {
         let (status, body) = book(&s, &format!("again-{i}"), &booking(&date, &time));
         assert_eq!(status, 201, "the cancelled place is free again: {body}");
@@ -214,7 +253,9 @@ fn a_cancelled_booking_says_so_again_and_frees_its_place() {
 
 /// The first Sunday after `date`: the office has no hours then.
 fn sunday_after(date: &str) -> String {
-    let mut day = rathaus_core::date::Date::parse_iso(date).unwrap().days_later(1);
+    let mut day = rathaus_core::date::Date::parse_iso(date)
+        .unwrap()
+        .days_later(1);
     while day.weekday() != 6 {
         day = day.days_later(1);
     }
@@ -227,17 +268,38 @@ fn each_refusal_names_the_field_it_concerns_and_nothing_is_booked() {
     let (date, time) = first_free(&s);
     let cases: Vec<(Value, Vec<(&str, &str)>)> = vec![
         (json!({"name": "  "}), vec![("name", "required")]),
-        (json!({"contact": "a\u{0007}b"}), vec![("contact", "invalid_characters")]),
+        (
+            json!({"contact": "a\u{0007}b"}),
+            vec![("contact", "invalid_characters")],
+        ),
         (json!({"name": "x".repeat(201)}), vec![("name", "too_long")]),
         (json!({"persons": 7}), vec![("persons", "number_too_large")]),
         (json!({"persons": 0}), vec![("persons", "number_too_large")]),
-        (json!({"service": "hundesteuer"}), vec![("service", "not_an_option")]),
-        (json!({"office": "rathaus-mond"}), vec![("office", "not_an_option")]),
-        (json!({"date": "2026-02-30"}), vec![("date", "date_invalid")]),
+        (
+            json!({"service": "hundesteuer"}),
+            vec![("service", "not_an_option")],
+        ),
+        (
+            json!({"office": "rathaus-mond"}),
+            vec![("office", "not_an_option")],
+        ),
+        (
+            json!({"date": "2026-02-30"}),
+            vec![("date", "date_invalid")],
+        ),
         (json!({"time": "25:00"}), vec![("time", "invalid_time")]),
-        (json!({"date": "2020-01-06"}), vec![("time", "date_too_early")]),
-        (json!({"date": "2099-01-05"}), vec![("date", "date_too_late")]),
-        (json!({"date": sunday_after(&date)}), vec![("date", "not_an_option")]),
+        (
+            json!({"date": "2020-01-06"}),
+            vec![("time", "date_too_early")],
+        ),
+        (
+            json!({"date": "2099-01-05"}),
+            vec![("date", "date_too_late")],
+        ),
+        (
+            json!({"date": sunday_after(&date)}),
+            vec![("date", "not_an_option")],
+        ),
     ];
     for (i, (change, expected)) in cases.into_iter().enumerate() {
         let mut body = booking(&date, &time);
@@ -246,8 +308,10 @@ fn each_refusal_names_the_field_it_concerns_and_nothing_is_booked() {
         }
         let (status, answer) = book(&s, &format!("bad-{i}"), &body);
         assert_eq!(status, 422, "{change}: {answer}");
-        let expected: Vec<(String, String)> =
-            expected.iter().map(|(f, c)| (f.to_string(), c.to_string())).collect();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(f, c)| (f.to_string(), c.to_string()))
+            .collect();
         assert_eq!(field_errors(&answer), expected, "{change}");
     }
     let db = rathaus_server::db::Db::open(&s.data_dir).unwrap();

@@ -30,7 +30,10 @@ fn book(db: &Db, key: &str, office: &str, day: Date, start: u16, name: &str) -> 
         client_tag: None,
         now: NOW,
     };
-    match db.book_appointment(key, key, new, 100, |_| Ok(())).unwrap() {
+    match db
+        .book_appointment(key, key, new, 100, |_, _| Ok(()))
+        .unwrap()
+    {
         Booking::Created(view) => view.number,
         other => panic!("not booked: {other:?}"),
     }

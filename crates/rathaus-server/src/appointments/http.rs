@@ -178,7 +178,6 @@ async fn book(
     let db = state.db.clone();
     let now = state.clock.now();
     let outcome = blocking(move || {
-        let closed = db.closed_days(&office.id)?;
         let new = NewAppointment {
             office: &office.id,
             service: &request.service,
@@ -191,8 +190,8 @@ async fn book(
             client_tag: tag.as_deref(),
             now,
         };
-        let check = |held: &[_]| {
-            rules.check(&office, (day, start), length, local_now(now), &closed, held)
+        let check = |held: &[_], closed: &[_]| {
+            rules.check(&office, (day, start), length, local_now(now), closed, held)
         };
         db.book_appointment(&key, &request_hash, new, BOOKINGS_PER_CLIENT, check)
     })
@@ -242,11 +241,10 @@ async fn change(
     let now = state.clock.now();
     let (number_again, code_again) = (number.clone(), code.clone());
     let outcome = blocking(move || {
-        let check = |view: &AppointmentView, held: &[_]| {
+        let check = |view: &AppointmentView, held: &[_], closed: &[_]| {
             let (office, rules) = bookings.office(&view.office).ok_or(Refusal::NotOffered)?;
             let length = rules.length(&view.service, view.persons)?;
-            let closed = db.closed_days(&view.office).unwrap_or_default();
-            rules.check(office, (day, start), length, local_now(now), &closed, held)
+            rules.check(office, (day, start), length, local_now(now), closed, held)
         };
         db.move_appointment(
             (&number_again, &code_again),
@@ -272,7 +270,11 @@ async fn cancel(
     let now = state.clock.now();
     let (number_again, code_again) = (number.clone(), code.clone());
     let outcome = blocking(move || {
-        db.cancel_appointment((&number_again, &code_again), |view| has_come(view, now), now)
+        db.cancel_appointment(
+            (&number_again, &code_again),
+            |view| has_come(view, now),
+            now,
+        )
     })
     .await??;
     changed(&state, &number, &client, outcome)
@@ -303,10 +305,14 @@ fn authorised(
     let Some(code) = code.0.clone() else {
         return Err(ApiError::Unauthorized);
     };
-    if let Some(seconds) = state.attempts.blocked(number, client.0, state.clock.now().0) {
+    if let Some(seconds) = state
+        .attempts
+        .blocked(number, client.0, state.clock.now().0)
+    {
         return Err(ApiError::Limited(seconds));
     }
-    let number = rathaus_core::case::normalize_appointment_number(number).ok_or_else(|| wrong(state, number, client))?;
+    let number = rathaus_core::case::normalize_appointment_number(number)
+        .ok_or_else(|| wrong(state, number, client))?;
     Ok((number, code))
 }
 
@@ -342,7 +348,9 @@ fn refused(refusal: &Refusal) -> ApiError {
 fn refusal_errors(refusal: &Refusal) -> Vec<FieldError> {
     let (field, code, limit) = match refusal {
         Refusal::NotOffered => ("service", ErrorCode::NotAnOption, None),
-        Refusal::TooManyPersons { max } => ("persons", ErrorCode::NumberTooLarge, Some(max.to_string())),
+        Refusal::TooManyPersons { max } => {
+            ("persons", ErrorCode::NumberTooLarge, Some(max.to_string()))
+        }
         Refusal::TooSoon => ("time", ErrorCode::DateTooEarly, None),
         Refusal::TooFarAhead { days } => ("date", ErrorCode::DateTooLate, Some(days.to_string())),
         Refusal::ClosedDay => ("date", ErrorCode::NotAnOption, None),

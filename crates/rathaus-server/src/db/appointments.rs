@@ -65,7 +65,7 @@ fn code_hash(number: &str, code: &str) -> String {
 
 impl Db {
     /// Books unless `key` was seen before, or `check` (given the day's bookings at this
-    /// office) refuses, or this client is at `per_client` bookings made in the last
+    /// office and its closed days, read in the same transaction) refuses, or this client is at `per_client` bookings made in the last
     /// day; see [`Booking`].
     pub fn book_appointment(
         &self,
@@ -73,7 +73,7 @@ impl Db {
         request_hash: &str,
         new: NewAppointment<'_>,
         per_client: u32,
-        check: impl FnOnce(&[Held]) -> Result<(), Refusal>,
+        check: impl FnOnce(&[Held], &[Date]) -> Result<(), Refusal>,
     ) -> Result<Booking, DbError> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -106,7 +106,8 @@ impl Db {
             }
         }
         let day = new.day.to_string();
-        if let Err(refusal) = check(&held_in(&tx, new.office, &day, None)?) {
+        let closed = closed_days_in(&tx, new.office)?;
+        if let Err(refusal) = check(&held_in(&tx, new.office, &day, None)?, &closed) {
             return Ok(Booking::Refused(refusal));
         }
         let code = codes::new_access_code();
@@ -168,13 +169,13 @@ impl Db {
     }
 
     /// Moves the appointment to `start` on `day` if `check` (given the bookings of that
-    /// day without this one) allows; the same time again changes nothing.
+    /// day without this one, and the office's closed days) allows; the same time again changes nothing.
     pub fn move_appointment(
         &self,
         (number, code): (&str, &str),
         (day, start): (Date, u16),
         passed: impl Fn(&AppointmentView) -> bool,
-        check: impl FnOnce(&AppointmentView, &[Held]) -> Result<(), Refusal>,
+        check: impl FnOnce(&AppointmentView, &[Held], &[Date]) -> Result<(), Refusal>,
         now: Timestamp,
     ) -> Result<Changed, DbError> {
         let mut conn = self.conn();
@@ -192,7 +193,8 @@ impl Db {
         if view.status != AppointmentStatus::Booked || passed(&view) {
             return Ok(Changed::Passed);
         }
-        if let Err(refusal) = check(&view, &held_in(&tx, &view.office, &day_text, Some(number))?) {
+        let held = held_in(&tx, &view.office, &day_text, Some(number))?;
+        if let Err(refusal) = check(&view, &held, &closed_days_in(&tx, &view.office)?) {
             return Ok(Changed::Refused(refusal));
         }
         tx.execute(
@@ -257,13 +259,7 @@ impl Db {
 
     /// The days `office` was closed on after its hours were written.
     pub fn closed_days(&self, office: &str) -> Result<Vec<Date>, DbError> {
-        let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT day FROM closed_days WHERE office = ?1")?;
-        let days = stmt
-            .query_map(params![office], |r| r.get::<_, String>(0))?
-            .filter_map(|d| d.ok().and_then(|d| Date::parse_iso(&d)))
-            .collect();
-        Ok(days)
+        closed_days_in(&self.conn(), office)
     }
 
     /// The day's appointments at `office`, earliest first, with their contacts: the
@@ -378,3 +374,13 @@ fn view_in(conn: &Connection, number: &str) -> Result<Option<AppointmentView>, D
 
 #[cfg(test)]
 mod tests;
+
+/// The office's closed days, on a connection the caller may hold in a transaction.
+fn closed_days_in(conn: &Connection, office: &str) -> Result<Vec<Date>, DbError> {
+    let mut stmt = conn.prepare("SELECT day FROM closed_days WHERE office = ?1")?;
+    let days = stmt
+        .query_map(params![office], |r| r.get::<_, String>(0))?
+        .filter_map(|d| d.ok().and_then(|d| Date::parse_iso(&d)))
+        .collect();
+    Ok(days)
+}

@@ -15,8 +15,12 @@ const DAY: Date = Date {
 const NOW: Timestamp = Timestamp(1_796_000_000);
 
 /// One counter: a time is free while no booking runs at any minute of it.
-fn one_counter(start: u16, minutes: u16) -> impl Fn(&[Held]) -> Result<(), Refusal> {
-    move |held| {
+/// One counter, open on DAY unless the office closed it.
+fn one_counter(start: u16, minutes: u16) -> impl Fn(&[Held], &[Date]) -> Result<(), Refusal> {
+    move |held, closed| {
+        if closed.contains(&DAY) {
+            return Err(Refusal::ClosedDay);
+        }
         let overlaps = held
             .iter()
             .any(|h| h.start < start + minutes && start < h.start + h.minutes);
@@ -150,7 +154,9 @@ fn only_the_right_code_opens_moves_or_cancels_an_appointment() {
 
     let never = |_: &rathaus_core::api::AppointmentView| false;
     let free_at = |start: u16| {
-        move |_: &rathaus_core::api::AppointmentView, held: &[Held]| one_counter(start, 15)(held)
+        move |_: &rathaus_core::api::AppointmentView, held: &[Held], closed: &[Date]| {
+            one_counter(start, 15)(held, closed)
+        }
     };
     let wrong = db.move_appointment(
         (&a.number, "AAAA-BBBB-CCCC"),
@@ -171,7 +177,8 @@ fn only_the_right_code_opens_moves_or_cancels_an_appointment() {
         other => panic!("{other:?}"),
     }
     // Moved again to where it is (a retry): the same answer, nothing checked.
-    let refuse = |_: &rathaus_core::api::AppointmentView, _: &[Held]| Err(Refusal::Taken);
+    let refuse =
+        |_: &rathaus_core::api::AppointmentView, _: &[Held], _: &[Date]| Err(Refusal::Taken);
     assert!(matches!(
         db.move_appointment((&a.number, &code), (DAY, 605), never, refuse, NOW)
             .unwrap(),
@@ -228,4 +235,10 @@ fn closing_a_day_calls_off_its_bookings_and_a_client_is_limited() {
     let list = db.day_list("buergerbuero-mitte", DAY).unwrap();
     assert_eq!(list.len(), 3);
     assert_eq!(list[0].1, "ayse@example.org");
+    // The check is given the closed day: no new booking lands on it.
+    assert!(matches!(
+        db.book_appointment("e", "h", new(700, None), 2, one_counter(700, 15))
+            .unwrap(),
+        Booking::Refused(Refusal::ClosedDay)
+    ));
 }
