@@ -11,6 +11,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
+mod appointments;
 mod operations;
 
 pub use operations::{example_application, operations};
@@ -71,16 +72,24 @@ fn error_description(status: u16) -> &'static str {
                  `assurance_too_low`), or a logged-in browser's request lacks the session's \
                  CSRF token (`csrf_failed`)."
         }
-        404 => "No such service, or no case with this number and access code.",
+        404 => {
+            "No such service or office, or no case or appointment with this number and \
+                 access code."
+        }
         408 => "The body did not arrive in time.",
         409 => {
             "The idempotency key was used for another request, or the case's state \
-                does not allow it (already paid, nothing to pay, request closed)."
+                does not allow it (already paid, nothing to pay, request closed), or the \
+                time was taken (`slot_taken`) or the appointment's time has come \
+                (`appointment_passed`)."
         }
         413 => "The body is too large.",
         415 => "The file is not a PDF, JPEG or PNG.",
         422 => "Answers or fields are refused: `errors` names each with its code.",
-        429 => "Too many requests (wrong access codes, uploads): try again after Retry-After.",
+        429 => {
+            "Too many requests (wrong access codes, uploads, bookings): try again after \
+                 Retry-After."
+        }
         503 => "Something the backend needs (the malware scanner) is not there: try again later.",
         _ => "An error.",
     }
@@ -177,6 +186,9 @@ fn describe(operation: &Operation, generator: &mut SchemaGenerator, error: &Sche
             "schema": {"type": "string", "enum": languages, "default": "de"},
         }));
     }
+    if operation.path == "/appointments/free" {
+        parameters.extend(free_times_query());
+    }
     if matches!(operation.input, Input::File) {
         parameters.push(json!({
             "name": ATTACHMENT_NAME_HEADER,
@@ -240,6 +252,30 @@ fn describe(operation: &Operation, generator: &mut SchemaGenerator, error: &Sche
         described["security"] = json!([{"accessCode": []}]);
     }
     described
+}
+
+/// `GET /appointments/free`'s query (crate::appointments::http::FreeQuery).
+fn free_times_query() -> [Value; 5] {
+    let days = rathaus_core::api::FREE_DAYS_MAX;
+    [
+        json!({"name": "office", "in": "query", "required": true,
+               "description": "The office's id in the catalogue.",
+               "schema": {"type": "string"}}),
+        json!({"name": "service", "in": "query", "required": true,
+               "description": "The service's id in the catalogue.",
+               "schema": {"type": "string"}}),
+        json!({"name": "persons", "in": "query", "required": false,
+               "description": "How many persons come (each takes the service's minutes).",
+               "schema": {"type": "integer", "minimum": 0, "maximum": 255, "default": 1}}),
+        json!({"name": "from", "in": "query", "required": false,
+               "description": "The first day, `YYYY-MM-DD`; today (the office's) when not \
+                               given or past.",
+               "schema": {"type": "string", "format": "date"}}),
+        json!({"name": "days", "in": "query", "required": false,
+               "description": format!("How many days from `from` on, at most {days}."),
+               "schema": {"type": "integer", "minimum": 0, "maximum": u32::MAX,
+                          "default": days}}),
+    ]
 }
 
 /// The `{names}` of a path's parameters, in order.

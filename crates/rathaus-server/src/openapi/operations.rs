@@ -297,6 +297,9 @@ pub fn operations() -> Vec<Operation> {
             errors: &[400, 408, 409, 413, 422, 429],
         },
     ]
+    .into_iter()
+    .chain(super::appointments::operations())
+    .collect()
 }
 
 /// A complete application for the Bewohnerparkausweis (30,00 €, no login needed) as the
