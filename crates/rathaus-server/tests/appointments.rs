@@ -318,3 +318,73 @@ fn each_refusal_names_the_field_it_concerns_and_nothing_is_booked() {
     let day = rathaus_core::date::Date::parse_iso(&date).unwrap();
     assert!(db.held(OFFICE, day).unwrap().is_empty());
 }
+
+/// The load test: many more citizens than places, all at once, each from its own
+/// address (the per-client limit is not what stops them) — exactly as many bookings as
+/// there are places, none over a counter, every other answer `slot_taken`.
+#[test]
+fn many_citizens_at_once_book_exactly_the_places_there_are() {
+    const TIMES: usize = 4;
+    const REQUESTS: usize = 160;
+    let s = Server::start();
+    let (_, body) = free(&s, 1);
+    // Today may have fewer times left (the test runs at any hour).
+    let day = body["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["times"].as_array().unwrap().len() >= TIMES)
+        .unwrap();
+    let date = day["date"].as_str().unwrap().to_owned();
+    let times: Vec<String> = day["times"].as_array().unwrap()[..TIMES]
+        .iter()
+        .map(|t| t.as_str().unwrap().to_owned())
+        .collect();
+    let statuses: Vec<(usize, u16, Value)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..REQUESTS)
+            .map(|i| {
+                let (s, date, time) = (&s, &date, &times[i % TIMES]);
+                scope.spawn(move || {
+                    let body = serde_json::to_vec(&booking(date, time)).unwrap();
+                    let head = format!(
+                        "POST /api/v1/appointments HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\
+                         Content-Type: application/json\r\nIdempotency-Key: load-{i}\r\n\
+                         Content-Length: {}\r\n\r\n",
+                        body.len()
+                    );
+                    let mut request = head.into_bytes();
+                    request.extend_from_slice(&body);
+                    let from = format!("127.0.{}.{}", 1 + i / 200, 1 + i % 200);
+                    let answer = s.raw_from(from.parse().unwrap(), &request);
+                    (i % TIMES, answer.status, answer.json())
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let places = counters();
+    for (at, time) in times.iter().enumerate() {
+        let made = statuses
+            .iter()
+            .filter(|(t, status, _)| *t == at && *status == 201)
+            .count();
+        assert_eq!(made, places, "bookings at {time}");
+    }
+    for (_, status, body) in &statuses {
+        assert!(
+            *status == 201 || (*status == 409 && body["error"] == "slot_taken"),
+            "{status} {body}"
+        );
+    }
+    let db = rathaus_server::db::Db::open(&s.data_dir).unwrap();
+    let held = db
+        .held(OFFICE, rathaus_core::date::Date::parse_iso(&date).unwrap())
+        .unwrap();
+    assert_eq!(held.len(), TIMES * places);
+    println!(
+        "load: {REQUESTS} requests at once for {TIMES} times of {places} places: {} booked, \
+         {} slot_taken, 0 over capacity",
+        held.len(),
+        REQUESTS - held.len()
+    );
+}
