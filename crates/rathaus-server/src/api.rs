@@ -123,9 +123,7 @@ async fn submit_application(
     IdempotencyKey(key): IdempotencyKey,
     JsonBody(request): JsonBody<SubmitApplication>,
 ) -> Result<Response, ApiError> {
-    // Hash of the parsed request: the same application sent twice hashes the same,
-    // however its JSON was spaced or ordered.
-    let request_hash = codes::sha256_hex(&serde_json::to_vec(&request).expect("serialises"));
+    let request_hash = codes::request_hash(&request);
 
     let db = state.db.clone();
     let catalogue = state.catalogue.clone();
@@ -372,7 +370,7 @@ async fn create_payment(
     if !crate::auth::valid_return_url(&request.return_url) {
         return Err(ApiError::BadRequest);
     }
-    let request_hash = codes::sha256_hex(&serde_json::to_vec(&request).expect("serialises"));
+    let request_hash = codes::request_hash(&request);
     // The amount is the backend's own: the fee it computed when the case was made.
     if case.fee.0 <= 0 {
         return Err(ApiError::NothingToPay);

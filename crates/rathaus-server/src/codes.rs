@@ -52,6 +52,12 @@ pub fn access_code_hash(case_number: &str, normalized_code: &str) -> String {
     ))
 }
 
+/// The hash an idempotency record keeps of a request: of the request as parsed, so the
+/// same request sent twice hashes the same however its JSON was spaced or ordered.
+pub fn request_hash(request: &impl serde::Serialize) -> String {
+    sha256_hex(&serde_json::to_vec(request).expect("a request serialises"))
+}
+
 pub fn sha256_hex(data: &[u8]) -> String {
     hex(&Sha256::digest(data))
 }

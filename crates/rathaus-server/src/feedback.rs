@@ -92,7 +92,7 @@ async fn receive(
         return Err(ApiError::Validation(problems));
     }
     let report = trimmed(report);
-    let request_hash = codes::sha256_hex(&serde_json::to_vec(&report).expect("serialises"));
+    let request_hash = codes::request_hash(&report);
     let at = now();
     let db = state.db.clone();
     let outcome = blocking(move || -> Result<Stored, ApiError> {

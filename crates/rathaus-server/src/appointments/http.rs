@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use crate::cache::with_cache;
 use crate::codes;
-use crate::db::{Booking, Changed, NewAppointment};
+use crate::db::{Booking, Changed, Db, DbError, NewAppointment};
 use crate::error::ApiError;
 use crate::extract::{blocking, AccessCode, Client, IdempotencyKey, JsonBody};
 use crate::AppState;
@@ -149,7 +149,7 @@ async fn book(
     IdempotencyKey(key): IdempotencyKey,
     JsonBody(request): JsonBody<BookAppointment>,
 ) -> Result<Response, ApiError> {
-    let request_hash = codes::sha256_hex(&serde_json::to_vec(&request).expect("serialises"));
+    let request_hash = codes::request_hash(&request);
     let mut errors = Vec::new();
     let name = citizen_text(&request.name, "name", &mut errors);
     let contact = citizen_text(&request.contact, "contact", &mut errors);
@@ -213,10 +213,13 @@ async fn look_up(
     client: Client,
     code: AccessCode,
 ) -> Result<Response, ApiError> {
-    let (number, code) = authorised(&state, &number, &client, &code)?;
-    let db = state.db.clone();
-    let (number_again, code_again) = (number.clone(), code.clone());
-    match blocking(move || db.appointment(&number_again, &code_again)).await?? {
+    let number_and_code = authorised(&state, &number, &client, &code)?;
+    let number = number_and_code.0.clone();
+    match on_appointment(&state, number_and_code, |db, held| {
+        db.appointment(held.0, held.1)
+    })
+    .await?
+    {
         Some(view) => Ok(answer(StatusCode::OK, view)),
         None => Err(wrong(&state, &number, &client)),
     }
@@ -231,30 +234,23 @@ async fn change(
     code: AccessCode,
     JsonBody(request): JsonBody<ChangeAppointment>,
 ) -> Result<Response, ApiError> {
-    let (number, code) = authorised(&state, &number, &client, &code)?;
+    let number_and_code = authorised(&state, &number, &client, &code)?;
+    let number = number_and_code.0.clone();
     let mut errors = Vec::new();
     let Some((day, start)) = when(&request.date, &request.time, &mut errors) else {
         return Err(ApiError::Validation(errors));
     };
     let bookings = state.bookings.clone();
-    let db = state.db.clone();
     let now = state.clock.now();
-    let (number_again, code_again) = (number.clone(), code.clone());
-    let outcome = blocking(move || {
-        let check = |view: &AppointmentView, held: &[_], closed: &[_]| {
+    let outcome = on_appointment(&state, number_and_code, move |db, held| {
+        let check = |view: &AppointmentView, booked: &[_], closed: &[_]| {
             let (office, rules) = bookings.office(&view.office).ok_or(Refusal::NotOffered)?;
             let length = rules.length(&view.service, view.persons)?;
-            rules.check(office, (day, start), length, local_now(now), closed, held)
+            rules.check(office, (day, start), length, local_now(now), closed, booked)
         };
-        db.move_appointment(
-            (&number_again, &code_again),
-            (day, start),
-            |view| has_come(view, now),
-            check,
-            now,
-        )
+        db.move_appointment(held, (day, start), |view| has_come(view, now), check, now)
     })
-    .await??;
+    .await?;
     changed(&state, &number, &client, outcome)
 }
 
@@ -265,19 +261,25 @@ async fn cancel(
     client: Client,
     code: AccessCode,
 ) -> Result<Response, ApiError> {
-    let (number, code) = authorised(&state, &number, &client, &code)?;
-    let db = state.db.clone();
+    let number_and_code = authorised(&state, &number, &client, &code)?;
+    let number = number_and_code.0.clone();
     let now = state.clock.now();
-    let (number_again, code_again) = (number.clone(), code.clone());
-    let outcome = blocking(move || {
-        db.cancel_appointment(
-            (&number_again, &code_again),
-            |view| has_come(view, now),
-            now,
-        )
+    let outcome = on_appointment(&state, number_and_code, move |db, held| {
+        db.cancel_appointment(held, |view| has_come(view, now), now)
     })
-    .await??;
+    .await?;
     changed(&state, &number, &client, outcome)
+}
+
+/// Runs `work` on the database, off the async threads, with the number and code that
+/// [`authorised`] let through.
+async fn on_appointment<T: Send + 'static>(
+    state: &AppState,
+    (number, code): (String, String),
+    work: impl FnOnce(&Db, (&str, &str)) -> Result<T, DbError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let db = state.db.clone();
+    Ok(blocking(move || work(&db, (&number, &code))).await??)
 }
 
 fn changed(

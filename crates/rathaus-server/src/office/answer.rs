@@ -30,8 +30,7 @@ impl Db {
         answer: &AnswerRequest,
         now: Timestamp,
     ) -> Result<Answered, OfficeError> {
-        // The answer as parsed: the same answer hashes the same however it was spaced.
-        let answer_hash = codes::sha256_hex(&serde_json::to_vec(answer).expect("serialises"));
+        let answer_hash = codes::request_hash(answer);
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let earlier: Option<(String, Option<String>)> = tx
